@@ -1,0 +1,2 @@
+// The CommonMark reference parser (Debian: libcmark-dev).
+#include <cmark.h>

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+/// The `lessons` tool: walk through the Deep RNN chapter, train, predict, evaluate, benchmark.
+struct LessonsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "lessons",
+    abstract: "Walk through D2L's Deep Recurrent Neural Networks chapter in the terminal.",
+    subcommands: [])
+}
