@@ -207,6 +207,28 @@ def grad_clipping(net, theta):
             param.grad[:] *= theta / norm
 
 
+def train_step(net, X, Y, state, loss, updater):
+    """One minibatch of D2L's `train_epoch_ch8`: forward, mean CE, backward, clip, SGD.
+
+    Returns (mean loss as a float, new state).
+    """
+    y = Y.T.reshape(-1)
+    y_hat, state = net(X, state)
+    l = loss(y_hat, y.long()).mean()
+    updater.zero_grad()
+    l.backward()
+    grad_clipping(net, 1)
+    updater.step()
+    return float(l.detach()), state
+
+
+def detach_state(state):
+    """Cut the graph at a minibatch boundary (sequential iterator): keep values, drop history."""
+    for s in state if isinstance(state, tuple) else (state,):
+        s.detach_()
+    return state
+
+
 def train_epoch_ch8(net, train_iter, loss, updater):
     """One epoch of D2L's `train_epoch_ch8` (sequential: state kept, but detached).
 
@@ -217,20 +239,11 @@ def train_epoch_ch8(net, train_iter, loss, updater):
     for X, Y in train_iter:
         if state is None:
             state = net.begin_state(batch_size=X.shape[0])
-        elif isinstance(state, tuple):
-            for s in state:
-                s.detach_()
         else:
-            state.detach_()
-        y = Y.T.reshape(-1)
-        y_hat, state = net(X, state)
-        l = loss(y_hat, y.long()).mean()
-        updater.zero_grad()
-        l.backward()
-        grad_clipping(net, 1)
-        updater.step()
-        total_loss += float(l.detach()) * y.numel()
-        total_tokens += y.numel()
+            detach_state(state)
+        l, state = train_step(net, X, Y, state, loss, updater)
+        total_loss += l * Y.numel()
+        total_tokens += Y.numel()
     return math.exp(total_loss / total_tokens), total_tokens
 
 
