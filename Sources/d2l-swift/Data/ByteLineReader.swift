@@ -1,0 +1,56 @@
+import Foundation
+
+/// Reads a file line by line in fixed-size chunks, never holding more than one chunk plus
+/// the current line. Lines end as in Python's universal newlines (`\n`, `\r\n`, `\r`) and are
+/// returned without their terminator; a `\r\n` split across two chunks still counts once.
+final class ByteLineReader {
+  private let handle: FileHandle
+  private let readSize: Int
+  private var buffer: [UInt8] = []
+  private var position = 0
+  private var atEndOfFile = false
+  /// The previous line ended in `\r`; a `\n` right after it belongs to that terminator.
+  private var skipLineFeed = false
+  /// The 0-based number of the next line `nextLine()` returns.
+  private(set) var lineNumber = 0
+
+  init(url: URL, readSize: Int = 1 << 20) throws {
+    precondition(readSize > 0, "readSize must be positive")
+    handle = try FileHandle(forReadingFrom: url)
+    self.readSize = readSize
+  }
+
+  deinit { try? handle.close() }
+
+  /// The next line's bytes, or nil at the end of the file.
+  func nextLine() throws -> ArraySlice<UInt8>? {
+    while true {
+      if skipLineFeed && position < buffer.count {
+        if buffer[position] == 0x0A { position += 1 }
+        skipLineFeed = false
+      }
+      if let end = buffer[position...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+        let line = buffer[position..<end]
+        skipLineFeed = buffer[end] == 0x0D
+        position = end + 1
+        lineNumber += 1
+        return line
+      }
+      if atEndOfFile {
+        guard position < buffer.count else { return nil }
+        let line = buffer[position...]
+        position = buffer.count
+        lineNumber += 1
+        return line
+      }
+      // Keep the unfinished line, then read more.
+      buffer.removeFirst(position)
+      position = 0
+      if let data = try handle.read(upToCount: readSize), !data.isEmpty {
+        buffer.append(contentsOf: data)
+      } else {
+        atEndOfFile = true
+      }
+    }
+  }
+}
