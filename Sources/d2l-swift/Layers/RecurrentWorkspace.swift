@@ -1,0 +1,50 @@
+/// The buffers one recurrent layer needs for a forward pass and its backward pass.
+///
+/// llm.c's idea: size everything once, then reuse. A layer keeps its workspace between
+/// minibatches and takes a fresh one only while a pending backward pass still holds the old one.
+final class RecurrentWorkspace {
+  let kind: CellKind
+  let steps: Int, batch: Int, hidden: Int
+  /// (T, B, G·H): the input projections, then the gate activations of each step.
+  let gates: TensorStorage
+  /// (T+1, B, H): H_0 (the initial state), then H_1 … H_T.
+  let states: TensorStorage
+  /// LSTM: (T+1, B, H) memory cells C_0 … C_T. GRU: (T, B, H) the W_hn H_{t-1} + b_hn parts.
+  let extra: TensorStorage
+  /// LSTM: (T, B, H) tanh(C_t).
+  let tanhCells: TensorStorage
+  /// (T, B, G·H): d(loss)/d(input pre-activations), for W_ih, b_ih and the input gradient.
+  let dInputGates: TensorStorage
+  /// GRU: (T, B, G·H) d(loss)/d(hidden pre-activations); RNN and LSTM share `dInputGates`.
+  let dHiddenGates: TensorStorage
+  /// (B, G·H) scratch for the GRU's hidden projection of one step.
+  let stepHidden: TensorStorage
+  /// (B, H) ×2: the running state gradients dH and dC, and (B, H) the next dH.
+  let dState: TensorStorage, dCell: TensorStorage, dStateNext: TensorStorage
+
+  init(kind: CellKind, steps: Int, batch: Int, hidden: Int) {
+    self.kind = kind
+    self.steps = steps
+    self.batch = batch
+    self.hidden = hidden
+    let gh = kind.gateCount * hidden
+    gates = TensorStorage(count: steps * batch * gh)
+    states = TensorStorage(count: (steps + 1) * batch * hidden)
+    switch kind {
+    case .lstm: extra = TensorStorage(count: (steps + 1) * batch * hidden)
+    case .gru: extra = TensorStorage(count: steps * batch * hidden)
+    case .rnn: extra = TensorStorage(count: 0)
+    }
+    tanhCells = TensorStorage(count: kind == .lstm ? steps * batch * hidden : 0)
+    dInputGates = TensorStorage(count: steps * batch * gh)
+    dHiddenGates = TensorStorage(count: kind == .gru ? steps * batch * gh : 0)
+    stepHidden = TensorStorage(count: kind == .gru ? batch * gh : 0)
+    dState = TensorStorage(count: batch * hidden)
+    dCell = TensorStorage(count: batch * hidden)
+    dStateNext = TensorStorage(count: batch * hidden)
+  }
+
+  func fits(kind: CellKind, steps: Int, batch: Int, hidden: Int) -> Bool {
+    self.kind == kind && self.steps == steps && self.batch == batch && self.hidden == hidden
+  }
+}

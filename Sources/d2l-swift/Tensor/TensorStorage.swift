@@ -1,0 +1,43 @@
+/// The contiguous Float32 buffer behind a `Tensor`.
+///
+/// A `final class` so that copies of a tensor share one buffer (no copy on assignment), with
+/// 64-byte alignment so that SIMD loads and OpenBLAS kernels see aligned rows.
+public final class TensorStorage {
+  /// The first element.
+  public let base: UnsafeMutablePointer<Float>
+  /// The number of elements.
+  public let count: Int
+
+  /// Allocates `count` elements set to zero.
+  public init(count: Int) {
+    self.count = count
+    let raw = UnsafeMutableRawPointer.allocate(
+      byteCount: max(count, 1) * MemoryLayout<Float>.stride, alignment: 64)
+    base = raw.bindMemory(to: Float.self, capacity: max(count, 1))
+    base.initialize(repeating: 0, count: max(count, 1))
+  }
+
+  /// Allocates a buffer holding a copy of `values`.
+  public convenience init<C: Collection>(copying values: C) where C.Element == Float {
+    self.init(count: values.count)
+    var p = base
+    for v in values { p.pointee = v; p += 1 }
+  }
+
+  deinit { base.deallocate() }
+
+  /// The elements as a buffer pointer.
+  @inlinable public var buffer: UnsafeMutableBufferPointer<Float> {
+    UnsafeMutableBufferPointer(start: base, count: count)
+  }
+
+  /// Sets every element to zero.
+  public func zero() { base.update(repeating: 0, count: count) }
+
+  /// A new buffer with the same elements.
+  public func copy() -> TensorStorage {
+    let c = TensorStorage(count: count)
+    c.base.update(from: base, count: count)
+    return c
+  }
+}

@@ -1,0 +1,74 @@
+import Testing
+@testable import D2L
+
+/// RNN, GRU and LSTM with 1 to 3 layers against PyTorch: outputs, final states, loss and every
+/// gradient, from the same weights and inputs (`scripts/make_fixtures.py`).
+@Suite struct RecurrentLayerFixtureTests {
+  static let configurations: [(CellKind, Int)] = CellKind.allCases.flatMap { kind in (1...3).map { (kind, $0) } }
+
+  /// Copies the fixture's weights into `layer`'s parameters (under `prefix`).
+  static func load(_ module: Module, from file: SafeTensorsFile, prefix: String = "") throws {
+    for (name, tensor) in module.namedParameters {
+      let value = try file.tensor(prefix + name)
+      #expect(value.shape == tensor.shape, "\(name): fixture \(value.shape) vs layer \(tensor.shape)")
+      tensor.storage.base.update(from: value.storage.base, count: tensor.count)
+    }
+  }
+
+  @Test(arguments: configurations)
+  func denseLayerMatchesPyTorch(kind: CellKind, layers: Int) throws {
+    let f = try Fixtures.file("layer_\(kind.rawValue)_l\(layers).safetensors")
+    var g = RandomGenerator(seed: 0)
+    let layer = RecurrentLayer(kind: kind, inputSize: 6, hiddenSize: 5, numLayers: layers, using: &g)
+    try Self.load(layer, from: f)
+    let x = try f.tensor("input.X").requiringGradient()
+    let h0 = try f.tensor("input.h0").requiringGradient()
+    let c0 = kind == .lstm ? try f.tensor("input.c0").requiringGradient() : nil
+    let (out, state) = layer(x, state: RecurrentState(hidden: h0, cell: c0))
+    var loss = (out * (try f.tensor("input.R"))).sum() + (state.hidden * (try f.tensor("input.S"))).sum()
+    if kind == .lstm { loss = loss + (state.cell! * (try f.tensor("input.Sc"))).sum() }
+    loss.backward()
+
+    let label = "\(kind.displayName) L=\(layers)"
+    expectClose(out, try f.tensor("output.out"), "\(label) output")
+    expectClose(state.hidden, try f.tensor("output.h"), "\(label) H_T")
+    if kind == .lstm { expectClose(state.cell, try f.tensor("output.c"), "\(label) C_T") }
+    expectClose(loss, try f.tensor("output.loss"), "\(label) loss")
+    for (name, p) in layer.namedParameters {
+      expectClose(p.gradient, try f.tensor("grad.\(name)"), "\(label) grad \(name)")
+    }
+    expectClose(x.gradient, try f.tensor("grad.X"), "\(label) grad X")
+    expectClose(h0.gradient, try f.tensor("grad.h0"), "\(label) grad h0")
+    if kind == .lstm { expectClose(c0?.gradient, try f.tensor("grad.c0"), "\(label) grad c0") }
+  }
+
+  @Test(arguments: configurations)
+  func rnnModelMatchesPyTorch(kind: CellKind, layers: Int) throws {
+    let f = try Fixtures.file("model_\(kind.rawValue)_l\(layers).safetensors")
+    var g = RandomGenerator(seed: 0)
+    let model = RNNModel(kind: kind, vocabSize: 7, hiddenSize: 5, numLayers: layers, using: &g)
+    try Self.load(model, from: f)
+    let x = try f.integers("input.X"), y = try f.integers("input.Y")
+    let batch = SequenceBatch(inputs: x.map(Int32.init), targets: y.map(Int32.init), batchSize: 3, numSteps: 4)
+    let h0 = try f.tensor("input.h0").requiringGradient()
+    let c0 = kind == .lstm ? try f.tensor("input.c0").requiringGradient() : nil
+    var rnnOutput: Tensor?
+    let (logits, state) = model(batch, state: RecurrentState(hidden: h0, cell: c0)) { layer, output in
+      if layer == layers { rnnOutput = output }
+    }
+    let loss = logits.softmaxCrossEntropy(targets: batch.timeMajorTargets)
+    loss.backward()
+
+    let label = "RNNModel \(kind.displayName) L=\(layers)"
+    expectClose(rnnOutput, try f.tensor("output.rnn"), "\(label) rnn output")
+    expectClose(logits, try f.tensor("output.logits"), "\(label) logits")
+    expectClose(state.hidden, try f.tensor("output.h"), "\(label) H_T")
+    if kind == .lstm { expectClose(state.cell, try f.tensor("output.c"), "\(label) C_T") }
+    expectClose(loss, try f.tensor("output.loss"), "\(label) loss")
+    for (name, p) in model.namedParameters {
+      expectClose(p.gradient, try f.tensor("grad.\(name)"), "\(label) grad \(name)")
+    }
+    expectClose(h0.gradient, try f.tensor("grad.h0"), "\(label) grad h0")
+    if kind == .lstm { expectClose(c0?.gradient, try f.tensor("grad.c0"), "\(label) grad c0") }
+  }
+}
