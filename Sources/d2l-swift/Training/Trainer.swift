@@ -16,6 +16,8 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
   public var maxTokens = 10_000
   /// Seeds the initial weights and every epoch's minibatch order.
   public var seed: UInt64 = 0
+  /// Text files to train on instead of The Time Machine (empty: The Time Machine).
+  public var books: [String] = []
 
   public init() {}
 }
@@ -47,6 +49,18 @@ public enum TrainingError: Error, CustomStringConvertible {
   }
 }
 
+/// Where an interrupted epoch stopped: enough to continue it exactly.
+public struct EpochProgress: Codable, Equatable, Sendable {
+  /// 1-based epoch in progress.
+  public var epoch: Int
+  /// Minibatches of it already trained.
+  public var completedSteps: Int
+  /// Σ loss · tokens and tokens so far (for the epoch's perplexity).
+  public var lossSum: Double
+  public var tokens: Int
+  public var seconds: Double
+}
+
 /// D2L's `train_ch8` / `train_epoch_ch8`: SGD with gradient clipping over a `SeqDataLoader`,
 /// perplexity and tokens/s every epoch.
 public final class Trainer {
@@ -55,8 +69,10 @@ public final class Trainer {
   public let configuration: TrainingConfiguration
   /// Epoch reports so far.
   public private(set) var history: [EpochReport] = []
+  /// The epoch in progress when a run was stopped between minibatches, else nil.
+  public private(set) var partial: EpochProgress?
   /// The state carried between sequential minibatches.
-  private var state: RecurrentState?
+  public private(set) var state: RecurrentState?
 
   public init(model: RNNModel, loader: SeqDataLoader, configuration: TrainingConfiguration) {
     self.model = model
@@ -67,17 +83,21 @@ public final class Trainer {
   /// The next epoch's number (1-based).
   public var nextEpoch: Int { history.count + 1 }
 
-  /// Trains one epoch. `shouldStop` is asked after every minibatch (an interrupt stops after the
-  /// current one); returns nil when it stopped the epoch before its end.
+  /// Trains one epoch (or the rest of an interrupted one). `shouldStop` is asked after every
+  /// minibatch: when it says yes, the epoch stops there, `partial` and `state` describe where,
+  /// and the result is nil.
   /// - Throws: `TrainingError.diverged` at the first NaN or infinite loss.
   public func trainEpoch(shouldStop: () -> Bool = { false }) throws -> EpochReport? {
     let epoch = nextEpoch
-    let start = DispatchTime.now().uptimeNanoseconds
-    var lossSum: Double = 0, tokens = 0
-    let parameters = model.parameters
+    var progress = partial ?? EpochProgress(epoch: epoch, completedSteps: 0, lossSum: 0, tokens: 0, seconds: 0)
     // D2L re-initialises the state when each epoch starts (`state = None`).
-    state = nil
-    for (step, batch) in IteratorSequence(loader.batches(forEpoch: epoch - 1)).enumerated() {
+    if partial == nil { state = nil }
+    partial = nil
+    let start = DispatchTime.now().uptimeNanoseconds
+    func elapsed() -> Double { progress.seconds + Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+    let parameters = model.parameters
+    let batches = IteratorSequence(loader.batches(forEpoch: epoch - 1)).enumerated().dropFirst(progress.completedSteps)
+    for (step, batch) in batches {
       if state == nil || configuration.useRandomIter {
         state = model.beginState(batchSize: batch.batchSize)
       } else {
@@ -94,19 +114,29 @@ public final class Trainer {
       loss.backward()
       Optimization.clipGradients(parameters, maxNorm: configuration.clipNorm)
       Optimization.sgdStep(parameters, learningRate: configuration.learningRate)
-      lossSum += Double(value) * Double(batch.inputs.count)
-      tokens += batch.inputs.count
-      if shouldStop() { return nil }
+      progress.lossSum += Double(value) * Double(batch.inputs.count)
+      progress.tokens += batch.inputs.count
+      progress.completedSteps = step + 1
+      if shouldStop() {
+        progress.seconds = elapsed()
+        partial = progress
+        state = state?.detached()
+        return nil
+      }
     }
-    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let seconds = elapsed()
     let report = EpochReport(
-      epoch: epoch, perplexity: Foundation.exp(lossSum / Double(max(tokens, 1))),
-      tokensPerSecond: Double(tokens) / max(seconds, 1e-9), seconds: seconds)
+      epoch: epoch, perplexity: Foundation.exp(progress.lossSum / Double(max(progress.tokens, 1))),
+      tokensPerSecond: Double(progress.tokens) / max(seconds, 1e-9), seconds: seconds)
     history.append(report)
     return report
   }
 
-  /// Restores the epoch count of a resumed run, so that the next epoch draws the same
-  /// minibatches it would have drawn without the interruption.
-  public func resume(history: [EpochReport]) { self.history = history }
+  /// Restores a stopped run: the epochs done, the epoch in progress and the carried state, so
+  /// that training continues with exactly the minibatches and numbers it would have had.
+  public func resume(history: [EpochReport], partial: EpochProgress?, state: RecurrentState?) {
+    self.history = history
+    self.partial = partial
+    self.state = state
+  }
 }

@@ -1,0 +1,58 @@
+import ArgumentParser
+import D2L
+import Foundation
+
+/// `lessons bench`: training throughput, measured in release builds.
+struct BenchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench",
+    abstract: "Measure training speed (tokens/s) on The Time Machine.",
+    discussion: """
+      Trains the model for a few warm-up minibatches, then for --seconds, and reports tokens \
+      per second, the GFLOP/s that implies (forward and backward GEMMs), and its share of the \
+      machine's estimated peak (cores × clock × 32 FP32 FLOP/cycle for AVX2/FMA).
+      """)
+
+  @OptionGroup var model: ModelOptions
+
+  @Option(help: "Seconds to measure for, after the warm-up.")
+  var seconds: Double = 10
+
+  @Option(help: "Learning rate of the SGD steps measured.")
+  var lr: Float = 2
+
+  @Flag(help: "Print one JSON object.")
+  var json = false
+
+  func validate() throws {
+    guard seconds > 0 && seconds <= 3600 else { throw ValidationError("--seconds must be in (0, 3600], got \(seconds)") }
+  }
+
+  func run() throws {
+    var configuration = model.configuration()
+    configuration.learningRate = lr
+    let data = try TrainingData.load(books: [], maxTokens: configuration.maxTokens)
+    let loader = SeqDataLoader(corpus: data.corpus, batchSize: configuration.batchSize, numSteps: configuration.numSteps)
+    var generator = RandomGenerator(seed: 0)
+    let net = RNNModel(kind: configuration.cell, vocabSize: data.vocab.count, hiddenSize: configuration.hiddenSize,
+                       numLayers: configuration.numLayers, using: &generator)
+    let result = Benchmark.training(net, loader: loader, configuration: configuration, seconds: seconds)
+    let flopsPerToken = Benchmark.trainingFlopsPerToken(net)
+    let gflops = result.tokensPerSecond * flopsPerToken / 1e9
+    let peak = MachinePeak.estimate()
+    let object: [String: Any] = [
+      "tokens_per_sec": result.tokensPerSecond, "gflops": gflops, "peak_gflops": peak.gflops,
+      "peak_share": gflops / peak.gflops, "mflop_per_token": flopsPerToken / 1e6,
+      "cell": configuration.cell.rawValue, "layers": configuration.numLayers, "hidden": configuration.hiddenSize,
+      "batch_size": configuration.batchSize, "num_steps": configuration.numSteps, "vocab": data.vocab.count,
+      "seconds": result.seconds, "minibatches": result.minibatches, "threads": Benchmark.threads,
+    ]
+    if json {
+      let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+      Console.write(String(decoding: data, as: UTF8.self) + "\n")
+    } else {
+      Console.write(String(format: "%.0f tokens/s, %.1f GFLOP/s (%.0f%% of an estimated %.0f GFLOP/s peak: %@)\n",
+                           result.tokensPerSecond, gflops, 100 * gflops / peak.gflops, peak.gflops, peak.description))
+    }
+  }
+}

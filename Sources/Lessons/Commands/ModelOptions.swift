@@ -1,0 +1,40 @@
+import ArgumentParser
+import D2L
+
+extension CellKind: ExpressibleByArgument {}
+
+/// The model and data options that `train` and `bench` share.
+struct ModelOptions: ParsableArguments {
+  @Option(help: "Recurrent cell: lstm, gru or rnn.")
+  var cell: CellKind = .lstm
+
+  @Option(help: "Number of stacked recurrent layers (numLayers).")
+  var layers: Int = 2
+
+  @Option(help: "Hidden units per layer.")
+  var hidden: Int = 256
+
+  @Option(name: .customLong("batch-size"), help: "Sequences per minibatch.")
+  var batchSize: Int = 32
+
+  @Option(name: .customLong("num-steps"), help: "Time steps per sequence.")
+  var numSteps: Int = 35
+
+  func validate() throws {
+    guard (1...16).contains(layers) else { throw ValidationError("--layers must be between 1 and 16, got \(layers)") }
+    guard (1...8192).contains(hidden) else { throw ValidationError("--hidden must be between 1 and 8192, got \(hidden)") }
+    guard (1...4096).contains(batchSize) else { throw ValidationError("--batch-size must be between 1 and 4096, got \(batchSize)") }
+    guard (1...10_000).contains(numSteps) else { throw ValidationError("--num-steps must be between 1 and 10000, got \(numSteps)") }
+  }
+
+  /// A training configuration with these sizes.
+  func configuration() -> TrainingConfiguration {
+    var c = TrainingConfiguration()
+    c.cell = cell
+    c.numLayers = layers
+    c.hiddenSize = hidden
+    c.batchSize = batchSize
+    c.numSteps = numSteps
+    return c
+  }
+}

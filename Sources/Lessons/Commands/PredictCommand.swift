@@ -1,0 +1,48 @@
+import ArgumentParser
+import D2L
+import Foundation
+
+/// `lessons predict`: D2L's `predict_ch8` from a saved model.
+struct PredictCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "predict",
+    abstract: "Continue a prefix with a saved model's greedy predictions (D2L's predict_ch8).")
+
+  @Option(help: "A safetensors checkpoint: from `lessons train --save`, or PyTorch's D2L RNNModel state_dict.")
+  var weights: String
+
+  @Option(help: "The text to warm the state up on.")
+  var prefix: String
+
+  @Option(help: "How many characters to predict.")
+  var chars: Int = 50
+
+  @Flag(help: "Print {\"text\": ...} as JSON.")
+  var json = false
+
+  func validate() throws {
+    guard !prefix.isEmpty else { throw ValidationError("--prefix must not be empty") }
+    guard (0...1_000_000).contains(chars) else { throw ValidationError("--chars must be between 0 and 1000000, got \(chars)") }
+  }
+
+  func run() throws {
+    let checkpoint = try loadCheckpoint(weights)
+    let text = checkpoint.model.predict(prefix: prefix, count: chars, vocab: checkpoint.vocab)
+    if json {
+      let data = try JSONSerialization.data(withJSONObject: ["text": text], options: [.sortedKeys])
+      Console.write(String(decoding: data, as: UTF8.self) + "\n")
+    } else {
+      Console.write(text + "\n")
+    }
+  }
+}
+
+/// Loads a checkpoint, or stops with the reason it was refused (no stack trace).
+func loadCheckpoint(_ path: String) throws -> ModelCheckpoint {
+  do {
+    return try ModelCheckpoint.load(from: URL(fileURLWithPath: path))
+  } catch {
+    Console.error("error: cannot load \(path): \(error)")
+    throw ExitCode.failure
+  }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import D2L
+import Foundation
+
+/// `lessons train`: the chapter's training run (`train_ch8`), or any variation of it.
+struct TrainCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "train",
+    abstract: "Train a character-level RNN language model (defaults: the chapter's run).",
+    discussion: """
+      The defaults reproduce the chapter: a 2-layer LSTM with 256 hidden units on the first \
+      10,000 characters of The Time Machine, batch 32, 35 steps, SGD with learning rate 2, \
+      gradient clipping to norm 1, sequential minibatches, 500 epochs.
+      """)
+
+  @OptionGroup var model: ModelOptions
+
+  @Option(help: "Training epochs.")
+  var epochs: Int = 500
+
+  @Option(help: "SGD learning rate.")
+  var lr: Float = 2
+
+  @Option(name: .customLong("clip"), help: "Gradient clipping: the largest global gradient norm.")
+  var clipNorm: Float = 1
+
+  @Option(name: .customLong("iter"), help: "Minibatch sampling: sequential or random.")
+  var iteration: Sampling = .sequential
+
+  @Option(name: .customLong("max-tokens"), help: "Keep the first N character tokens (0 or less: all).")
+  var maxTokens: Int = 10_000
+
+  @Option(parsing: .upToNextOption, help: "Train on these text files (Project Gutenberg markers honoured) instead of The Time Machine.")
+  var books: [String] = []
+
+  @Option(help: "Seed for the initial weights and the minibatch order.")
+  var seed: UInt64 = 0
+
+  @Option(help: "Save the trained model (safetensors) to this file.")
+  var save: String?
+
+  @Option(help: "Continue the run saved in this checkpoint (written by --save or an interrupt).")
+  var resume: String?
+
+  @Flag(help: "Print one JSON object with the final figures instead of text.")
+  var json = false
+
+  enum Sampling: String, ExpressibleByArgument, CaseIterable { case sequential, random }
+
+  func validate() throws {
+    guard epochs >= 1 && epochs <= 1_000_000 else { throw ValidationError("--epochs must be between 1 and 1000000, got \(epochs)") }
+    guard lr.isFinite && lr > 0 else { throw ValidationError("--lr must be a positive number, got \(lr)") }
+    guard clipNorm.isFinite && clipNorm > 0 else { throw ValidationError("--clip must be a positive number, got \(clipNorm)") }
+    for book in books where !FileManager.default.fileExists(atPath: book) {
+      throw ValidationError("--books: no such file '\(book)'")
+    }
+  }
+
+  func trainingConfiguration() -> TrainingConfiguration {
+    var c = model.configuration()
+    c.epochs = epochs
+    c.learningRate = lr
+    c.clipNorm = clipNorm
+    c.useRandomIter = iteration == .random
+    c.maxTokens = maxTokens
+    c.seed = seed
+    c.books = books
+    return c
+  }
+
+  func run() throws {
+    do {
+      try TrainingRun(configuration: trainingConfiguration(), savePath: save, resumePath: resume, json: json).run()
+    } catch let error as ExitCode {
+      throw error
+    } catch {
+      Console.error("error: \(error)")
+      throw ExitCode.failure
+    }
+  }
+}

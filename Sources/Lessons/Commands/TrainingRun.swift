@@ -1,0 +1,136 @@
+import ArgumentParser
+import D2L
+import Foundation
+
+/// One training run as the `train` command and the lesson's training step show it: a live
+/// readout (epoch, perplexity, tokens/s, a progress bar), the summary, and the predictions.
+/// Ctrl-C stops after the current minibatch and saves a checkpoint that `--resume` continues.
+struct TrainingRun {
+  var configuration: TrainingConfiguration
+  var savePath: String?
+  var resumePath: String?
+  var json = false
+  /// Prefixes to predict from at the end, as the chapter does.
+  var prefixes = ["time traveller", "traveller"]
+  /// At most this many plain progress lines in a transcript (not on a terminal).
+  var transcriptLines = 25
+  /// Where an interrupted run saves itself when no --save was given.
+  static let interruptedPath = "interrupted.safetensors"
+
+  /// The outcome, for callers that go on to draw or compare it.
+  struct Outcome {
+    let model: RNNModel
+    let vocab: Vocab
+    let history: [EpochReport]
+    let predictions: [(prefix: String, text: String)]
+    let wallSeconds: Double
+    let interrupted: Bool
+  }
+
+  @discardableResult
+  func run() throws -> Outcome {
+    let wallStart = Date()
+    var configuration = configuration
+    var resumed: ModelCheckpoint?
+    if let resumePath {
+      let checkpoint = try ModelCheckpoint.load(from: URL(fileURLWithPath: resumePath))
+      guard let saved = checkpoint.configuration else {
+        throw ValidationError("\(resumePath) holds no training configuration: only checkpoints written by `lessons train` can resume")
+      }
+      configuration = saved
+      resumed = checkpoint
+    }
+    let data = try TrainingData.load(books: configuration.books, maxTokens: configuration.maxTokens)
+    let loader = SeqDataLoader(
+      corpus: data.corpus, batchSize: configuration.batchSize, numSteps: configuration.numSteps,
+      useRandomIter: configuration.useRandomIter, seed: configuration.seed)
+    guard loader.numBatches > 0 else {
+      throw ValidationError("\(data.description) is too short for even one minibatch of \(configuration.batchSize) × \(configuration.numSteps) tokens")
+    }
+    let model: RNNModel
+    if let resumed {
+      guard resumed.vocab == data.vocab else {
+        throw ValidationError("the checkpoint's vocabulary differs from the training data's: cannot resume on other data")
+      }
+      model = resumed.model
+    } else {
+      var generator = RandomGenerator(seed: configuration.seed)
+      model = RNNModel(kind: configuration.cell, vocabSize: data.vocab.count, hiddenSize: configuration.hiddenSize,
+                       numLayers: configuration.numLayers, using: &generator)
+    }
+    let trainer = Trainer(model: model, loader: loader, configuration: configuration)
+    if let resumed {
+      let partial = try resumed.trainingMetadata["partial"].map { try JSONDecoder().decode(EpochProgress.self, from: Data($0.utf8)) }
+      let state = resumed.trainingTensors["state.hidden"].map { RecurrentState(hidden: $0, cell: resumed.trainingTensors["state.cell"]) }
+      trainer.resume(history: resumed.history, partial: partial, state: state)
+      say("resuming \(resumePath!) at epoch \(trainer.nextEpoch)\(partial.map { ", minibatch \($0.completedSteps + 1)" } ?? "")")
+    }
+
+    say("training \(configuration.numLayers)-layer \(configuration.cell.displayName), hidden \(configuration.hiddenSize), on \(data.description)")
+    say("batch \(configuration.batchSize) × \(configuration.numSteps) steps, lr \(configuration.learningRate), clip \(configuration.clipNorm), \(configuration.useRandomIter ? "random" : "sequential") minibatches, \(configuration.epochs) epochs")
+    let line = ProgressLine(interactive: Console.isTerminal && !json)
+    let every = max(1, configuration.epochs / max(transcriptLines, 1))
+    var interrupted = false
+    try Interrupt.catching {
+      while trainer.nextEpoch <= configuration.epochs {
+        guard let report = try trainer.trainEpoch(shouldStop: { Interrupt.wasRequested }) else {
+          interrupted = true
+          break
+        }
+        let text = Self.describe(report, of: configuration.epochs)
+        if line.interactive {
+          line.update(text)
+          if report.epoch == configuration.epochs { line.finish(text) }
+        } else if report.epoch % every == 0 || report.epoch == configuration.epochs || report.epoch == 1 {
+          say(text)
+        }
+      }
+    }
+    let history = trainer.history
+    let checkpoint = ModelCheckpoint(
+      model: model, vocab: data.vocab, configuration: configuration, history: history)
+    if interrupted {
+      var saved = checkpoint
+      if let p = trainer.partial { saved.trainingMetadata["partial"] = String(decoding: try JSONEncoder().encode(p), as: UTF8.self) }
+      if let s = trainer.state {
+        saved.trainingTensors["state.hidden"] = s.hidden
+        if let c = s.cell { saved.trainingTensors["state.cell"] = c }
+      }
+      let path = savePath ?? Self.interruptedPath
+      try saved.save(to: URL(fileURLWithPath: path))
+      line.finish("")
+      Console.error("interrupted at epoch \(trainer.nextEpoch), minibatch \(trainer.partial?.completedSteps ?? 0); saved \(path)")
+      Console.error("continue with: lessons train --resume \(path)")
+    } else if let savePath {
+      try checkpoint.save(to: URL(fileURLWithPath: savePath))
+      say("saved \(savePath)")
+    }
+
+    let predictions = prefixes.map { ($0, model.predict(prefix: $0, count: 50, vocab: data.vocab)) }
+    let wall = Date().timeIntervalSince(wallStart)
+    if let last = history.last {
+      let speed = history.map(\.tokensPerSecond).sorted()[history.count / 2]
+      if json {
+        let object: [String: Any] = [
+          "perplexity": last.perplexity, "epochs": history.count, "tokens_per_sec_median": speed,
+          "wall_seconds": wall, "interrupted": interrupted,
+          "predictions": Dictionary(uniqueKeysWithValues: predictions.map { ($0.0, $0.1) }),
+        ]
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        Console.write(String(decoding: data, as: UTF8.self) + "\n")
+      } else {
+        say(String(format: "perplexity %.2f, %.0f tokens/sec (median over epochs), %.1f s wall time", last.perplexity, speed, wall))
+        for (prefix, text) in predictions { say("predict(\"\(prefix)\"): \(text)") }
+      }
+    }
+    if interrupted { throw ExitCode(130) }
+    return Outcome(model: model, vocab: data.vocab, history: history, predictions: predictions, wallSeconds: wall, interrupted: interrupted)
+  }
+
+  static func describe(_ r: EpochReport, of epochs: Int) -> String {
+    let bar = ProgressLine.bar(Double(r.epoch) / Double(epochs))
+    return String(format: "epoch %4d/%d %@ perplexity %7.3f  %6.0f tokens/s", r.epoch, epochs, bar, r.perplexity, r.tokensPerSecond)
+  }
+
+  private func say(_ text: String) { if !json { Console.write(text + "\n") } }
+}
