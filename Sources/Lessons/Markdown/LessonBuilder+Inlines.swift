@@ -1,0 +1,153 @@
+/// Inline conversion: math tokens, D2L roles, figures.
+extension LessonBuilder {
+  /// A converted inline, or a display equation that splits its paragraph.
+  enum InlineItem {
+    case inline(MarkdownInline)
+    case equation(Equation)
+  }
+
+  /// D2L's roles: `:name:` directly followed by a code span holding the argument.
+  static let roles: Set<String> = ["label", "eqlabel", "numref", "eqref", "ref", "cite"]
+
+  /// Inline content where display math stays inline (headings, emphasis, link text).
+  mutating func convertInlines(_ nodes: [CmarkNode], line: Int) throws -> [MarkdownInline] {
+    try convertInlineItems(nodes, line: line, topLevel: false).map { item in
+      switch item {
+      case .inline(let inline): return inline
+      case .equation(let equation): return .math(equation.lines.joined(separator: "; "))
+      }
+    }
+  }
+
+  /// Converts inline nodes; at a paragraph's top level, `$$…$$` becomes an equation item.
+  mutating func convertInlineItems(_ nodes: [CmarkNode], line: Int, topLevel: Bool) throws
+    -> [InlineItem]
+  {
+    currentLine = max(currentLine, line)
+    var items: [InlineItem] = []
+    var index = 0
+    while index < nodes.count {
+      let node = nodes[index]
+      if node.startLine > 0 { currentLine = node.startLine }
+      index += 1
+      switch node.kind {
+      case .text:
+        // cmark splits text at characters that might have been syntax, and a math token that
+        // spans lines arrives split by soft breaks: glue the pieces back together first.
+        var text = node.literal
+        var breaks = 0
+        while index < nodes.count {
+          let next = nodes[index]
+          if next.kind == .text {
+            text += next.literal
+          } else if next.kind == .softBreak, LessonBuilder.hasOpenToken(text) {
+            text += "\n"
+            breaks += 1
+          } else {
+            break
+          }
+          index += 1
+        }
+        if index < nodes.count, nodes[index].kind == .code,
+          let (before, role) = LessonBuilder.splitRole(text)
+        {
+          items += try textItems(before, topLevel: topLevel)
+          items += try roleItems(role, argument: nodes[index].literal)
+          index += 1
+        } else {
+          items += try textItems(text, topLevel: topLevel)
+        }
+        currentLine += breaks
+      case .softBreak:
+        items.append(.inline(.softBreak))
+        currentLine += 1
+      case .lineBreak:
+        items.append(.inline(.lineBreak))
+        currentLine += 1
+      case .code:
+        clearLabelTarget()
+        items.append(.inline(.code(protector.restoringSource(node.literal))))
+      case .emphasis:
+        items.append(.inline(.emphasis(try convertInlines(node.children, line: currentLine))))
+      case .strong:
+        items.append(.inline(.strong(try convertInlines(node.children, line: currentLine))))
+      case .link:
+        let content = try convertInlines(node.children, line: currentLine)
+        items.append(.inline(.link(url: protector.restoringSource(node.url), content: content)))
+      case .image:
+        let caption = try convertInlines(node.children, line: currentLine)
+        let figure = nextFigure()
+        items.append(
+          .inline(.image(url: protector.restoringSource(node.url), caption: caption, figure: figure)))
+      case .htmlInline:
+        if !node.literal.hasPrefix("<!--") {
+          clearLabelTarget()
+          items.append(.inline(.html(protector.restoringSource(node.literal))))
+        }
+      default:
+        break
+      }
+    }
+    return items
+  }
+
+  /// Text with math tokens replaced by rendered math.
+  private mutating func textItems(_ text: String, topLevel: Bool) throws -> [InlineItem] {
+    var items: [InlineItem] = []
+    for piece in MathProtector.pieces(of: text) {
+      switch piece {
+      case .text(let text):
+        if text.contains(where: { !$0.isWhitespace }) { clearLabelTarget() }
+        items.append(.inline(.text(text)))
+      case .span(let index):
+        let span = protector.spans[index]
+        if span.isDisplay, topLevel {
+          items.append(.equation(try equation(latex: span.latex, label: nil, line: span.line,
+                                              firstLatexLine: span.line)))
+        } else {
+          clearLabelTarget()
+          let rendered = try renderMath(span.latex, line: span.line, display: false)
+          items.append(.inline(.math(rendered.joined(separator: " "))))
+        }
+      }
+    }
+    return items
+  }
+
+  private mutating func roleItems(_ role: String, argument: String) throws -> [InlineItem] {
+    switch role {
+    case "label":
+      try attachLabel(argument, line: currentLine)
+      return []
+    case "eqlabel":
+      try attachLabel(argument, line: currentLine, requireEquation: true)
+      return []
+    case "cite":
+      clearLabelTarget()
+      return [.inline(.citation(argument))]
+    default:  // numref, eqref, ref: resolved once every label is known
+      clearLabelTarget()
+      addReference(argument, role: role, line: currentLine)
+      return [.inline(.reference(name: argument, text: role))]
+    }
+  }
+
+  /// Splits `text` ending in a role marker such as `see :numref:` into `see ` and `numref`.
+  static func splitRole(_ text: String) -> (before: String, role: String)? {
+    guard text.hasSuffix(":") else { return nil }
+    let body = text.dropLast()
+    guard let colon = body.lastIndex(of: ":") else { return nil }
+    let role = String(body[body.index(after: colon)...])
+    guard roles.contains(role) else { return nil }
+    let before = body[..<colon]
+    // `http://x:numref:` is not a role; a role starts a word.
+    if let previous = before.last, previous.isLetter || previous.isNumber { return nil }
+    return (String(before), role)
+  }
+
+  /// Whether `text` has a math token whose end is still to come (it spans a line break).
+  static func hasOpenToken(_ text: String) -> Bool {
+    guard let start = text.lastIndex(of: MathProtector.tokenStart) else { return false }
+    return !text[start...].contains(MathProtector.tokenEnd)
+  }
+}

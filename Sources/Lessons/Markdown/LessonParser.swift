@@ -1,0 +1,62 @@
+import Foundation
+
+/// Reads lesson files: Markdown with step directives, D2L roles and LaTeX math.
+///
+///     let lesson = try LessonParser.load(path: "lessons/deep-rnn.md")
+///     let lesson = try LessonParser.parse(text: markdown, file: "lessons/deep-rnn.md")
+///
+/// Every problem is a `LessonError` printed as `FILE:LINE: reason`: a malformed or duplicate
+/// step, an unclosed fence, invalid UTF-8, unknown LaTeX, an unknown reference.
+enum LessonParser {
+  /// Reads and parses the file at `path`; `file` (default: `path`) is used in diagnostics.
+  static func load(path: String, file: String? = nil) throws -> LessonDocument {
+    let name = file ?? path
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      throw LessonError(file: name, line: nil, reason: "cannot read the lesson (\(error.localizedDescription))")
+    }
+    return try parse(bytes: data, file: name)
+  }
+
+  /// Parses raw bytes, reporting the line of the first invalid UTF-8 byte.
+  static func parse<Bytes: Collection>(bytes: Bytes, file: String) throws -> LessonDocument
+  where Bytes.Element == UInt8 {
+    if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
+      let before = bytes.prefix(offset)
+      let line = before.filter { $0 == UInt8(ascii: "\n") }.count + 1
+      let column = before.reversed().prefix(while: { $0 != UInt8(ascii: "\n") }).count + 1
+      let byte = bytes[bytes.index(bytes.startIndex, offsetBy: offset)]
+      throw LessonError(
+        file: file, line: line,
+        reason: "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at column \(column))")
+    }
+    return try parse(text: String(decoding: bytes, as: UTF8.self), file: file)
+  }
+
+  /// Parses lesson Markdown.
+  /// - Parameters:
+  ///   - text: the lesson's Markdown.
+  ///   - file: the path shown in diagnostics (`lessons/deep-rnn.md`).
+  /// - Returns: the prose and steps in order, math rendered, references resolved.
+  /// - Throws: `LessonError` (`FILE:LINE: reason`).
+  static func parse(text: String, file: String) throws -> LessonDocument {
+    var markdown = text
+    if markdown.hasPrefix("\u{FEFF}") { markdown.removeFirst() }
+    // Windows line endings: one form for the scanner and the raw-line checks (cmark accepts
+    // both, and the line count does not change).
+    if markdown.utf8.contains(UInt8(ascii: "\r")) {
+      markdown = markdown.replacingOccurrences(of: "\r\n", with: "\n")
+        .replacingOccurrences(of: "\r", with: "\n")
+    }
+    let protector = MathProtector(markdown: markdown)
+    let root = CmarkDocument(markdown: protector.protectedText).root
+    let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+    var builder = LessonBuilder(file: file, lines: lines, protector: protector)
+    let blocks = try builder.build(root)
+    let resolver = ReferenceResolver(labels: builder.labels)
+    try resolver.validate(builder.references, file: file)
+    return LessonDocument(file: file, blocks: resolver.resolve(blocks))
+  }
+}

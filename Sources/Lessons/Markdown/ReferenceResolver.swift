@@ -1,0 +1,93 @@
+/// Second pass over the blocks: `:numref:`/`:eqref:` text and equation numbers, now that every
+/// label in the lesson (including ones after the reference) is known.
+struct ReferenceResolver {
+  let labels: [String: LessonBuilder.Label]
+  /// Equation index → (number, label) for labelled equations, numbered in document order.
+  private let equations: [Int: (number: Int, label: String)]
+
+  init(labels: [String: LessonBuilder.Label]) {
+    self.labels = labels
+    var labelled: [Int: String] = [:]
+    for (name, label) in labels.sorted(by: { $0.value.line < $1.value.line }) {
+      if case .equation(let index) = label.target, labelled[index] == nil { labelled[index] = name }
+    }
+    var equations: [Int: (Int, String)] = [:]
+    for (number, index) in labelled.keys.sorted().enumerated() {
+      equations[index] = (number + 1, labelled[index]!)
+    }
+    self.equations = equations
+  }
+
+  /// Checks every reference, in document order, before anything is rewritten.
+  func validate(_ references: [LessonBuilder.PendingReference], file: String) throws {
+    for reference in references {
+      guard let label = labels[reference.name] else {
+        throw LessonError(
+          file: file, line: reference.line, reason: "unknown reference '\(reference.name)'")
+      }
+      if reference.role == "eqref", case .equation = label.target {} else if reference.role == "eqref" {
+        throw LessonError(
+          file: file, line: reference.line,
+          reason: "eqref '\(reference.name)' does not name an equation")
+      }
+    }
+  }
+
+  func resolve(_ blocks: [LessonBlock]) -> [LessonBlock] {
+    blocks.map { block in
+      switch block {
+      case .prose(let prose): return .prose(prose.map(resolve))
+      case .step: return block
+      }
+    }
+  }
+
+  func resolve(_ block: MarkdownBlock) -> MarkdownBlock {
+    switch block {
+    case .heading(let level, let number, let content, let line):
+      return .heading(level: level, number: number, content: resolve(content), line: line)
+    case .paragraph(let content, let line):
+      return .paragraph(resolve(content), line: line)
+    case .list(var list):
+      list.items = list.items.map { $0.map(resolve) }
+      return .list(list)
+    case .blockQuote(let blocks):
+      return .blockQuote(blocks.map(resolve))
+    case .equation(var equation):
+      if let (number, label) = equations[equation.index] {
+        equation.number = number
+        equation.label = label
+      }
+      return .equation(equation)
+    case .table(let rows, let number, let line):
+      return .table(rows: rows.map(resolve), number: number, line: line)
+    case .codeBlock, .html, .thematicBreak:
+      return block
+    }
+  }
+
+  func resolve(_ inlines: [MarkdownInline]) -> [MarkdownInline] {
+    inlines.map { inline in
+      switch inline {
+      case .reference(let name, let role): return .reference(name: name, text: text(for: name, role: role))
+      case .emphasis(let content): return .emphasis(resolve(content))
+      case .strong(let content): return .strong(resolve(content))
+      case .link(let url, let content): return .link(url: url, content: resolve(content))
+      case .image(let url, let caption, let figure):
+        return .image(url: url, caption: resolve(caption), figure: figure)
+      default: return inline
+      }
+    }
+  }
+
+  /// `Section 1.2`, `Fig. 3`, `Table 1`, or `(2)` for equations, as D2L prints them.
+  private func text(for name: String, role: String) -> String {
+    switch labels[name]?.target {
+    case .section(let number): return "Section \(number)"
+    case .figure(let number): return "Fig. \(number)"
+    case .table(let number): return "Table \(number)"
+    case .equation(let index): return equations[index].map { "(\($0.number))" } ?? "(?)"
+    case nil: return name  // unreachable after `validate`
+    }
+  }
+}
