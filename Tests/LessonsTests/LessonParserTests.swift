@@ -82,10 +82,11 @@ import Testing
   @Test func ordinaryFencesStayCodeBlocks() throws {
     let document = try parse("```swift\nlet x = 1\n```\n\n```\nplain\n```\n")
     #expect(document.steps.isEmpty)
-    #expect(prose(document) == [
-      .codeBlock(language: "swift", code: "let x = 1", line: 1),
-      .codeBlock(language: nil, code: "plain", line: 5),
-    ])
+    #expect(
+      prose(document) == [
+        .codeBlock(language: "swift", code: "let x = 1", line: 1),
+        .codeBlock(language: nil, code: "plain", line: 5),
+      ])
   }
 
   @Test func stepAttributeOrderDoesNotMatter() throws {
@@ -121,7 +122,8 @@ import Testing
   }
 
   @Test func duplicateStepID() {
-    let markdown = (1...29).map { _ in "\n" }.joined()
+    let markdown =
+      (1...29).map { _ in "\n" }.joined()
       + "```step train\n```\n\nprose\n\n```swift step=train\nlet a = 1\n```\n"
     expectError(markdown, "lessons/deep-rnn.md:35: duplicate step id 'train' (first at line 30)")
   }
@@ -147,22 +149,28 @@ import Testing
 
   @Test func invalidUTF8() {
     let bytes: [UInt8] = Array("# Title\n\nabc ".utf8) + [0xFF] + Array(" def\n".utf8)
-    #expect(throws: LessonError(file: file, line: 3, reason: "invalid UTF-8 (byte 0xFF at column 5)")) {
+    #expect(
+      throws: LessonError(file: file, line: 3, reason: "invalid UTF-8 (byte 0xFF at column 5)")
+    ) {
       try LessonParser.parse(bytes: bytes, file: file)
     }
     let truncated: [UInt8] = Array("ok\n".utf8) + [0xE2, 0x82]
-    #expect(throws: LessonError(file: file, line: 2, reason: "invalid UTF-8 (byte 0xE2 at column 1)")) {
+    #expect(
+      throws: LessonError(file: file, line: 2, reason: "invalid UTF-8 (byte 0xE2 at column 1)")
+    ) {
       try LessonParser.parse(bytes: truncated, file: file)
     }
     #expect(throws: Never.self) { try LessonParser.parse(bytes: Array("é ∈ ℝ\n".utf8), file: file) }
   }
 
   @Test func unknownLaTeXCommand() {
-    expectError("# T\n\nWe have $x + \\foo$ here.\n", "lessons/deep-rnn.md:3: unknown LaTeX command \\foo")
+    expectError(
+      "# T\n\nWe have $x + \\foo$ here.\n", "lessons/deep-rnn.md:3: unknown LaTeX command \\foo")
     expectError(
       "intro\n\n```math\na = b\n\\bar{x} + \\nope\n```\n",
       "lessons/deep-rnn.md:5: unknown LaTeX command \\nope")
-    expectError("$$\n\\mathbf{H}\n\\oops\n$$\n", "lessons/deep-rnn.md:3: unknown LaTeX command \\oops")
+    expectError(
+      "$$\n\\mathbf{H}\n\\oops\n$$\n", "lessons/deep-rnn.md:3: unknown LaTeX command \\oops")
   }
 
   @Test func stepInsideAListIsRejected() {
@@ -181,18 +189,23 @@ import Testing
   // MARK: - Roles
 
   @Test func unknownReference() {
-    expectError("# T\n\nSee :numref:`sec_nope`.\n", "lessons/deep-rnn.md:3: unknown reference 'sec_nope'")
+    expectError(
+      "# T\n\nSee :numref:`sec_nope`.\n", "lessons/deep-rnn.md:3: unknown reference 'sec_nope'")
     expectError(
       "# T\n:label:`sec_t`\n\nline one\nline two :eqref:`sec_t`\n",
       "lessons/deep-rnn.md:5: eqref 'sec_t' does not name an equation")
   }
 
   @Test func badLabels() {
-    expectError("Some text :label:`x`\n", "lessons/deep-rnn.md:1: label 'x' does not follow a heading, figure, table or equation")
     expectError(
-      "# A\n:label:`x`\n\n## B\n:label:`x`\n", "lessons/deep-rnn.md:5: duplicate label 'x' (first at line 2)")
+      "Some text :label:`x`\n",
+      "lessons/deep-rnn.md:1: label 'x' does not follow a heading, figure, table or equation")
     expectError(
-      "# A\n:eqlabel:`x`\n", "lessons/deep-rnn.md:2: equation label 'x' does not follow an equation")
+      "# A\n:label:`x`\n\n## B\n:label:`x`\n",
+      "lessons/deep-rnn.md:5: duplicate label 'x' (first at line 2)")
+    expectError(
+      "# A\n:eqlabel:`x`\n", "lessons/deep-rnn.md:2: equation label 'x' does not follow an equation"
+    )
   }
 
   @Test func referencesResolveForwardAndBackward() throws {
@@ -249,13 +262,15 @@ import Testing
   // MARK: - Math in prose
 
   @Test func mathIsProtectedFromEmphasis() throws {
-    #expect(try text("Here $H_t^{(l)}$ and $W_{xh}$ and *real* emphasis.\n")
-      == "Here Hₜ⁽ˡ⁾ and Wₓₕ and real emphasis.\n")
+    #expect(
+      try text("Here $H_t^{(l)}$ and $W_{xh}$ and *real* emphasis.\n")
+        == "Here Hₜ⁽ˡ⁾ and Wₓₕ and real emphasis.\n")
   }
 
   @Test func dollarsInCodeAndPricesAreLeftAlone() throws {
-    #expect(try text("Code `$x_1$` and a price of $5 and $6.\n")
-      == "Code `$x_1$` and a price of $5 and $6.\n")
+    #expect(
+      try text("Code `$x_1$` and a price of $5 and $6.\n")
+        == "Code `$x_1$` and a price of $5 and $6.\n")
     #expect(try text("Escaped \\$x\\$ stays.\n") == "Escaped $x$ stays.\n")
     let document = try parse("```\nlet s = \"$a_b$\"\n```\n")
     #expect(prose(document) == [.codeBlock(language: nil, code: "let s = \"$a_b$\"", line: 1)])

@@ -33,7 +33,8 @@ import Testing
   }
 
   private func sample() throws -> String {
-    try String(contentsOf: Self.snapshots.appendingPathComponent("lesson-sample.md"), encoding: .utf8)
+    try String(
+      contentsOf: Self.snapshots.appendingPathComponent("lesson-sample.md"), encoding: .utf8)
   }
 
   /// `text` with ANSI escape sequences removed.
@@ -106,8 +107,9 @@ import Testing
   // MARK: - Constructs
 
   @Test func headingsWithoutColor() throws {
-    #expect(try render("# Title\n\n## Part\n\n### Detail\n") ==
-      "1 Title\n=======\n\n1.1 Part\n--------\n\n### 1.1.1 Detail\n")
+    #expect(
+      try render("# Title\n\n## Part\n\n### Detail\n")
+        == "1 Title\n=======\n\n1.1 Part\n--------\n\n### 1.1.1 Detail\n")
   }
 
   @Test func headingsWithColorAreBoldAndUnderlined() throws {
@@ -117,8 +119,9 @@ import Testing
 
   @Test func emphasisStrongAndCode() throws {
     #expect(try render("*a* **b** `c`\n") == "a b `c`\n")
-    #expect(try render("*a* **b** `c`\n", color: true)
-      == "\u{1B}[3ma\u{1B}[0m \u{1B}[1mb\u{1B}[0m \u{1B}[33mc\u{1B}[0m\n")
+    #expect(
+      try render("*a* **b** `c`\n", color: true)
+        == "\u{1B}[3ma\u{1B}[0m \u{1B}[1mb\u{1B}[0m \u{1B}[33mc\u{1B}[0m\n")
   }
 
   @Test func orderedListsKeepTheirNumbersAligned() throws {
@@ -156,16 +159,20 @@ import Testing
   }
 
   @Test func linksShowTheirAddress() throws {
-    #expect(try render("[D2L](https://d2l.ai) and <https://d2l.ai>\n")
-      == "D2L (https://d2l.ai) and https://d2l.ai\n")
+    #expect(
+      try render("[D2L](https://d2l.ai) and <https://d2l.ai>\n")
+        == "D2L (https://d2l.ai) and https://d2l.ai\n")
   }
 
   @Test func imagesBecomeNumberedCaptions() throws {
-    #expect(try render("![A cat.](cat.png)\n\n![](dog.png)\n") == "[figure 1: A cat.]\n\n[figure 2]\n")
+    #expect(
+      try render("![A cat.](cat.png)\n\n![](dog.png)\n") == "[figure 1: A cat.]\n\n[figure 2]\n")
   }
 
   @Test func thematicBreakSpansTheWidth() throws {
-    #expect(try render("a\n\n---\n\nb\n", width: 20) == "a\n\n" + String(repeating: "─", count: 20) + "\n\nb\n")
+    #expect(
+      try render("a\n\n---\n\nb\n", width: 20) == "a\n\n" + String(repeating: "─", count: 20)
+        + "\n\nb\n")
   }
 
   @Test func equationNumbersAreRightAligned() throws {

@@ -11,7 +11,8 @@ import Testing
   }
 
   @Test func deepRNNEquation() throws {
-    let latex = #"\mathbf{H}_t^{(l)} = \phi_l(\mathbf{H}_t^{(l-1)} \mathbf{W}_{xh}^{(l)} + \mathbf{H}_{t-1}^{(l)} \mathbf{W}_{hh}^{(l)}  + \mathbf{b}_h^{(l)})"#
+    let latex =
+      #"\mathbf{H}_t^{(l)} = \phi_l(\mathbf{H}_t^{(l-1)} \mathbf{W}_{xh}^{(l)} + \mathbf{H}_{t-1}^{(l)} \mathbf{W}_{hh}^{(l)}  + \mathbf{b}_h^{(l)})"#
     #expect(try render(latex) == "𝐇ₜ⁽ˡ⁾ = φₗ(𝐇ₜ⁽ˡ⁻¹⁾𝐖ₓₕ⁽ˡ⁾ + 𝐇ₜ₋₁⁽ˡ⁾𝐖ₕₕ⁽ˡ⁾ + 𝐛ₕ⁽ˡ⁾)")
   }
 
@@ -117,10 +118,11 @@ import Testing
       \mathbf{O}_{t} &= \mathbf{H}_t \mathbf{W}_{hq} + \mathbf{b}_q
       \end{aligned}
       """#
-    #expect(try MathRenderer.renderLines(latex) == [
-      "𝐇ₜ = φ(𝐗ₜ)",
-      "𝐎ₜ = 𝐇ₜ𝐖_(hq) + 𝐛_q",
-    ])
+    #expect(
+      try MathRenderer.renderLines(latex) == [
+        "𝐇ₜ = φ(𝐗ₜ)",
+        "𝐎ₜ = 𝐇ₜ𝐖_(hq) + 𝐛_q",
+      ])
     #expect(try MathRenderer.renderLines(#"a &= b \\ ccc &= d"#) == ["  a = b", "ccc = d"])
   }
 

@@ -78,7 +78,8 @@ extension LessonBuilder {
         let caption = try convertInlines(node.children, line: currentLine)
         let figure = nextFigure()
         items.append(
-          .inline(.image(url: protector.restoringSource(node.url), caption: caption, figure: figure)))
+          .inline(
+            .image(url: protector.restoringSource(node.url), caption: caption, figure: figure)))
       case .htmlInline:
         if !node.literal.hasPrefix("<!--") {
           clearLabelTarget()
@@ -102,8 +103,11 @@ extension LessonBuilder {
       case .span(let index):
         let span = protector.spans[index]
         if span.isDisplay, topLevel {
-          items.append(.equation(try equation(latex: span.latex, label: nil, line: span.line,
-                                              firstLatexLine: span.line)))
+          items.append(
+            .equation(
+              try equation(
+                latex: span.latex, label: nil, line: span.line,
+                firstLatexLine: span.line)))
         } else {
           clearLabelTarget()
           let rendered = try renderMath(span.latex, line: span.line, display: false)

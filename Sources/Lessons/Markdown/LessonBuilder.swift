@@ -93,8 +93,11 @@ struct LessonBuilder {
       let number = nextSectionNumber(level: node.headingLevel)
       let content = try convertInlines(node.children, line: node.startLine)
       labelTarget = .section(number)
-      return [.heading(level: node.headingLevel, number: number, content: content,
-                       line: node.startLine)]
+      return [
+        .heading(
+          level: node.headingLevel, number: number, content: content,
+          line: node.startLine)
+      ]
     case .paragraph:
       return try convertParagraph(node)
     case .list:
@@ -122,8 +125,12 @@ struct LessonBuilder {
           node.startLine,
           "step '\(id)' must be at the top level of the lesson, not inside a list or quote")
       case .math(let label):
-        return [.equation(try equation(latex: node.literal, label: label, line: node.startLine,
-                                       firstLatexLine: node.startLine + 1))]
+        return [
+          .equation(
+            try equation(
+              latex: node.literal, label: label, line: node.startLine,
+              firstLatexLine: node.startLine + 1))
+        ]
       case .code(let language):
         labelTarget = nil
         let code = protector.restoringSource(LessonBuilder.droppingFinalNewline(node.literal))
@@ -220,7 +227,8 @@ struct LessonBuilder {
     guard let target = labelTarget else {
       throw error(line, "label '\(name)' does not follow a heading, figure, table or equation")
     }
-    if requireEquation, case .equation = target {} else if requireEquation {
+    if requireEquation, case .equation = target {
+    } else if requireEquation {
       throw error(line, "equation label '\(name)' does not follow an equation")
     }
     if let existing = labels[name] {
@@ -279,7 +287,8 @@ struct LessonBuilder {
       result[0] = .text(String(text.drop(while: \.isWhitespace)))
     }
     if case .text(let text)? = result.last {
-      result[result.count - 1] = .text(String(text.reversed().drop(while: \.isWhitespace).reversed()))
+      result[result.count - 1] = .text(
+        String(text.reversed().drop(while: \.isWhitespace).reversed()))
     }
     return result
   }

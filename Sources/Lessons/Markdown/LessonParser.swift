@@ -15,7 +15,8 @@ enum LessonParser {
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
-      throw LessonError(file: name, line: nil, reason: "cannot read the lesson (\(error.localizedDescription))")
+      throw LessonError(
+        file: name, line: nil, reason: "cannot read the lesson (\(error.localizedDescription))")
     }
     return try parse(bytes: data, file: name)
   }
@@ -30,7 +31,8 @@ enum LessonParser {
       let byte = bytes[bytes.index(bytes.startIndex, offsetBy: offset)]
       throw LessonError(
         file: file, line: line,
-        reason: "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at column \(column))")
+        reason:
+          "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at column \(column))")
     }
     return try parse(text: String(decoding: bytes, as: UTF8.self), file: file)
   }

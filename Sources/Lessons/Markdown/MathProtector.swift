@@ -47,20 +47,23 @@ struct MathProtector {
       if scanner.atLineStart, let fenceEnd = scanner.fencedBlockEnd() {
         append(characters[scanner.index..<fenceEnd], scanner: &scanner, to: fenceEnd)
       } else if character == "\\", scanner.index + 1 < characters.count {
-        append(characters[scanner.index...scanner.index + 1], scanner: &scanner,
-               to: scanner.index + 2)
+        append(
+          characters[scanner.index...scanner.index + 1], scanner: &scanner,
+          to: scanner.index + 2)
       } else if character == "`" {
         let end = scanner.codeSpanEnd()
         append(characters[scanner.index..<end], scanner: &scanner, to: end)
       } else if character == "$", let span = scanner.mathSpan() {
         protectedText += MathProtector.token(for: spans.count, source: span.source)
         spans.append(
-          Span(latex: span.latex, isDisplay: span.isDisplay, source: span.source,
-               line: scanner.line))
+          Span(
+            latex: span.latex, isDisplay: span.isDisplay, source: span.source,
+            line: scanner.line))
         scanner.advance(to: span.end)
       } else {
-        append(characters[scanner.index...scanner.index], scanner: &scanner,
-               to: scanner.index + 1)
+        append(
+          characters[scanner.index...scanner.index], scanner: &scanner,
+          to: scanner.index + 1)
       }
     }
   }
@@ -149,8 +152,9 @@ private struct Scanner {
   /// The fence character and length if the line at `start` is a fence line.
   private func fence(at start: Int, requireClosing: Bool) -> (Character, Int)? {
     var position = start
-    while position < characters.count, characters[position] == " " || characters[position] == ">"
-      || characters[position] == "\t"
+    while position < characters.count,
+      characters[position] == " " || characters[position] == ">"
+        || characters[position] == "\t"
     {
       position += 1
     }

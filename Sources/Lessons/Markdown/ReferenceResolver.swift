@@ -25,7 +25,8 @@ struct ReferenceResolver {
         throw LessonError(
           file: file, line: reference.line, reason: "unknown reference '\(reference.name)'")
       }
-      if reference.role == "eqref", case .equation = label.target {} else if reference.role == "eqref" {
+      if reference.role == "eqref", case .equation = label.target {
+      } else if reference.role == "eqref" {
         throw LessonError(
           file: file, line: reference.line,
           reason: "eqref '\(reference.name)' does not name an equation")
@@ -69,7 +70,8 @@ struct ReferenceResolver {
   func resolve(_ inlines: [MarkdownInline]) -> [MarkdownInline] {
     inlines.map { inline in
       switch inline {
-      case .reference(let name, let role): return .reference(name: name, text: text(for: name, role: role))
+      case .reference(let name, let role):
+        return .reference(name: name, text: text(for: name, role: role))
       case .emphasis(let content): return .emphasis(resolve(content))
       case .strong(let content): return .strong(resolve(content))
       case .link(let url, let content): return .link(url: url, content: resolve(content))

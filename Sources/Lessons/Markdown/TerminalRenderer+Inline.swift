@@ -14,7 +14,8 @@ extension TerminalRenderer {
       case .code(let code):
         // Without colour the backticks are what marks code.
         let text = color ? code : "`" + code + "`"
-        result.append(StyledFragment(text: text, style: style.adding(Self.codeStyle), breakable: false))
+        result.append(
+          StyledFragment(text: text, style: style.adding(Self.codeStyle), breakable: false))
       case .emphasis(let content):
         result += fragments(content, style: style.adding(TerminalStyle(italic: true)))
       case .strong(let content):
@@ -31,9 +32,10 @@ extension TerminalRenderer {
       case .image(_, let caption, let figure):
         let figureStyle = style.adding(Self.figureStyle)
         let captionFragments = fragments(caption, style: figureStyle)
-        result.append(StyledFragment(
-          text: captionFragments.isEmpty ? "[figure \(figure)" : "[figure \(figure): ",
-          style: figureStyle))
+        result.append(
+          StyledFragment(
+            text: captionFragments.isEmpty ? "[figure \(figure)" : "[figure \(figure): ",
+            style: figureStyle))
         result += captionFragments
         result.append(StyledFragment(text: "]", style: figureStyle))
       case .math(let math):

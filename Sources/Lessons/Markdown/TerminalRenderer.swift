@@ -86,11 +86,14 @@ struct TerminalRenderer {
   private func headingLines(level: Int, number: String, content: [MarkdownInline], width: Int)
     -> [String]
   {
-    let title = [StyledFragment(text: number + " ", breakable: false)]
+    let title =
+      [StyledFragment(text: number + " ", breakable: false)]
       + fragments(content, style: .plain)
     if color {
       let style = TerminalStyle(bold: true, underline: level == 1)
-      let styledTitle = title.map { StyledFragment(text: $0.text, style: style.adding($0.style), breakable: $0.breakable) }
+      let styledTitle = title.map {
+        StyledFragment(text: $0.text, style: style.adding($0.style), breakable: $0.breakable)
+      }
       return wrapped(styledTitle, width: width)
     }
     guard level <= 2 else {

@@ -8,7 +8,13 @@
 struct TerminalStyle: Equatable, Sendable {
   /// Foreground colours (SGR codes).
   enum Color: Int, Sendable {
-    case red = 31, green = 32, yellow = 33, blue = 34, magenta = 35, cyan = 36, gray = 90
+    case red = 31
+    case green = 32
+    case yellow = 33
+    case blue = 34
+    case magenta = 35
+    case cyan = 36
+    case gray = 90
   }
 
   var bold = false

@@ -23,7 +23,8 @@ extension MathParser {
     case "frac", "dfrac", "tfrac", "cfrac":
       let numerator = try requiredArgument(name).text
       let denominator = try requiredArgument(name).text
-      return .ordinary(parenthesisedIfCompound(numerator) + "/" + parenthesisedIfCompound(denominator))
+      return .ordinary(
+        parenthesisedIfCompound(numerator) + "/" + parenthesisedIfCompound(denominator))
     case "sqrt":
       return try squareRoot()
     case "left", "right", "middle", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr",
@@ -161,7 +162,8 @@ extension MathParser {
   mutating func squareRoot() throws -> MathAtom {
     let index = skipBracketedArgument()
     let radicand = try requiredArgument("sqrt").text
-    let body = radicand.count <= 1 || MathScripts.isParenthesised(radicand)
+    let body =
+      radicand.count <= 1 || MathScripts.isParenthesised(radicand)
       ? radicand : "(" + radicand + ")"
     let prefix = index.map { MathScripts.superscripted($0) } ?? ""
     return .ordinary(prefix + "√" + body)

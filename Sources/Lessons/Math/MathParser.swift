@@ -164,7 +164,8 @@ struct MathParser {
     case "~": return MathAtom(kind: .space, text: " ")  // TeX's non-breaking space
     default:
       let kind = MathSymbols.kind(of: character)
-      return MathAtom(kind: kind, text: kind == .ordinary ? font.apply(to: character) : String(character))
+      return MathAtom(
+        kind: kind, text: kind == .ordinary ? font.apply(to: character) : String(character))
     }
   }
 }
