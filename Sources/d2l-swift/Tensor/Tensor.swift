@@ -57,3 +57,12 @@ public struct Tensor {
     "(" + shape.map(String.init).joined(separator: ", ") + ")"
   }
 }
+
+extension Tensor {
+  /// Overwrites this tensor's values with `other`'s, in place (e.g. to load weights into a
+  /// parameter); the shapes must agree.
+  public func assign(_ other: Tensor) {
+    precondition(other.shape == shape, "assign: shape \(Tensor.describe(other.shape)) into \(Tensor.describe(shape))")
+    storage.base.update(from: other.storage.base, count: count)
+  }
+}

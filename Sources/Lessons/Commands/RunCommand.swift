@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+
+/// Options every lesson command shares: which lesson, which language, how to render.
+struct LessonOptions: ParsableArguments {
+  @Argument(help: "A lesson name (deep-rnn) or the path to a lesson's .md file.")
+  var lesson: String = "deep-rnn"
+
+  @Option(help: "The lesson's language: en or vi (Tiếng Việt).")
+  var lang: String = "en"
+
+  @Flag(name: .customLong("no-color"), help: "Plain text, no colours or styles (also: NO_COLOR=1).")
+  var noColor = false
+
+  func validate() throws {
+    guard ["en", "vi"].contains(lang) else { throw ValidationError("--lang must be en or vi, got '\(lang)'") }
+  }
+
+  /// Reads and checks the lesson; a problem ends the command with `FILE:LINE: reason`, status 1.
+  func loadPlan(overrides: [String] = []) throws -> LessonPlan {
+    do {
+      let path = try LessonLocator.locate(lesson, language: lang)
+      return try LessonPlan(document: try LessonParser.load(path: path), overrides: overrides)
+    } catch let error as LessonError {
+      Console.error(error.description)
+      throw ExitCode.failure
+    }
+  }
+
+  var renderer: TerminalRenderer {
+    let environment = ProcessInfo.processInfo.environment
+    let color = TerminalStyle.shouldUseColor(isTTY: Console.isTerminal, environment: environment, flag: noColor ? false : nil)
+    return TerminalRenderer(width: TerminalStyle.renderWidth(environment: environment), color: color)
+  }
+}
+
+/// `lessons run`: the walk-through.
+struct RunCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Walk through a lesson: its prose, and its steps run one at a time.",
+    discussion: """
+      On a terminal the lesson pauses after each step: Enter or n goes on, r runs the step \
+      again, q quits. Otherwise (a pipe, CI) it prints the whole transcript.
+      """)
+
+  @OptionGroup var options: LessonOptions
+
+  @Option(name: .customLong("set"), help: "Override a step parameter's default, e.g. --set epochs=100 (repeatable).")
+  var overrides: [String] = []
+
+  @Option(help: "Run only this step (and, quietly, the steps it needs).")
+  var step: String?
+
+  func run() throws {
+    let plan = try options.loadPlan(overrides: overrides)
+    let interactive = Console.isTerminal && isatty(STDIN_FILENO) == 1
+    let runner = LessonRunner(plan: plan, renderer: options.renderer, interactive: interactive)
+    do {
+      if let step { try runner.run(step: step) } else { try runner.run() }
+    } catch let error as LessonError {
+      Console.error(error.description)
+      throw ExitCode.failure
+    } catch let error as ExitCode {
+      throw error
+    } catch {
+      Console.error("error: \(error)")
+      throw ExitCode.failure
+    }
+  }
+}
+
+/// `lessons list`: the lessons and their steps.
+struct ListCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "list", abstract: "List the lessons and their steps.")
+
+  @Option(help: "The lessons' language: en or vi.")
+  var lang: String = "en"
+
+  func run() throws {
+    let lessons = LessonLocator.available()
+    if lessons.isEmpty { Console.write("no lessons found (looked for a lessons/ folder here and beside the tool)\n") }
+    for (name, _) in lessons {
+      let options = try LessonOptions.parse([name, "--lang", lang])
+      let plan = try options.loadPlan()
+      Console.write("\(name)  (\(plan.document.file), \(plan.entries.count) steps)\n")
+      for (k, entry) in plan.entries.enumerated() {
+        let id = entry.step.id.padding(toLength: 18, withPad: " ", startingAt: 0)
+        Console.write(String(format: "  %2d. ", k + 1) + "\(id) \(entry.definition.summary)  [line \(entry.step.line)]\n")
+      }
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// Walks through a lesson: prose rendered for the terminal, then each step's code, run, and
+/// output, like the cells of a notebook. On a terminal it pauses after every step (Enter or n:
+/// next, r: run the step again, q: quit); otherwise it prints the whole transcript.
+struct LessonRunner {
+  let plan: LessonPlan
+  let renderer: TerminalRenderer
+  let interactive: Bool
+
+  enum Outcome { case finished, quit }
+
+  /// Runs the whole lesson.
+  @discardableResult
+  func run() throws -> Outcome {
+    let context = LessonContext(color: renderer.color, width: renderer.width)
+    let total = plan.entries.count
+    var index = 0
+    var pendingProse: [[MarkdownBlock]] = []
+    for block in plan.document.blocks {
+      switch block {
+      case .prose(let blocks):
+        pendingProse.append(blocks)
+      case .step:
+        for prose in pendingProse { Console.write(renderer.render(prose) + "\n") }
+        pendingProse = []
+        let entry = plan.entries[index]
+        index += 1
+        var again = true
+        while again {
+          try runStep(entry, number: index, of: total, context: context)
+          again = false
+          if interactive {
+            switch prompt(number: index, of: total) {
+            case .next: break
+            case .rerun: again = true
+            case .quit:
+              Console.write("\nStopped at step \(index)/\(total). Continue later with: lessons run \(lessonName) --step \(entry.step.id)\n")
+              return .quit
+            }
+          }
+        }
+      }
+    }
+    for prose in pendingProse { Console.write(renderer.render(prose)) }
+    return .finished
+  }
+
+  /// Runs `--step id`: its prerequisites quietly, then the step itself.
+  func run(step id: String) throws {
+    let context = LessonContext(color: renderer.color, width: renderer.width)
+    let entries = try plan.entries(upTo: id)
+    for (k, entry) in entries.enumerated() {
+      if k < entries.count - 1 {
+        context.quiet = true
+        Console.write("(running \(entry.step.id) first, quietly)\n")
+        try entry.definition.run(context, entry.values)
+        context.quiet = false
+      } else {
+        let number = (plan.entries.firstIndex { $0.step.id == id } ?? 0) + 1
+        try runStep(entry, number: number, of: plan.entries.count, context: context)
+      }
+    }
+  }
+
+  private var lessonName: String {
+    URL(fileURLWithPath: plan.document.file).deletingPathExtension().lastPathComponent
+  }
+
+  /// The step's header, its code (when the lesson shows it), then what it printed.
+  private func runStep(_ entry: LessonPlan.Entry, number: Int, of total: Int, context: LessonContext) throws {
+    let title = "step \(number)/\(total) · \(entry.step.id) · \(entry.definition.summary)"
+    let rule = String(repeating: "─", count: max(0, min(renderer.width, 100) - title.count - 4))
+    Console.write(renderer.color ? "\u{1B}[1;35m── \(title) \(rule)\u{1B}[0m\n" : "── \(title) \(rule)\n")
+    if entry.step.showsCode {
+      Console.write(renderer.renderCode(entry.step.code, language: entry.step.language))
+      Console.write(renderer.color ? "\u{1B}[2m  output:\u{1B}[0m\n" : "  output:\n")
+    }
+    do {
+      try entry.definition.run(context, entry.values)
+    } catch let error as StepError {
+      throw LessonError(file: plan.document.file, line: entry.step.line, reason: "step '\(entry.step.id)': \(error.description)")
+    }
+    Console.write("\n")
+  }
+
+  enum Key { case next, rerun, quit }
+
+  /// Waits for Enter/n, r or q; end of input counts as next.
+  private func prompt(number: Int, of total: Int) -> Key {
+    let text = "[step \(number)/\(total)]  Enter/n: next   r: run again   q: quit"
+    Console.write(renderer.color ? "\u{1B}[7m \(text) \u{1B}[0m" : text)
+    let keys = KeyReader()
+    keys.start()
+    defer {
+      keys.stop()
+      Console.write("\r\u{1B}[2K")
+    }
+    while let key = keys.next() {
+      switch key {
+      case "\n", "\r", "n", " ": return .next
+      case "r": return .rerun
+      case "q", "\u{1B}": return .quit
+      default: continue
+      }
+    }
+    return .next
+  }
+}
