@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import Lessons
+
+/// The lesson end to end: the transcript off a terminal, and the interactive walk-through on a
+/// pseudo-terminal.
+@Suite(.serialized) struct WalkthroughTests {
+  /// Small settings, so the whole lesson runs in seconds.
+  static let quick = ["--set", "epochs=2", "--set", "numHiddens=16", "--set", "chars=10"]
+
+  @Test(.enabled(if: LessonsBinary.dataDirectory != nil, "needs timemachine.txt in D2L_DATA_DIR or ../shared/data"),
+        arguments: ["en", "vi"])
+  func transcriptShowsEverythingAndNoRawMarkup(language: String) throws {
+    let result = try LessonsBinary.run(["run", "deep-rnn", "--lang", language] + Self.quick)
+    #expect(result.status == 0, "\(result.stderr)")
+    let text = result.stdout
+    // Rendered equations, no raw LaTeX or D2L roles.
+    #expect(text.contains("𝐇ₜ⁽ˡ⁾"))
+    for raw in ["\\mathbf", "\\tanh", "$$", ":label:", ":numref:", ":eqref:", ":eqlabel:", "\u{1B}["] {
+      #expect(!text.contains(raw), "transcript contains \(raw)")
+    }
+    // Shapes, every H_t^(l) of both layers, perplexity and the predictions.
+    #expect(text.contains("X: (steps 35, batch 32, vocab 28)"))
+    #expect(text.contains("state H: (layers 2, batch 32, hidden 16)"))
+    for t in 1...3 { for l in 1...2 { #expect(text.contains("\(Scripts.H(t, l)) = tanh(")) } }
+    #expect(text.contains("perplexity"))
+    #expect(text.contains("predict(\"time traveller\") → time traveller"))
+    #expect(text.contains("predict(\"traveller\") → traveller"))
+    #expect(text.contains("step 10/10"))
+  }
+
+  @Test func singleStepRunsItsPrerequisitesQuietly() throws {
+    try #require(LessonsBinary.dataDirectory != nil)
+    let result = try LessonsBinary.run(["run", "deep-rnn", "--step", "scratch-stack"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("(running scratch-layer first, quietly)"))
+    #expect(result.stdout.contains("step 4/10 · scratch-stack"))
+    #expect(!result.stdout.contains("step 3/10"))
+  }
+
+  @Test func listShowsLessonsAndSteps() throws {
+    let result = try LessonsBinary.run(["list"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("deep-rnn  (lessons/deep-rnn.md, 10 steps)"))
+    #expect(result.stdout.contains("tiny-stack"))
+  }
+
+  @Test(.enabled(if: LessonsBinary.dataDirectory != nil, "needs timemachine.txt in D2L_DATA_DIR or ../shared/data"))
+  func interactiveWalkthroughPausesRerunsAndQuits() throws {
+    let session = try PseudoTerminalSession(
+      executable: LessonsBinary.url, arguments: ["run", "deep-rnn"] + Self.quick,
+      directory: LessonsBinary.packageRoot, environment: ["D2L_DATA_DIR": LessonsBinary.dataDirectory!])
+    // It pauses after step 1 and waits.
+    try session.waitFor("[step 1/10]")
+    Thread.sleep(forTimeInterval: 0.3)
+    #expect(!session.output.contains("step 2/10"))
+    // r runs step 1 again: its header appears a second time.
+    session.send("r")
+    try session.waitFor("[step 1/10]", occurrences: 2)
+    #expect(session.output.components(separatedBy: "step 1/10 · architecture").count - 1 == 2)
+    // Enter moves on to step 2 and pauses there.
+    session.send("\r")
+    try session.waitFor("[step 2/10]")
+    #expect(session.output.contains("𝐇₁⁽²⁾") || session.output.contains("H₁⁽²⁾"))
+    // q quits cleanly: exit 0, the terminal restored (echo and canonical mode back on).
+    session.send("q")
+    let status = try session.waitForExit()
+    #expect(status == 0)
+    #expect(session.output.contains("Stopped at step 2/10"))
+    #expect(session.terminalIsRestored)
+  }
+}
