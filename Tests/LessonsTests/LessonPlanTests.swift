@@ -49,6 +49,12 @@ import Testing
     #expect(planError("# T\n\n```step layers=2\n```\n") == "bad.md:3: step directive has no id")
   }
 
+  @Test func quotedValuesKeepTheirSpaces() throws {
+    let lesson = try LessonParser.parse(text: "# T\n\n```swift step=predict prefixes=\"time traveller|a b\" chars=5\nx\n```\n", file: "q.md")
+    #expect(lesson.steps.first?.parameter("prefixes") == "time traveller|a b")
+    #expect(planError("# T\n\n```step architecture layers=\"2 steps=3\n```\n") == "bad.md:3: unterminated quote in 'step architecture layers=\"2 steps=3'")
+  }
+
   @Test func stepWithRequirementsRunsThemFirst() throws {
     let path = LessonsBinary.packageRoot.appendingPathComponent("lessons/deep-rnn.md").path
     let plan = try LessonPlan(document: try LessonParser.load(path: path))

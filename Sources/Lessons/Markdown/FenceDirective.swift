@@ -20,7 +20,7 @@ enum FenceDirective: Equatable {
   /// Reads an info string.
   /// - Throws: `DirectiveError` with the reason (the caller adds `FILE:LINE:`).
   static func parse(info: String) throws -> FenceDirective {
-    let words = info.split(whereSeparator: \.isWhitespace).map(String.init)
+    let words = try splitWords(info)
     guard let language = words.first else { return .code(language: nil) }
     let rest = Array(words.dropFirst())
     if language == "step" {
@@ -48,6 +48,28 @@ enum FenceDirective: Equatable {
     let id = parameters.remove(at: index).value
     try validate(id: id)
     return .step(id: id, language: language, parameters: parameters)
+  }
+
+  /// Splits at white space, except inside double quotes: `prefixes="time traveller|traveller"`
+  /// is one word whose value keeps its space (the quotes are dropped).
+  private static func splitWords(_ info: String) throws -> [String] {
+    var words: [String] = [], current = "", quoted = false, inWord = false
+    for ch in info {
+      if ch == "\"" {
+        quoted.toggle()
+        inWord = true
+      } else if ch.isWhitespace && !quoted {
+        if inWord { words.append(current) }
+        current = ""
+        inWord = false
+      } else {
+        current.append(ch)
+        inWord = true
+      }
+    }
+    if quoted { throw DirectiveError("unterminated quote in '\(info)'") }
+    if inWord { words.append(current) }
+    return words
   }
 
   private static func attributes(_ words: ArraySlice<String>) throws -> [Attribute] {

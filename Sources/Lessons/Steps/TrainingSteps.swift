@@ -43,11 +43,11 @@ enum TrainingSteps {
 
   static let predict = StepDefinition(
     id: "predict", summary: "greedy predictions from the trained model",
-    parameters: [.text("prefixes", "prefixes separated by |, with _ for a space"), .integer("chars", 1...1000, "characters to predict")],
+    parameters: [.text("prefixes", "prefixes separated by |"), .integer("chars", 1...1000, "characters to predict")],
     requires: ["train"]
   ) { context, values in
     guard let outcome = context.training else { throw StepError("run step train first") }
-    let prefixes = values.string("prefixes").split(separator: "|").map { $0.replacingOccurrences(of: "_", with: " ") }
+    let prefixes = values.string("prefixes").split(separator: "|").map(String.init)
     let chars = values.int("chars")
     for prefix in prefixes {
       // ANCHOR: predict
