@@ -5,5 +5,6 @@ struct LessonsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lessons",
     abstract: "Walk through D2L's Deep Recurrent Neural Networks chapter in the terminal.",
-    subcommands: [RunCommand.self, ListCommand.self, TrainCommand.self, PredictCommand.self, EvalCommand.self, BenchCommand.self])
+    subcommands: [RunCommand.self, ListCommand.self, TrainCommand.self, PredictCommand.self, EvalCommand.self, BenchCommand.self,
+                  ExercisesCommand.self, CheckCommand.self, HintCommand.self, ResetCommand.self])
 }

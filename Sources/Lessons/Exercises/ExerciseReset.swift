@@ -1,0 +1,31 @@
+import Foundation
+
+/// `lessons reset N`: put the starting file back, after the learner confirms (rustlings #2030).
+struct ExerciseReset {
+  let info: ExerciseInfo
+  let files: ExerciseInfo.CodeFiles
+  let package: ExercisesPackage
+
+  /// What happened, for the message and the tests.
+  enum Outcome: Equatable { case alreadyPristine, declined, reset }
+
+  /// Restores the starting file if `confirm` (asked only when the file differs) agrees, and
+  /// forgets the exercise's progress.
+  func run(confirm: (String) -> Bool) throws -> Outcome {
+    let starter = try package.read(files.starter)
+    let shown = package.display(files.file)
+    if (try? package.read(files.file)) == starter { return .alreadyPristine }
+    guard confirm("Reset \(shown) to its starting file? Your changes will be lost. [y/N] ") else { return .declined }
+    try starter.write(to: package.url(files.file), atomically: true, encoding: .utf8)
+    var progress = ExerciseProgress.load(from: package.progressFile)
+    if progress.records.removeValue(forKey: info.number) != nil { try progress.save(to: package.progressFile) }
+    return .reset
+  }
+
+  /// Asks on the terminal: only `y` or `yes` agrees; end of input declines.
+  static func askOnStandardInput(_ question: String) -> Bool {
+    Console.write(question)
+    guard let answer = readLine() else { Console.write("\n"); return false }
+    return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+  }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Runs `swift build` on the exercises package and the checker it builds: the learner's answer
+/// is compiled apart from the `lessons` tool, as rustlings builds each exercise on its own.
+struct SwiftPackageBuild {
+  let package: ExercisesPackage
+
+  /// How a child process ended.
+  enum Ending: Equatable {
+    case exited(Int32)
+    case crashed(signal: Int32)
+  }
+
+  /// Builds `product`; `onLine` sees each line of SwiftPM's output as it comes (for progress).
+  /// Returns whether it built and everything SwiftPM printed.
+  func build(product: String, onLine: (String) -> Void = { _ in }) throws -> (built: Bool, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["swift", "build", "--package-path", package.root.path, "--product", product]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    process.standardInput = FileHandle.nullDevice
+    do { try process.run() } catch { throw ExerciseError.swiftNotRunnable("\(error)") }
+    var output = Data(), pending = Data()
+    let reader = pipe.fileHandleForReading
+    while case let chunk = reader.availableData, !chunk.isEmpty {
+      output.append(chunk)
+      pending.append(chunk)
+      while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+        onLine(String(decoding: pending[..<newline], as: UTF8.self))
+        pending.removeSubrange(...newline)
+      }
+    }
+    process.waitUntilExit()
+    return (process.terminationReason == .exit && process.terminationStatus == 0, String(decoding: output, as: UTF8.self))
+  }
+
+  /// The built product (SwiftPM's default scratch folder, `.build/debug`).
+  func executable(_ product: String) -> URL { package.url(".build/debug/\(product)") }
+
+  /// Runs the built `product` with this process's standard output and error, so its rows show
+  /// as they come.
+  func run(product: String) throws -> Ending {
+    let process = Process()
+    process.executableURL = executable(product)
+    process.currentDirectoryURL = package.root
+    try process.run()
+    process.waitUntilExit()
+    return process.terminationReason == .uncaughtSignal
+      ? .crashed(signal: process.terminationStatus) : .exited(process.terminationStatus)
+  }
+
+  /// SwiftPM's output without its progress lines (`[12/40] Compiling …`, `Building for …`): the
+  /// compiler's messages, for a learner whose file does not compile.
+  static func diagnostics(_ output: String) -> String {
+    let noise = ["Building for", "Write ", "Compiling ", "Emitting ", "Planning build", "Fetching ", "Computing version",
+                 "Working copy", "Creating working copy", "Fetched ", "Computed ", "Build complete"]
+    let lines = output.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
+      let text = line.trimmingCharacters(in: .whitespaces)
+      if text.first == "[", text.contains("/"), text.contains("]") { return false }
+      return !noise.contains { text.hasPrefix($0) }
+    }
+    return lines.prefix(200).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+}
