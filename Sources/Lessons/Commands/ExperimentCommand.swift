@@ -1,0 +1,110 @@
+import ArgumentParser
+import D2L
+import Foundation
+
+/// `lessons experiment N`: exercises 2-4 of the chapter, answered by measurement.
+struct ExperimentCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "experiment",
+    abstract: "Run exercise 2, 3 or 4 as a measured experiment: a table, curves, JSON/CSV/SVG results.",
+    discussion: """
+      2: GRU vs LSTM vs vanilla RNN on The Time Machine, the same budget for each.
+      3: The Time Machine, then more of Wells' novels: held-out perplexity as the data grows.
+      4: Wells alone vs Wells mixed with other authors, the same number of training tokens.
+      Every setting shares the sizes below; unset options take the experiment's defaults, \
+      chosen to finish in 2-4 minutes on 2 cores in a release build. Books come from \
+      $D2L_DATA_DIR. Held-out text (the end of every book) is never trained on.
+      """)
+
+  @Argument(help: "The exercise: 2, 3 or 4.")
+  var exercise: Int
+
+  @Option(help: "Recurrent cell for exercises 3 and 4: lstm, gru or rnn (exercise 2 trains all three).")
+  var cell: CellKind?
+
+  @Option(help: "Stacked recurrent layers.")
+  var layers: Int?
+
+  @Option(help: "Hidden units per layer.")
+  var hidden: Int?
+
+  @Option(help: "Training epochs of every setting.")
+  var epochs: Int?
+
+  @Option(name: .customLong("train-tokens"), help: "Training tokens: per setting (2, 4) or per book (3); 0 = all.")
+  var trainTokens: Int?
+
+  @Option(name: .customLong("held-out"), help: "Tokens held out at the end of every book.")
+  var heldOut: Int?
+
+  @Option(help: "Stop a setting's training after this many seconds (checked after each epoch).")
+  var seconds: Double?
+
+  @Option(help: "SGD learning rate.")
+  var lr: Float?
+
+  @Option(name: .customLong("batch-size"), help: "Sequences per minibatch.")
+  var batchSize: Int?
+
+  @Option(name: .customLong("num-steps"), help: "Time steps per sequence.")
+  var numSteps: Int?
+
+  @Option(help: "Seed for the initial weights and the minibatch order.")
+  var seed: UInt64?
+
+  @Option(help: "Folder for the results (JSON, CSV, SVG).")
+  var out: String = "results"
+
+  func validate() throws {
+    guard Experiments.type(forExercise: exercise) != nil else {
+      throw ValidationError("exercise must be 2, 3 or 4 (exercise 1 is `lessons check 1`), got \(exercise)")
+    }
+    if exercise == 2, cell != nil { throw ValidationError("--cell: exercise 2 trains every cell; leave --cell out") }
+    if let layers, !(1...8).contains(layers) { throw ValidationError("--layers must be between 1 and 8, got \(layers)") }
+    if let hidden, !(1...2048).contains(hidden) { throw ValidationError("--hidden must be between 1 and 2048, got \(hidden)") }
+    if let epochs, !(1...100_000).contains(epochs) { throw ValidationError("--epochs must be between 1 and 100000, got \(epochs)") }
+    if let trainTokens, trainTokens < 0 { throw ValidationError("--train-tokens must be 0 (all) or more, got \(trainTokens)") }
+    if let heldOut, !(2...1_000_000).contains(heldOut) { throw ValidationError("--held-out must be between 2 and 1000000, got \(heldOut)") }
+    if let seconds, !(seconds > 0 && seconds <= 86_400) { throw ValidationError("--seconds must be in (0, 86400], got \(seconds)") }
+    if let lr, !(lr.isFinite && lr > 0) { throw ValidationError("--lr must be a positive number, got \(lr)") }
+    if let batchSize, !(1...4096).contains(batchSize) { throw ValidationError("--batch-size must be between 1 and 4096, got \(batchSize)") }
+    if let numSteps, !(1...10_000).contains(numSteps) { throw ValidationError("--num-steps must be between 1 and 10000, got \(numSteps)") }
+    guard !out.isEmpty else { throw ValidationError("--out must name a folder") }
+  }
+
+  /// The experiment's default budget with the options given on the command line.
+  func budget() -> ExperimentBudget {
+    var b = Experiments.type(forExercise: exercise)!.defaultBudget
+    if let cell { b.cell = cell }
+    if let layers { b.numLayers = layers }
+    if let hidden { b.hiddenSize = hidden }
+    if let epochs { b.epochs = epochs }
+    if let trainTokens { b.trainTokens = trainTokens }
+    if let heldOut { b.heldOutTokens = heldOut }
+    if let seconds { b.secondsPerSetting = seconds }
+    if let lr { b.learningRate = lr }
+    if let batchSize { b.batchSize = batchSize }
+    if let numSteps { b.numSteps = numSteps }
+    if let seed { b.seed = seed }
+    return b
+  }
+
+  func run() throws {
+    let experiment = Experiments.make(exercise: exercise, budget: budget())!
+    do {
+      let report = try Interrupt.catching {
+        try experiment.run(log: .console, shouldStop: { Interrupt.wasRequested })
+      }
+      for line in ExperimentPresentation.lines(report, width: Console.width) { Console.write(line + "\n") }
+      let paths = try ExperimentFiles.save(report, to: out)
+      Console.write("\n" + String(format: "%.0f s in all. Saved:\n", report.wallSeconds))
+      for path in paths { Console.write("  \(path)\n") }
+    } catch let error as ExperimentInterrupted {
+      Console.error("\n\(error)")
+      throw ExitCode(130)
+    } catch {
+      Console.error("error: \(error)")
+      throw ExitCode.failure
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import D2L
+import Foundation
+
+/// Exercise 2: replace the LSTM by a GRU (and the vanilla RNN) and compare perplexity and
+/// training speed. Every cell trains on the same Time Machine text, with the same sizes,
+/// epochs and seed, and is measured on the same held-out passage: the end of the book.
+struct CellComparison: Experiment {
+  static let exercise = 2
+  static let title = "GRU vs LSTM (and the vanilla RNN), same budget"
+  /// The chapter's model (2 layers, 256 hidden units), on 5 times the chapter's 10,000
+  /// tokens so that held-out text has something to generalise from.
+  static var defaultBudget: ExperimentBudget {
+    var b = ExperimentBudget()
+    b.numLayers = 2
+    b.hiddenSize = 256
+    b.epochs = 12
+    b.trainTokens = 50_000
+    b.heldOutTokens = 10_000
+    return b
+  }
+
+  var budget: ExperimentBudget
+  var locator = DataLocator()
+  var cells: [CellKind] = [.rnn, .gru, .lstm]
+  var prefix = "the time traveller"
+
+  func run(log: ExperimentLog, shouldStop: @escaping () -> Bool) throws -> ExperimentReport {
+    let start = Date()
+    let book = try BookCatalog.load([BookCatalog.timeMachine], locator: locator)[0]
+    let split = book.split(heldOutTokens: budget.heldOutTokens)
+    let plan = Self.plan(split, budget: budget)
+    let tokens = plan.tokens
+    let passage = HeldOutPassage(split)
+    log.line("Exercise 2: \(cells.map(\.displayName).joined(separator: ", ")) on the first \(tokens.count) tokens of The Time Machine; "
+      + "held out: its last \(passage.tokens.count) tokens")
+    log.line("  every cell: \(budget.summary)")
+    let trainer = SettingTrainer(budget: budget, log: log, shouldStop: shouldStop)
+    var settings: [SettingResult] = [], parameters: [Int] = [], samples: [ExperimentReport.Sample] = []
+    for cell in cells {
+      let settingStart = Date()
+      var (model, result) = try trainer.train(name: cell.displayName, cell: cell, books: plan.files, tokens: tokens)
+      result.heldOut[book.title] = HeldOutEvaluation.perplexity(HeldOutEvaluation.scores(of: model, on: [passage]))
+      result.wallSeconds = Date().timeIntervalSince(settingStart)
+      log.line(String(format: "  %@: training perplexity %.3f, held-out %.3f, %.0f tokens/s, %.1f s",
+                      cell.displayName, result.trainPerplexity, result.heldOut[book.title]!, result.tokensPerSecond, result.wallSeconds))
+      settings.append(result)
+      parameters.append(model.parameterCount)
+      samples.append(.init(prefix: prefix, setting: cell.displayName, text: model.predict(prefix: prefix, count: 60, vocab: Book.vocab)))
+    }
+    let rows = zip(settings, parameters).map { s, p in
+      [s.name, ExperimentSupport.count(p), "\(s.history.count)", ExperimentSupport.fixed(s.trainPerplexity, 3),
+       ExperimentSupport.fixed(s.heldOut[book.title]!, 3), String(format: "%.0f", s.tokensPerSecond),
+       String(format: "%.1f", s.wallSeconds)]
+    }
+    var report = ExperimentReport(
+      exercise: Self.exercise, title: Self.title, budget: budget, settings: settings, heldOut: [HeldOutRecord(split)],
+      table: ResultTable(columns: ["cell", "parameters", "epochs", "train ppl", "held-out ppl", "tokens/s", "wall s"], rows: rows))
+    report.charts = [ExperimentSupport.curves(settings, title: "Training perplexity per epoch")]
+    report.samples = samples
+    report.notes = notes(settings, heldOutKey: book.title)
+    report.wallSeconds = Date().timeIntervalSince(start)
+    return report
+  }
+
+  /// What every cell trains on: the first `trainTokens` of the book's training part.
+  static func plan(_ split: BookSplit, budget: ExperimentBudget) -> SettingPlan {
+    SettingPlan(name: "The Time Machine", splits: [split]) { _ in budget.trainTokens }
+  }
+
+  /// Sentences read off the numbers: who generalises best, who is fastest, who overfits.
+  private func notes(_ settings: [SettingResult], heldOutKey: String) -> [String] {
+    guard let best = settings.min(by: { $0.heldOut[heldOutKey]! < $1.heldOut[heldOutKey]! }),
+      let fastest = settings.max(by: { $0.tokensPerSecond < $1.tokensPerSecond }) else { return [] }
+    var notes = [String(format: "Lowest held-out perplexity: %@ (%.3f). Fastest: %@ (%.0f tokens/s).",
+                        best.name, best.heldOut[heldOutKey]!, fastest.name, fastest.tokensPerSecond)]
+    if let gru = settings.first(where: { $0.cell == .gru }), let lstm = settings.first(where: { $0.cell == .lstm }) {
+      notes.append(String(
+        format: "GRU vs LSTM: held-out %.3f vs %.3f, %.2f× the LSTM's speed. A GRU has 3 gates' weights to the LSTM's 4, "
+          + "so it does about 3/4 of the work per token; whether it also learns faster per epoch is what the curves show.",
+        gru.heldOut[heldOutKey]!, lstm.heldOut[heldOutKey]!, gru.tokensPerSecond / lstm.tokensPerSecond))
+    }
+    let gaps = settings.map { "\($0.name) \(ExperimentSupport.fixed($0.heldOut[heldOutKey]! - $0.trainPerplexity))" }
+    notes.append("Held-out minus training perplexity (how much is memorised rather than learnt): " + gaps.joined(separator: ", ") + ".")
+    return notes
+  }
+}

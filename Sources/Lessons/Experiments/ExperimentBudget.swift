@@ -1,0 +1,48 @@
+import D2L
+
+/// What every setting of one experiment gets, so that the settings differ only in the thing
+/// the experiment varies (the cell, the books, the authors): the same model sizes, the same
+/// optimiser, the same number of epochs, the same seed.
+struct ExperimentBudget: Codable, Equatable {
+  var cell: CellKind = .lstm
+  var numLayers = 2
+  var hiddenSize = 256
+  var epochs = 10
+  var learningRate: Float = 2
+  var clipNorm: Float = 1
+  var batchSize = 32
+  var numSteps = 35
+  /// Training tokens: per setting (exercises 2 and 4) or per book (exercise 3); see each experiment.
+  var trainTokens = 50_000
+  /// Tokens held out at the end of every book, never trained on.
+  var heldOutTokens = 5_000
+  /// Wall-clock seconds per setting, checked after each epoch (0: no limit, train every epoch).
+  var secondsPerSetting: Double = 0
+  var seed: UInt64 = 0
+
+  /// The library's training configuration for one setting trained with `cell`.
+  func configuration(cell: CellKind? = nil) -> TrainingConfiguration {
+    var c = TrainingConfiguration()
+    c.cell = cell ?? self.cell
+    c.numLayers = numLayers
+    c.hiddenSize = hiddenSize
+    c.epochs = epochs
+    c.learningRate = learningRate
+    c.clipNorm = clipNorm
+    c.batchSize = batchSize
+    c.numSteps = numSteps
+    // Sequential minibatches, as the chapter trains: the state carries across a book's text.
+    c.useRandomIter = false
+    c.maxTokens = trainTokens
+    c.seed = seed
+    return c
+  }
+
+  /// One line for the transcript: the sizes every setting shares.
+  var summary: String {
+    var text = "\(numLayers)-layer, hidden \(hiddenSize), \(epochs) epochs, batch \(batchSize) × \(numSteps) steps, "
+      + "SGD lr \(learningRate), clip \(clipNorm), seed \(seed)"
+    if secondsPerSetting > 0 { text += ", at most \(Int(secondsPerSetting)) s per setting" }
+    return text
+  }
+}

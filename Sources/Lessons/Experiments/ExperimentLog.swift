@@ -1,0 +1,31 @@
+import Foundation
+
+/// Where an experiment reports while it runs: permanent lines (one per epoch or per setting)
+/// and, on a terminal, a progress line redrawn in place between them.
+struct ExperimentLog {
+  /// Redraw a progress line in place (only on a terminal).
+  let interactive: Bool
+  /// Print a line for every epoch (else only one per setting).
+  let epochLines: Bool
+  /// Receives every permanent line, without its line break.
+  let write: (String) -> Void
+
+  /// The command's log: to standard output, in place on a terminal.
+  static var console: ExperimentLog {
+    ExperimentLog(interactive: Console.isTerminal, epochLines: true) { Console.write($0 + "\n") }
+  }
+
+  /// A log that keeps nothing (tests that only look at results).
+  static var silent: ExperimentLog { ExperimentLog(interactive: false, epochLines: false) { _ in } }
+
+  /// Prints a permanent line (clearing a progress line first on a terminal).
+  func line(_ text: String) {
+    if interactive { Console.write("\r\u{1B}[2K") }
+    write(text)
+  }
+
+  /// Shows `text` as the current progress, in place; nothing when not on a terminal.
+  func progress(_ text: String) {
+    if interactive { ProgressLine(interactive: true).update(text) }
+  }
+}
