@@ -18,12 +18,14 @@ struct SVGLineChart {
 
   /// Colour-blind-safe colours (Okabe and Ito), one per series in turn.
   static let gridColor = "#e5e5e5"
+  static let legendBorder = "#cccccc"
   static let colors = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
 
   /// The SVG document.
   func render() -> String {
     let finite = series.flatMap(\.points).filter { $0.x.isFinite && $0.y.isFinite }
-    let xs = Self.ticks(finite.map(\.x)), ys = Self.ticks(finite.map(\.y))
+    // Whole-number x values (epochs) get whole-number ticks.
+    let xs = Self.ticks(finite.map(\.x), integers: finite.allSatisfy { $0.x == $0.x.rounded() }), ys = Self.ticks(finite.map(\.y))
     // The plot area inside the margins (room for tick labels, axis labels and the title).
     let left = 70.0, right = width - 20, top = 40.0, bottom = height - 55
     func px(_ x: Double) -> Double { left + (x - xs.lo) / (xs.hi - xs.lo) * (right - left) }
@@ -57,8 +59,12 @@ struct SVGLineChart {
         for p in points { out.append(#"<circle cx="\#(f(px(p.x)))" cy="\#(f(py(p.y)))" r="3" fill="\#(color)"/>"#) }
       }
     }
-    // The legend, top right inside the plot.
-    let legendWidth = 24 + 7 * Double(series.map(\.name.count).max() ?? 0)
+    // The legend, top right inside the plot, on a white box so that lines do not cross it
+    // (about 8 px per character at 12 px: no font metrics in a hand-written SVG).
+    let legendWidth = 30 + 8 * Double(series.map(\.name.count).max() ?? 0)
+    if !series.isEmpty {
+      out.append(#"<rect x="\#(f(right - legendWidth - 6))" y="\#(f(top + 2))" width="\#(f(legendWidth))" height="\#(f(18 * Double(series.count) + 6))" fill="white" fill-opacity="0.85" stroke="\#(Self.legendBorder)"/>"#)
+    }
     for (k, s) in series.enumerated() {
       let y = top + 14 + 18 * Double(k), x = right - legendWidth
       let color = Self.colors[k % Self.colors.count]
@@ -70,12 +76,13 @@ struct SVGLineChart {
   }
 
   /// Axis bounds and ticks at round numbers (1, 2 or 5 × a power of ten) covering `values`.
-  static func ticks(_ values: [Double]) -> (lo: Double, hi: Double, values: [Double]) {
+  static func ticks(_ values: [Double], integers: Bool = false) -> (lo: Double, hi: Double, values: [Double]) {
     guard var lo = values.min(), var hi = values.max() else { return (0, 1, [0, 0.5, 1]) }
     if hi - lo < 1e-12 { lo -= 0.5; hi += 0.5 }
     let raw = (hi - lo) / 5
     let power = pow(10, floor(log10(raw)))
-    let step = [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= raw } ?? 10 * power
+    var step = [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= raw } ?? 10 * power
+    if integers { step = max(step, 1) }
     lo = floor(lo / step) * step
     hi = ceil(hi / step) * step
     let count = Int(((hi - lo) / step).rounded())
@@ -84,7 +91,7 @@ struct SVGLineChart {
 
   /// A tick label: thousands as `k`, otherwise at most 3 significant decimals.
   static func label(_ v: Double) -> String {
-    if abs(v) >= 10_000 { return String(format: "%gk", v / 1000) }
+    if abs(v) >= 1000 { return String(format: "%gk", v / 1000) }
     return String(format: "%g", (v * 1000).rounded() / 1000)
   }
 
