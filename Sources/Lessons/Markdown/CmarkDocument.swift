@@ -26,11 +26,25 @@ final class CmarkDocument {
     cmark_node_free(rootPointer)
   }
 
+  /// Deeper nesting (lists in quotes in lists, emphasis in links, …) is not copied: no lesson
+  /// needs it, and the copy, the lesson builder and the renderer all recurse.
+  static let maximumDepth = 64
+
   /// The whole tree as Swift values.
-  var root: CmarkNode { CmarkDocument.copy(rootPointer) }
+  var root: CmarkNode { tree().root }
+
+  /// The whole tree as Swift values, and the line of the first node nested deeper than
+  /// `maximumDepth` (whose children were left out), if any.
+  func tree() -> (root: CmarkNode, tooDeepLine: Int?) {
+    var tooDeepLine: Int?
+    let root = CmarkDocument.copy(rootPointer, depth: 0, line: 1, tooDeepLine: &tooDeepLine)
+    return (root, tooDeepLine)
+  }
 
   /// Copies `node` and its descendants, walking children with first_child / next.
-  private static func copy(_ node: OpaquePointer) -> CmarkNode {
+  private static func copy(_ node: OpaquePointer, depth: Int, line: Int, tooDeepLine: inout Int?)
+    -> CmarkNode
+  {
     var copied = CmarkNode(kind: kind(of: node))
     copied.literal = string(cmark_node_get_literal(node))
     copied.startLine = Int(cmark_node_get_start_line(node))
@@ -52,9 +66,14 @@ final class CmarkDocument {
     default:
       break
     }
+    let line = copied.startLine > 0 ? copied.startLine : line
     var child = cmark_node_first_child(node)
+    if child != nil, depth >= maximumDepth {
+      if tooDeepLine == nil { tooDeepLine = line }
+      return copied
+    }
     while let current = child {
-      copied.children.append(copy(current))
+      copied.children.append(copy(current, depth: depth + 1, line: line, tooDeepLine: &tooDeepLine))
       child = cmark_node_next(current)
     }
     return copied

@@ -35,12 +35,14 @@ extension LessonBuilder {
         // cmark splits text at characters that might have been syntax, and a math token that
         // spans lines arrives split by soft breaks: glue the pieces back together first.
         var text = node.literal
+        var open = LessonBuilder.hasOpenToken(text, after: false)
         var breaks = 0
         while index < nodes.count {
           let next = nodes[index]
           if next.kind == .text {
             text += next.literal
-          } else if next.kind == .softBreak, LessonBuilder.hasOpenToken(text) {
+            open = LessonBuilder.hasOpenToken(next.literal, after: open)
+          } else if next.kind == .softBreak, open {
             text += "\n"
             breaks += 1
           } else {
@@ -149,9 +151,17 @@ extension LessonBuilder {
     return (String(before), role)
   }
 
-  /// Whether `text` has a math token whose end is still to come (it spans a line break).
-  static func hasOpenToken(_ text: String) -> Bool {
-    guard let start = text.lastIndex(of: MathProtector.tokenStart) else { return false }
-    return !text[start...].contains(MathProtector.tokenEnd)
+  /// Whether a math token is still open after `text` (it spans a line break), given whether
+  /// one was open before it. Looks at `text` only, so gluing many pieces stays linear.
+  static func hasOpenToken(_ text: String, after open: Bool) -> Bool {
+    var open = open
+    for scalar in text.unicodeScalars {
+      if scalar == MathProtector.tokenStart.unicodeScalars.first! {
+        open = true
+      } else if scalar == MathProtector.tokenEnd.unicodeScalars.first! {
+        open = false
+      }
+    }
+    return open
   }
 }

@@ -52,8 +52,24 @@ enum LessonParser {
       markdown = markdown.replacingOccurrences(of: "\r\n", with: "\n")
         .replacingOccurrences(of: "\r", with: "\n")
     }
+    // The math placeholders are private-use characters: a lesson that already holds them
+    // would have its text mistaken for math.
+    if let reserved = markdown.unicodeScalars.firstIndex(where: MathProtector.isReserved) {
+      let line = markdown.unicodeScalars[..<reserved].filter { $0 == "\n" }.count + 1
+      let scalar = markdown.unicodeScalars[reserved].value
+      throw LessonError(
+        file: file, line: line,
+        reason: "character U+\(String(scalar, radix: 16, uppercase: true)) is reserved for math placeholders")
+    }
     let protector = MathProtector(markdown: markdown)
-    let root = CmarkDocument(markdown: protector.protectedText).root
+    let (root, tooDeepLine) = CmarkDocument(markdown: protector.protectedText).tree()
+    if let line = tooDeepLine {
+      throw LessonError(
+        file: file, line: line,
+        reason:
+          "Markdown nested more than \(CmarkDocument.maximumDepth) levels deep (lists, quotes, emphasis or links)"
+      )
+    }
     let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
     var builder = LessonBuilder(file: file, lines: lines, protector: protector)
     let blocks = try builder.build(root)

@@ -21,6 +21,11 @@ struct MathProtector {
   static let tokenEnd: Character = "\u{E001}"
   static let tokenFill: Character = "\u{E002}"
 
+  /// Whether `scalar` is one of the placeholder characters (which a lesson must not hold).
+  static func isReserved(_ scalar: Unicode.Scalar) -> Bool {
+    (0xE000...0xE002).contains(scalar.value)
+  }
+
   /// The placeholder for span number `index`: `\u{E000}` index `\u{E001}`, spread over as many
   /// lines as the span's source so that cmark's line numbers still match the file. Each extra
   /// line starts with a filler character, so it is neither blank nor the start of a block.

@@ -18,6 +18,8 @@ enum MathError: Error, Equatable, CustomStringConvertible {
   case doubleScript(String)
   /// A token that cannot appear where it was found (for example `&` outside an alignment).
   case unexpected(String)
+  /// Groups or arguments nested more levels deep than the parser follows.
+  case nestedTooDeeply(Int)
 
   var description: String {
     switch self {
@@ -28,6 +30,7 @@ enum MathError: Error, Equatable, CustomStringConvertible {
     case .missingArgument(let name): return "LaTeX command \(name) is missing its argument"
     case .doubleScript(let kind): return "double \(kind) in LaTeX (use braces)"
     case .unexpected(let token): return "unexpected '\(token)' in LaTeX"
+    case .nestedTooDeeply(let limit): return "LaTeX nested more than \(limit) levels deep"
     }
   }
 }

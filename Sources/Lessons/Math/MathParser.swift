@@ -14,6 +14,10 @@ struct MathParser {
   var font: MathFont = .normal
   /// Inside a sub- or superscript, groups are joined without spaces.
   var inScript = false
+  /// Atoms being parsed inside one another (groups, arguments, environments).
+  var depth = 0
+  /// Deeper nesting is refused: no formula needs it, and the parser recurses.
+  static let maximumDepth = 64
 
   init(_ latex: String) {
     tokens = MathLexer.tokenize(latex)
@@ -136,6 +140,9 @@ struct MathParser {
   /// Parses one token into an atom; nil for tokens that print nothing (spaces, `\label`).
   mutating func parseAtom() throws -> MathAtom? {
     guard let token = current else { return nil }
+    depth += 1
+    defer { depth -= 1 }
+    guard depth <= MathParser.maximumDepth else { throw MathError.nestedTooDeeply(MathParser.maximumDepth) }
     position += 1
     switch token {
     case .space:
