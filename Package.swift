@@ -26,7 +26,12 @@ let package = Package(
     .target(
       name: "D2L", dependencies: ["CBLAS", .product(name: "Crypto", package: "swift-crypto")],
       path: "Sources/d2l-swift",
-      swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+      // The numeric kernels are generic over SIMD lanes, which only run fast once specialised:
+      // optimise the library in debug builds too, so that `swift test` trains at real speed.
+      swiftSettings: [
+        .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
+        .unsafeFlags(["-O"], .when(configuration: .debug)),
+      ]),
 
     // The `lessons` tool: Markdown through cmark, math, steps, exercises, commands.
     .executableTarget(

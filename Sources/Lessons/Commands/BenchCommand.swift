@@ -24,11 +24,15 @@ struct BenchCommand: ParsableCommand {
   @Flag(help: "Print one JSON object.")
   var json = false
 
+  @Flag(help: "Instead of training: Tensor.matmul against cblas_sgemm called directly, for the chapter's two product shapes.")
+  var matmul = false
+
   func validate() throws {
     guard seconds > 0 && seconds <= 3600 else { throw ValidationError("--seconds must be in (0, 3600], got \(seconds)") }
   }
 
   func run() throws {
+    if matmul { return try runMatmul() }
     var configuration = model.configuration()
     configuration.learningRate = lr
     let data = try TrainingData.load(books: [], maxTokens: configuration.maxTokens)
@@ -53,6 +57,25 @@ struct BenchCommand: ParsableCommand {
     } else {
       Console.write(String(format: "%.0f tokens/s, %.1f GFLOP/s (%.0f%% of an estimated %.0f GFLOP/s peak: %@)\n",
                            result.tokensPerSecond, gflops, 100 * gflops / peak.gflops, peak.gflops, peak.description))
+    }
+  }
+
+  /// The per-step product (B×H)·(H×4H) and the all-steps product (T·B×H)·(H×4H).
+  private func runMatmul() throws {
+    let h = model.hidden, b = model.batchSize, t = model.numSteps
+    let results = [(b, h, 4 * h), (t * b, h, 4 * h)].map { Benchmark.matmul(m: $0.0, k: $0.1, n: $0.2) }
+    if json {
+      let rows: [[String: Any]] = results.map {
+        ["shape": "(\($0.m)×\($0.k))·(\($0.k)×\($0.n))", "library_seconds": $0.librarySeconds, "blas_seconds": $0.blasSeconds,
+         "ratio": $0.ratio, "library_gflops": $0.libraryGflops, "blas_gflops": $0.blasGflops]
+      }
+      let data = try JSONSerialization.data(withJSONObject: ["matmul": rows, "threads": Benchmark.threads], options: [.sortedKeys])
+      Console.write(String(decoding: data, as: UTF8.self) + "\n")
+    } else {
+      for r in results {
+        Console.write(String(format: "(%d×%d)·(%d×%d): Tensor.matmul %.1f µs, cblas_sgemm %.1f µs, ratio %.3f\n",
+                             r.m, r.k, r.k, r.n, r.librarySeconds * 1e6, r.blasSeconds * 1e6, r.ratio))
+      }
     }
   }
 }

@@ -98,10 +98,10 @@ extension Tensor {
   /// - Parameter seed: d(loss)/d(self); ones when omitted, so a scalar loss needs none.
   public func backward(seed: Tensor? = nil) {
     guard let root = node else {
-      preconditionFailure("backward() on a value that does not record gradients")
+      fail("backward() on a value that does not record gradients")
     }
     if let seed {
-      precondition(seed.shape == shape, "backward seed \(Tensor.describe(seed.shape)) vs value \(Tensor.describe(shape))")
+      check(seed.shape == shape, "backward seed \(Tensor.describe(seed.shape)) vs value \(Tensor.describe(shape))")
       root.accumulate(seed.storage)
     } else {
       let ones = TensorStorage(count: count)

@@ -15,7 +15,7 @@ final class ByteLineReader {
   private(set) var lineNumber = 0
 
   init(url: URL, readSize: Int = 1 << 20) throws {
-    precondition(readSize > 0, "readSize must be positive")
+    check(readSize > 0, "readSize must be positive")
     handle = try FileHandle(forReadingFrom: url)
     self.readSize = readSize
   }

@@ -34,7 +34,7 @@ public final class CharCorpusReader {
 
   /// As the public init, with the file read `readSize` bytes at a time (small in tests).
   init(url: URL, vocab: Vocab, chunkSize: Int, gutenbergBodyOnly: Bool, readSize: Int) throws {
-    precondition(chunkSize > 0, "chunkSize must be positive")
+    check(chunkSize > 0, "chunkSize must be positive")
     let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue
     if size == 0 { throw DataError.emptyFile(path: url.path) }
     self.url = url

@@ -5,7 +5,7 @@
 /// The number of elements `splitForHeldOut` holds out of `count`: `count * heldOutFraction`
 /// rounded to the nearest integer.
 public func heldOutCount(count: Int, heldOutFraction: Double) -> Int {
-  precondition((0...1).contains(heldOutFraction), "heldOutFraction must be in 0...1, got \(heldOutFraction)")
+  check((0...1).contains(heldOutFraction), "heldOutFraction must be in 0...1, got \(heldOutFraction)")
   return min(count, max(0, Int((Double(count) * heldOutFraction).rounded())))
 }
 

@@ -29,7 +29,7 @@ public struct SeqDataLoader: Sequence, Sendable {
   ///   - useRandomIter: random sampling instead of sequential partitioning.
   ///   - seed: makes every epoch's offset and order reproducible.
   public init(corpus: [Int], batchSize: Int, numSteps: Int, useRandomIter: Bool = false, seed: UInt64 = 0) {
-    precondition(batchSize > 0 && numSteps > 0, "batchSize and numSteps must be positive")
+    check(batchSize > 0 && numSteps > 0, "batchSize and numSteps must be positive")
     self.corpus = corpus.map { Int32($0) }
     self.batchSize = batchSize
     self.numSteps = numSteps

@@ -12,7 +12,7 @@ public struct SequenceBatch: Sendable, Equatable {
 
   /// A batch from row-major inputs and targets of `batchSize * numSteps` tokens each.
   public init(inputs: [Int32], targets: [Int32], batchSize: Int, numSteps: Int) {
-    precondition(inputs.count == batchSize * numSteps && targets.count == batchSize * numSteps,
+    check(inputs.count == batchSize * numSteps && targets.count == batchSize * numSteps,
                  "a batch needs batchSize * numSteps = \(batchSize * numSteps) inputs and targets")
     self.inputs = inputs
     self.targets = targets

@@ -126,7 +126,7 @@ public struct Vocab: Sendable, Equatable, CustomStringConvertible {
   /// The token at every index. Indices must be in `0..<count`.
   public func tokens(for indices: [Int]) -> [String] {
     indices.map { index in
-      precondition(idxToToken.indices.contains(index), "token index \(index) is outside 0..<\(count)")
+      check(idxToToken.indices.contains(index), "token index \(index) is outside 0..<\(count)")
       return idxToToken[index]
     }
   }

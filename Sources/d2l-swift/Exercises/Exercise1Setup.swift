@@ -87,6 +87,6 @@ struct Exercise1Expected {
 
 /// Writes `values` into the parameter `p` in place (the shapes must already agree).
 func overwrite(_ p: Tensor, with values: Tensor) {
-  precondition(p.count == values.count, "overwrite: \(Tensor.describe(p.shape)) vs \(Tensor.describe(values.shape))")
+  check(p.count == values.count, "overwrite: \(Tensor.describe(p.shape)) vs \(Tensor.describe(values.shape))")
   p.storage.base.update(from: values.storage.base, count: p.count)
 }

@@ -1,90 +1,177 @@
-/// The pointwise part of one time step of each cell, forward and backward, fused: one pass over
-/// memory each way (llm.c's forward/backward pairs). The matrix products around them live in
-/// `RecurrentLayerPass`.
-///
-/// Letters: B = batch, H = hidden. `g` points at the step's (B, G·H) gate block, which holds the
-/// pre-activations on entry to `forward` and the activations after it.
-enum CellKernels {
-  // MARK: - RNN: H_t = tanh(A), A = X_t W_ihᵀ + b_ih + H_{t-1} W_hhᵀ + b_hh
+/// Where one thread's share of a step lives. The hidden units are split into `parts` equal
+/// slices; the gate rows of slice p are stored together ([i f g o] of its Hp units for the LSTM),
+/// so a thread's gates come out of one GEMM and its cell touches only its own memory.
+struct PartLayout {
+  /// H: the row length of state buffers (B, H).
+  let hidden: Int
+  /// G·H: the row length of gate buffers (B, G·H).
+  let gateRow: Int
+  /// Hp = H / parts: this part's hidden units.
+  let width: Int
+  /// Where this part's gate block starts within a gate row (p·G·Hp).
+  let gateOffset: Int
+  /// Where this part's units start within a state row (p·Hp).
+  let stateOffset: Int
 
+  init(kind: CellKind, hidden: Int, parts: Int, part: Int) {
+    self.hidden = hidden
+    gateRow = kind.gateCount * hidden
+    width = hidden / parts
+    gateOffset = part * kind.gateCount * width
+    stateOffset = part * width
+  }
+}
+
+/// The pointwise part of one time step of each cell, forward and backward, fused: one pass over
+/// memory each way (llm.c's forward/backward pairs), 16 hidden units per instruction. The matrix
+/// products around them live in `RecurrentLayerPass`. Pointers point at the step's blocks:
+/// gates (B, G·H), states (B, H); each call handles the rows' slice given by the layout.
+enum CellKernels {
+  /// Runs `span(from, to)` over 0..<width: SIMD16 for the bulk, then scalars.
   @inline(__always)
-  static func rnnForward(g: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, count: Int) {
-    for k in 0..<count { h[k] = VectorMath.tanh(g[k]) }
+  static func split(_ width: Int, _ vector: (Int, Int) -> Void, _ scalar: (Int, Int) -> Void) {
+    let bulk = width & ~15
+    if bulk > 0 { vector(0, bulk) }
+    if bulk < width { scalar(bulk, width) }
   }
 
-  /// dA = dH ⊙ (1 - H_t²), written into `dA`.
+  // MARK: - RNN: H_t = tanh(A), A = X_t W_ihᵀ + b_ih + H_{t-1} W_hhᵀ + b_hh
+
+  static func rnnForward(g: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, batch: Int, layout l: PartLayout) {
+    for b in 0..<batch {
+      let a = g + b * l.gateRow + l.gateOffset, out = h + b * l.hidden + l.stateOffset
+      split(l.width, { rnnForward(SIMD16<Float>.self, a, out, $0, $1) }, { rnnForward(Float.self, a, out, $0, $1) })
+    }
+  }
+
   @inline(__always)
-  static func rnnBackward(dh: UnsafePointer<Float>, h: UnsafePointer<Float>, dA: UnsafeMutablePointer<Float>, count: Int) {
-    for k in 0..<count { dA[k] = dh[k] * (1 - h[k] * h[k]) }
+  static func rnnForward<V: Lanes>(_: V.Type, _ a: UnsafeMutablePointer<Float>, _ h: UnsafeMutablePointer<Float>, _ from: Int, _ to: Int) {
+    var j = from
+    while j < to { V.load(a + j).tanh.store(h + j); j += V.width }
+  }
+
+  /// dA = dH ⊙ (1 - H_t²).
+  static func rnnBackward(dh: UnsafePointer<Float>, h: UnsafePointer<Float>, dA: UnsafeMutablePointer<Float>, batch: Int, layout l: PartLayout) {
+    for b in 0..<batch {
+      let s = b * l.hidden + l.stateOffset, d = dA + b * l.gateRow + l.gateOffset
+      split(l.width, { rnnBackward(SIMD16<Float>.self, dh + s, h + s, d, $0, $1) }, { rnnBackward(Float.self, dh + s, h + s, d, $0, $1) })
+    }
+  }
+
+  @inline(__always)
+  static func rnnBackward<V: Lanes>(_: V.Type, _ dh: UnsafePointer<Float>, _ h: UnsafePointer<Float>, _ dA: UnsafeMutablePointer<Float>, _ from: Int, _ to: Int) {
+    var j = from
+    let one = V(repeating: 1)
+    while j < to {
+      let y = V.load(h + j)
+      (V.load(dh + j) * (one - y * y)).store(dA + j)
+      j += V.width
+    }
   }
 
   // MARK: - LSTM: gates i, f, g, o; C_t = f ⊙ C_{t-1} + i ⊙ g; H_t = o ⊙ tanh(C_t)
 
   static func lstmForward(
     g: UnsafeMutablePointer<Float>, cPrev: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
-    tanhC: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, batch: Int, hidden H: Int
+    tanhC: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, batch: Int, layout l: PartLayout
   ) {
     for b in 0..<batch {
-      let row = g + b * 4 * H
-      let (ig, fg, gg, og) = (row, row + H, row + 2 * H, row + 3 * H)
-      let off = b * H
-      for j in 0..<H {
-        let i = VectorMath.sigmoid(ig[j]), f = VectorMath.sigmoid(fg[j])
-        let n = VectorMath.tanh(gg[j]), o = VectorMath.sigmoid(og[j])
-        ig[j] = i; fg[j] = f; gg[j] = n; og[j] = o
-        let cell = f * cPrev[off + j] + i * n
-        let t = VectorMath.tanh(cell)
-        c[off + j] = cell
-        tanhC[off + j] = t
-        h[off + j] = o * t
-      }
+      let row = g + b * l.gateRow + l.gateOffset, s = b * l.hidden + l.stateOffset
+      let args = (row, l.width, cPrev + s, c + s, tanhC + s, h + s)
+      split(l.width, { lstmForward(SIMD16<Float>.self, args, $0, $1) }, { lstmForward(Float.self, args, $0, $1) })
     }
   }
 
-  /// From dH (and the running dC), the gate pre-activation gradients into `dG` (B, 4H);
-  /// `dc` becomes d(loss)/d(C_{t-1}) through the forget gate.
+  @inline(__always)
+  static func lstmForward<V: Lanes>(
+    _: V.Type,
+    _ p: (UnsafeMutablePointer<Float>, Int, UnsafePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>),
+    _ from: Int, _ to: Int
+  ) {
+    let (row, w, cPrev, c, tanhC, h) = p
+    var j = from
+    while j < to {
+      let i = V.load(row + j).sigmoid, f = V.load(row + w + j).sigmoid
+      let n = V.load(row + 2 * w + j).tanh, o = V.load(row + 3 * w + j).sigmoid
+      i.store(row + j); f.store(row + w + j); n.store(row + 2 * w + j); o.store(row + 3 * w + j)
+      let cell = f * V.load(cPrev + j) + i * n
+      let t = cell.tanh
+      cell.store(c + j)
+      t.store(tanhC + j)
+      (o * t).store(h + j)
+      j += V.width
+    }
+  }
+
+  /// From dH (and the running dC), the gate pre-activation gradients into `dG`; `dc` becomes
+  /// d(loss)/d(C_{t-1}) through the forget gate.
   static func lstmBackward(
     dh: UnsafePointer<Float>, dc: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>,
     cPrev: UnsafePointer<Float>, tanhC: UnsafePointer<Float>, dG: UnsafeMutablePointer<Float>,
-    batch: Int, hidden H: Int
+    batch: Int, layout l: PartLayout
   ) {
     for b in 0..<batch {
-      let row = g + b * 4 * H, drow = dG + b * 4 * H
-      let off = b * H
-      for j in 0..<H {
-        let i = row[j], f = row[H + j], n = row[2 * H + j], o = row[3 * H + j]
-        let t = tanhC[off + j]
-        let dhj = dh[off + j]
-        let dcell = dc[off + j] + dhj * o * (1 - t * t)
-        drow[j] = dcell * n * i * (1 - i)
-        drow[H + j] = dcell * cPrev[off + j] * f * (1 - f)
-        drow[2 * H + j] = dcell * i * (1 - n * n)
-        drow[3 * H + j] = dhj * t * o * (1 - o)
-        dc[off + j] = dcell * f
-      }
+      let r = b * l.gateRow + l.gateOffset, s = b * l.hidden + l.stateOffset
+      let args = (g + r, dG + r, l.width, dh + s, dc + s, cPrev + s, tanhC + s)
+      split(l.width, { lstmBackward(SIMD16<Float>.self, args, $0, $1) }, { lstmBackward(Float.self, args, $0, $1) })
+    }
+  }
+
+  @inline(__always)
+  static func lstmBackward<V: Lanes>(
+    _: V.Type,
+    _ p: (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, UnsafePointer<Float>, UnsafeMutablePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>),
+    _ from: Int, _ to: Int
+  ) {
+    let (row, drow, w, dh, dc, cPrev, tanhC) = p
+    let one = V(repeating: 1)
+    var j = from
+    while j < to {
+      let i = V.load(row + j), f = V.load(row + w + j), n = V.load(row + 2 * w + j), o = V.load(row + 3 * w + j)
+      let t = V.load(tanhC + j), d = V.load(dh + j)
+      let dcell = V.load(dc + j) + d * o * (one - t * t)
+      (dcell * n * i * (one - i)).store(drow + j)
+      (dcell * V.load(cPrev + j) * f * (one - f)).store(drow + w + j)
+      (dcell * i * (one - n * n)).store(drow + 2 * w + j)
+      (d * t * o * (one - o)).store(drow + 3 * w + j)
+      (dcell * f).store(dc + j)
+      j += V.width
     }
   }
 
   // MARK: - GRU: r, z, n; H_t = (1 - z) ⊙ n + z ⊙ H_{t-1}, n = tanh(A_n + r ⊙ (W_hn H_{t-1} + b_hn))
 
-  /// `g` holds X_t W_ihᵀ + b_ih, `gh` holds H_{t-1} W_hhᵀ + b_hh (both (B, 3H)); stores r, z, n
-  /// into `g` and the W_hn H_{t-1} + b_hn part into `hn`.
+  /// `g` holds X_t W_ihᵀ + b_ih, `gh` holds H_{t-1} W_hhᵀ + b_hh (both (B, 3H) in part layout);
+  /// stores r, z, n into `g` and the W_hn H_{t-1} + b_hn part into `hn` (B, H).
   static func gruForward(
     g: UnsafeMutablePointer<Float>, gh: UnsafePointer<Float>, hPrev: UnsafePointer<Float>,
-    hn: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, batch: Int, hidden H: Int
+    hn: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, batch: Int, layout l: PartLayout
   ) {
     for b in 0..<batch {
-      let row = g + b * 3 * H, hrow = gh + b * 3 * H
-      let off = b * H
-      for j in 0..<H {
-        let r = VectorMath.sigmoid(row[j] + hrow[j])
-        let z = VectorMath.sigmoid(row[H + j] + hrow[H + j])
-        let hiddenPart = hrow[2 * H + j]
-        let n = VectorMath.tanh(row[2 * H + j] + r * hiddenPart)
-        row[j] = r; row[H + j] = z; row[2 * H + j] = n
-        hn[off + j] = hiddenPart
-        h[off + j] = (1 - z) * n + z * hPrev[off + j]
-      }
+      let r = b * l.gateRow + l.gateOffset, s = b * l.hidden + l.stateOffset
+      let args = (g + r, gh + r, l.width, hPrev + s, hn + s, h + s)
+      split(l.width, { gruForward(SIMD16<Float>.self, args, $0, $1) }, { gruForward(Float.self, args, $0, $1) })
+    }
+  }
+
+  @inline(__always)
+  static func gruForward<V: Lanes>(
+    _: V.Type,
+    _ p: (UnsafeMutablePointer<Float>, UnsafePointer<Float>, Int, UnsafePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>),
+    _ from: Int, _ to: Int
+  ) {
+    let (row, hrow, w, hPrev, hn, h) = p
+    let one = V(repeating: 1)
+    var j = from
+    while j < to {
+      let r = (V.load(row + j) + V.load(hrow + j)).sigmoid
+      let z = (V.load(row + w + j) + V.load(hrow + w + j)).sigmoid
+      let hiddenPart = V.load(hrow + 2 * w + j)
+      let n = (V.load(row + 2 * w + j) + r * hiddenPart).tanh
+      r.store(row + j); z.store(row + w + j); n.store(row + 2 * w + j)
+      hiddenPart.store(hn + j)
+      ((one - z) * n + z * V.load(hPrev + j)).store(h + j)
+      j += V.width
     }
   }
 
@@ -94,21 +181,35 @@ enum CellKernels {
   static func gruBackward(
     dh: UnsafePointer<Float>, g: UnsafePointer<Float>, hPrev: UnsafePointer<Float>,
     hn: UnsafePointer<Float>, dGx: UnsafeMutablePointer<Float>, dGh: UnsafeMutablePointer<Float>,
-    dhPrev: UnsafeMutablePointer<Float>, batch: Int, hidden H: Int
+    dhPrev: UnsafeMutablePointer<Float>, batch: Int, layout l: PartLayout
   ) {
     for b in 0..<batch {
-      let row = g + b * 3 * H, dx = dGx + b * 3 * H, dhh = dGh + b * 3 * H
-      let off = b * H
-      for j in 0..<H {
-        let r = row[j], z = row[H + j], n = row[2 * H + j]
-        let d = dh[off + j]
-        let dn = d * (1 - z) * (1 - n * n)  // through n = tanh(·)
-        let dz = d * (hPrev[off + j] - n) * z * (1 - z)
-        let dr = dn * hn[off + j] * r * (1 - r)
-        dx[j] = dr; dx[H + j] = dz; dx[2 * H + j] = dn
-        dhh[j] = dr; dhh[H + j] = dz; dhh[2 * H + j] = dn * r
-        dhPrev[off + j] = d * z
-      }
+      let r = b * l.gateRow + l.gateOffset, s = b * l.hidden + l.stateOffset
+      let args = (g + r, dGx + r, dGh + r, l.width, dh + s, hPrev + s, hn + s, dhPrev + s)
+      split(l.width, { gruBackward(SIMD16<Float>.self, args, $0, $1) }, { gruBackward(Float.self, args, $0, $1) })
+    }
+  }
+
+  @inline(__always)
+  static func gruBackward<V: Lanes>(
+    _: V.Type,
+    _ p: (UnsafePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, Int, UnsafePointer<Float>,
+          UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>),
+    _ from: Int, _ to: Int
+  ) {
+    let (row, dx, dhh, w, dh, hPrev, hn, dhPrev) = p
+    let one = V(repeating: 1)
+    var j = from
+    while j < to {
+      let r = V.load(row + j), z = V.load(row + w + j), n = V.load(row + 2 * w + j)
+      let d = V.load(dh + j)
+      let dn = d * (one - z) * (one - n * n)  // through n = tanh(·)
+      let dz = d * (V.load(hPrev + j) - n) * z * (one - z)
+      let dr = dn * V.load(hn + j) * r * (one - r)
+      dr.store(dx + j); dz.store(dx + w + j); dn.store(dx + 2 * w + j)
+      dr.store(dhh + j); dz.store(dhh + w + j); (dn * r).store(dhh + 2 * w + j)
+      (d * z).store(dhPrev + j)
+      j += V.width
     }
   }
 }

@@ -15,7 +15,7 @@ public final class Linear: Module {
 
   /// Applies the layer to rows x of shape (N, inputs), giving (N, outputs).
   public func callAsFunction(_ x: Tensor) -> Tensor {
-    precondition(x.rank == 2 && x.shape[1] == weight.shape[1],
+    check(x.rank == 2 && x.shape[1] == weight.shape[1],
                  "Linear: input \(Tensor.describe(x.shape)) does not fit weight \(Tensor.describe(weight.shape)) (needs (N, \(weight.shape[1])))")
     return x.matmul(weight, transposeOther: true) + bias
   }

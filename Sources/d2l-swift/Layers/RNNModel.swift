@@ -40,7 +40,7 @@ public final class RNNModel: Module {
     observe: ((_ layer: Int, _ outputs: Tensor) -> Void)? = nil
   ) -> (logits: Tensor, state: RecurrentState) {
     for t in tokens where t < 0 || Int(t) >= vocabSize {
-      preconditionFailure("RNNModel: token \(t) is outside the vocabulary of \(vocabSize)")
+      fail("RNNModel: token \(t) is outside the vocabulary of \(vocabSize)")
     }
     let (y, newState) = rnn(tokens: tokens, steps: steps, batch: batch, state: state, observe: observe)
     return (linear(y.reshaped([steps * batch, hiddenSize])), newState)

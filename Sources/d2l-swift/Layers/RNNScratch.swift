@@ -28,10 +28,10 @@ public final class RNNScratch: Module {
   /// Runs over inputs (T, B, inputs) from `state` (B, hiddens; zeros when nil). Returns each
   /// step's H_t (B, hiddens) and the last one.
   public func callAsFunction(_ inputs: Tensor, state: Tensor? = nil) -> (outputs: [Tensor], state: Tensor) {
-    precondition(inputs.rank == 3 && inputs.shape[2] == numInputs,
+    check(inputs.rank == 3 && inputs.shape[2] == numInputs,
                  "RNNScratch: inputs \(Tensor.describe(inputs.shape)) are not (steps, batch, \(numInputs))")
     var H = state ?? Tensor.zeros([inputs.shape[1], numHiddens])
-    precondition(H.shape == [inputs.shape[1], numHiddens],
+    check(H.shape == [inputs.shape[1], numHiddens],
                  "RNNScratch: state \(Tensor.describe(H.shape)) is not (batch, hiddens) = \(Tensor.describe([inputs.shape[1], numHiddens]))")
     var outputs: [Tensor] = []
     for t in 0..<inputs.shape[0] {
@@ -51,7 +51,7 @@ public final class StackedRNNScratch: Module {
   public let rnns: [RNNScratch]
 
   public init(numInputs: Int, numHiddens: Int, numLayers: Int, sigma: Float = 0.01, using generator: inout RandomGenerator) {
-    precondition(numLayers > 0, "StackedRNNScratch: numLayers must be positive")
+    check(numLayers > 0, "StackedRNNScratch: numLayers must be positive")
     rnns = (0..<numLayers).map { i in
       RNNScratch(numInputs: i == 0 ? numInputs : numHiddens, numHiddens: numHiddens, sigma: sigma, using: &generator)
     }

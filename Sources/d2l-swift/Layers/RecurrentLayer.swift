@@ -31,10 +31,15 @@ public class RecurrentLayer: Module {
   public let numLayers: Int
   let layers: [RecurrentLayerPass]
   private var workspaces: [RecurrentWorkspace?]
+  /// The threads that share each layer's time loop.
+  let team = WorkerTeam.shared
+  /// How many threads split the hidden units: nil chooses (the team's size when the per-step
+  /// product is big enough to be worth splitting, else 1); tests set it to compare the two.
+  public var parallelism: Int?
 
   /// PyTorch's initialisation: every weight and bias from U(-1/√H, 1/√H).
   public init(kind: CellKind, inputSize: Int, hiddenSize: Int, numLayers: Int = 1, using generator: inout RandomGenerator) {
-    precondition(inputSize > 0 && hiddenSize > 0 && numLayers > 0,
+    check(inputSize > 0 && hiddenSize > 0 && numLayers > 0,
                  "\(kind.displayName): sizes must be positive (input \(inputSize), hidden \(hiddenSize), layers \(numLayers))")
     self.kind = kind
     self.inputSize = inputSize
@@ -74,7 +79,7 @@ public class RecurrentLayer: Module {
   public func callAsFunction(
     _ x: Tensor, state: RecurrentState? = nil, observe: ((_ layer: Int, _ outputs: Tensor) -> Void)? = nil
   ) -> (output: Tensor, state: RecurrentState) {
-    precondition(x.rank == 3 && x.shape[2] == inputSize,
+    check(x.rank == 3 && x.shape[2] == inputSize,
                  "\(kind.displayName): input \(Tensor.describe(x.shape)) is not (steps, batch, \(inputSize))")
     return run(.dense(x), steps: x.shape[0], batch: x.shape[1], state: state, observe: observe)
   }
@@ -85,7 +90,7 @@ public class RecurrentLayer: Module {
     tokens: [Int32], steps: Int, batch: Int, state: RecurrentState? = nil,
     observe: ((_ layer: Int, _ outputs: Tensor) -> Void)? = nil
   ) -> (output: Tensor, state: RecurrentState) {
-    precondition(tokens.count == steps * batch,
+    check(tokens.count == steps * batch,
                  "\(kind.displayName): \(tokens.count) tokens do not fill (steps \(steps), batch \(batch))")
     return run(.tokens(tokens, vocabSize: inputSize), steps: steps, batch: batch, state: state, observe: observe)
   }
@@ -99,16 +104,17 @@ public class RecurrentLayer: Module {
   ) -> (output: Tensor, state: RecurrentState) {
     let state = state ?? beginState(batchSize: B)
     let expected = [numLayers, B, hiddenSize]
-    precondition(state.hidden.shape == expected,
+    check(state.hidden.shape == expected,
                  "\(kind.displayName): state \(Tensor.describe(state.hidden.shape)) does not fit (layers, batch, hidden) = \(Tensor.describe(expected))")
-    precondition(!kind.hasCellState || state.cell?.shape == expected,
+    check(!kind.hasCellState || state.cell?.shape == expected,
                  "\(kind.displayName): needs a memory cell state shaped \(Tensor.describe(expected))")
     var x = input
     var output: Tensor?
     var finalH: [Tensor] = [], finalC: [Tensor] = []
     for (l, layer) in layers.enumerated() {
       let c0 = kind.hasCellState ? state.cell![l] : nil
-      let result = layer(x, steps: T, batch: B, h0: state.hidden[l], c0: c0, workspace: workspace(l, steps: T, batch: B))
+      let ws = workspace(l, steps: T, batch: B, inputSize: layer.inputSize)
+      let result = layer(x, steps: T, batch: B, h0: state.hidden[l], c0: c0, workspace: ws, team: team)
       observe?(l + 1, result.output)
       output = result.output
       finalH.append(result.h)
@@ -118,13 +124,25 @@ public class RecurrentLayer: Module {
     return (output!, RecurrentState(hidden: .stack(finalH), cell: kind.hasCellState ? .stack(finalC) : nil))
   }
 
+  /// How many parts the time loop of a (batch × hidden) step splits into.
+  func parts(batch: Int) -> Int {
+    let p = parallelism ?? {
+      // Splitting pays when each part's per-step GEMM is well above the cost of a barrier.
+      let flops = 2 * batch * hiddenSize * kind.gateCount * hiddenSize
+      return flops >= 4_000_000 ? team.size : 1
+    }()
+    return p > 1 && p <= team.size && hiddenSize % p == 0 ? p : 1
+  }
+
   /// The layer's buffers, reused unless a pending backward pass still holds them.
-  private func workspace(_ l: Int, steps: Int, batch: Int) -> RecurrentWorkspace {
-    if let ws = workspaces[l], ws.fits(kind: kind, steps: steps, batch: batch, hidden: hiddenSize),
+  private func workspace(_ l: Int, steps: Int, batch: Int, inputSize: Int) -> RecurrentWorkspace {
+    let parts = parts(batch: batch)
+    if let ws = workspaces[l],
+       ws.fits(kind: kind, steps: steps, batch: batch, hidden: hiddenSize, inputSize: inputSize, parts: parts),
        isKnownUniquelyReferenced(&workspaces[l]!) {
       return ws
     }
-    let ws = RecurrentWorkspace(kind: kind, steps: steps, batch: batch, hidden: hiddenSize)
+    let ws = RecurrentWorkspace(kind: kind, steps: steps, batch: batch, hidden: hiddenSize, inputSize: inputSize, parts: parts)
     workspaces[l] = ws
     return ws
   }

@@ -14,65 +14,71 @@ public enum RecurrentInput {
 /// Forward: one GEMM projects the inputs of all T steps; each step adds only the recurrent
 /// product H_{t-1} W_hhᵀ and applies the fused cell. Backward (BPTT): steps in reverse, one
 /// (B, G·H)·(G·H, H) GEMM per step for dH_{t-1}; then the weight gradients as one GEMM each over
-/// all steps.
+/// all steps. The time loops run on a `WorkerTeam`: each thread owns a slice of the hidden units
+/// (its gates, its GEMM, its share of the cell) and the threads meet once per step.
 struct RecurrentLayerPass {
   let kind: CellKind
   let weightIH: Tensor, weightHH: Tensor, biasIH: Tensor, biasHH: Tensor
 
   var hidden: Int { weightHH.shape[1] }
+  var inputSize: Int { weightIH.shape[1] }
 
   /// Runs the layer from state (h0, c0), both (B, H). Returns outputs (T, B, H), H_T, C_T.
   func callAsFunction(
     _ input: RecurrentInput, steps T: Int, batch B: Int, h0: Tensor, c0: Tensor?,
-    workspace ws: RecurrentWorkspace
+    workspace ws: RecurrentWorkspace, team: WorkerTeam
   ) -> (output: Tensor, h: Tensor, c: Tensor?) {
-    let H = hidden, GH = kind.gateCount * H
+    let H = hidden, GH = kind.gateCount * H, P = ws.parts
     let gates = ws.gates.base, states = ws.states.base
+    let (wih, whh) = prepareWeights(ws)
     // Input projections of every step at once, with the biases folded in (the GRU keeps b_hh
     // apart, since its n gate scales the hidden part by r).
-    projectInputs(input, rows: T * B, into: gates)
-    let whh = weightHH.storage.base
-    let bias = biasIH.storage.base, biasH = biasHH.storage.base
-    for r in 0..<(T * B) {
-      let row = gates + r * GH
-      if kind == .gru {
-        for k in 0..<GH { row[k] += bias[k] }
-      } else {
-        for k in 0..<GH { row[k] += bias[k] + biasH[k] }
-      }
-    }
+    projectInputs(input, rows: T * B, weights: wih, workspace: ws, into: gates)
+    let bias = ws.biasIH.base
+    for r in 0..<(T * B) { Kernels.add(gates + r * GH, bias, into: gates + r * GH, count: GH) }
     states.update(from: h0.storage.base, count: B * H)
     if kind == .lstm { ws.extra.base.update(from: c0!.storage.base, count: B * H) }
 
-    for t in 0..<T {
-      let g = gates + t * B * GH
-      let hPrev = states + t * B * H, h = states + (t + 1) * B * H
-      switch kind {
-      case .rnn:
-        Tensor.gemm(hPrev, transposeA: false, whh, transposeB: true, into: g, m: B, n: GH, k: H, accumulate: true)
-        CellKernels.rnnForward(g: g, h: h, count: B * H)
-      case .lstm:
-        Tensor.gemm(hPrev, transposeA: false, whh, transposeB: true, into: g, m: B, n: GH, k: H, accumulate: true)
-        let c = ws.extra.base
-        CellKernels.lstmForward(
-          g: g, cPrev: c + t * B * H, c: c + (t + 1) * B * H, tanhC: ws.tanhCells.base + t * B * H,
-          h: h, batch: B, hidden: H)
-      case .gru:
-        let gh = ws.stepHidden.base
-        for b in 0..<B { (gh + b * GH).update(from: biasH, count: GH) }
-        Tensor.gemm(hPrev, transposeA: false, whh, transposeB: true, into: gh, m: B, n: GH, k: H, accumulate: true)
-        CellKernels.gruForward(g: g, gh: gh, hPrev: hPrev, hn: ws.extra.base + t * B * H, h: h, batch: B, hidden: H)
+    let kind = self.kind
+    team.run(parts: P) { p in
+      let layout = PartLayout(kind: kind, hidden: H, parts: P, part: p)
+      let rows = kind.gateCount * layout.width  // this part's gate columns
+      for t in 0..<T {
+        if t > 0 { team.sync(parts: P) }  // every part of H_{t-1} is written
+        let g = gates + t * B * GH
+        let hPrev = states + t * B * H, h = states + (t + 1) * B * H
+        let w = whh + layout.gateOffset * H  // this part's rows of W_hh
+        switch kind {
+        case .rnn:
+          Tensor.gemm(hPrev, transposeA: false, w, transposeB: true, into: g + layout.gateOffset,
+                      m: B, n: rows, k: H, accumulate: true, ldc: GH)
+          CellKernels.rnnForward(g: g, h: h, batch: B, layout: layout)
+        case .lstm:
+          Tensor.gemm(hPrev, transposeA: false, w, transposeB: true, into: g + layout.gateOffset,
+                      m: B, n: rows, k: H, accumulate: true, ldc: GH)
+          let c = ws.extra.base
+          CellKernels.lstmForward(g: g, cPrev: c + t * B * H, c: c + (t + 1) * B * H,
+                                  tanhC: ws.tanhCells.base + t * B * H, h: h, batch: B, layout: layout)
+        case .gru:
+          let gh = ws.stepHidden.base
+          for b in 0..<B {
+            (gh + b * GH + layout.gateOffset).update(from: ws.biasHH.base + layout.gateOffset, count: rows)
+          }
+          Tensor.gemm(hPrev, transposeA: false, w, transposeB: true, into: gh + layout.gateOffset,
+                      m: B, n: rows, k: H, accumulate: true, ldc: GH)
+          CellKernels.gruForward(g: g, gh: gh, hPrev: hPrev, hn: ws.extra.base + t * B * H, h: h, batch: B, layout: layout)
+        }
       }
     }
 
-    let output = TensorStorage(count: T * B * H)
-    output.base.update(from: states + B * H, count: T * B * H)
-    let hT = TensorStorage(count: B * H)
-    hT.base.update(from: states + T * B * H, count: B * H)
+    let output = TensorStorage(uninitializedCount: T * B * H)
+    output.base.initialize(from: states + B * H, count: T * B * H)
+    let hT = TensorStorage(uninitializedCount: B * H)
+    hT.base.initialize(from: states + T * B * H, count: B * H)
     var outputs: [(shape: [Int], storage: TensorStorage)] = [([T, B, H], output), ([B, H], hT)]
     if kind == .lstm {
-      let cT = TensorStorage(count: B * H)
-      cT.base.update(from: ws.extra.base + T * B * H, count: B * H)
+      let cT = TensorStorage(uninitializedCount: B * H)
+      cT.base.initialize(from: ws.extra.base + T * B * H, count: B * H)
       outputs.append(([B, H], cT))
     }
 
@@ -80,27 +86,43 @@ struct RecurrentLayerPass {
     if let c0 { operands.append(c0) }
     if case .dense(let x) = input { operands.append(x) }
     let results = Tensor.multiOutput("\(kind.displayName) layer", outputs: outputs, operands: operands) { grads in
-      backward(input, steps: T, batch: B, h0: h0, c0: c0, workspace: ws,
+      backward(input, steps: T, batch: B, h0: h0, c0: c0, workspace: ws, team: team,
                dOutput: grads[0], dhT: grads[1], dcT: kind == .lstm ? grads[2] : nil)
     }
     return (results[0], results[1], kind == .lstm ? results[2] : nil)
   }
 
+  /// The weights in part layout (the parameters themselves when there is one part) and the
+  /// biases, summed where the cell allows, in the workspace.
+  private func prepareWeights(_ ws: RecurrentWorkspace) -> (ih: UnsafePointer<Float>, hh: UnsafePointer<Float>) {
+    let bih = biasIH.storage.base, bhh = biasHH.storage.base
+    for (r, original) in ws.originalRow.enumerated() {
+      ws.biasIH.base[r] = kind == .gru ? bih[original] : bih[original] + bhh[original]
+      ws.biasHH.base[r] = bhh[original]
+    }
+    guard ws.parts > 1 else { return (UnsafePointer(weightIH.storage.base), UnsafePointer(weightHH.storage.base)) }
+    ws.permuteRows(weightIH.storage.base, columns: inputSize, into: ws.weightIH.base)
+    ws.permuteRows(weightHH.storage.base, columns: hidden, into: ws.weightHH.base)
+    return (UnsafePointer(ws.weightIH.base), UnsafePointer(ws.weightHH.base))
+  }
+
   /// Writes X W_ihᵀ for all T·B rows into `gates`: one GEMM, or a gather of W_ih's columns.
-  private func projectInputs(_ input: RecurrentInput, rows: Int, into gates: UnsafeMutablePointer<Float>) {
-    let GH = kind.gateCount * hidden
+  private func projectInputs(
+    _ input: RecurrentInput, rows: Int, weights: UnsafePointer<Float>, workspace ws: RecurrentWorkspace,
+    into gates: UnsafeMutablePointer<Float>
+  ) {
+    let GH = kind.gateCount * hidden, I = inputSize
     switch input {
     case .dense(let x):
-      let I = weightIH.shape[1]
-      precondition(x.count == rows * I, "\(kind.displayName): input \(Tensor.describe(x.shape)) does not fit weight_ih \(Tensor.describe(weightIH.shape))")
-      Tensor.gemm(x.storage.base, transposeA: false, weightIH.storage.base, transposeB: true,
-                  into: gates, m: rows, n: GH, k: I, accumulate: false)
+      check(x.count == rows * I, "\(kind.displayName): input \(Tensor.describe(x.shape)) does not fit weight_ih \(Tensor.describe(weightIH.shape))")
+      Tensor.gemm(x.storage.base, transposeA: false, weights, transposeB: true, into: gates, m: rows, n: GH, k: I, accumulate: false)
     case .tokens(let tokens, let vocab):
-      precondition(vocab == weightIH.shape[1], "\(kind.displayName): vocabulary \(vocab) does not fit weight_ih \(Tensor.describe(weightIH.shape))")
-      let w = weightIH.storage.base
+      check(vocab == I, "\(kind.displayName): vocabulary \(vocab) does not fit weight_ih \(Tensor.describe(weightIH.shape))")
+      // Gather from W_ihᵀ (V, G·H) so that each row is one contiguous copy.
+      let transposed = TensorStorage(uninitializedCount: vocab * GH)
+      Tensor.transpose(weights, rows: GH, columns: vocab, into: transposed.base)
       for (r, token) in tokens.enumerated() {
-        let row = gates + r * GH, column = Int(token)
-        for k in 0..<GH { row[k] = w[k * vocab + column] }
+        (gates + r * GH).update(from: transposed.base + Int(token) * GH, count: GH)
       }
     }
   }
@@ -109,77 +131,105 @@ struct RecurrentLayerPass {
   /// gradients.
   private func backward(
     _ input: RecurrentInput, steps T: Int, batch B: Int, h0: Tensor, c0: Tensor?,
-    workspace ws: RecurrentWorkspace, dOutput: UnsafePointer<Float>, dhT: UnsafePointer<Float>,
-    dcT: UnsafePointer<Float>?
+    workspace ws: RecurrentWorkspace, team: WorkerTeam, dOutput: UnsafePointer<Float>,
+    dhT: UnsafePointer<Float>, dcT: UnsafePointer<Float>?
   ) {
-    let H = hidden, GH = kind.gateCount * H
-    let whh = weightHH.storage.base
+    let H = hidden, GH = kind.gateCount * H, P = ws.parts, kind = self.kind
+    let whh = P > 1 ? UnsafePointer(ws.weightHH.base) : UnsafePointer(weightHH.storage.base)
     let gates = ws.gates.base, states = ws.states.base
     let dGx = ws.dInputGates.base
     let dGh = kind == .gru ? ws.dHiddenGates.base : dGx
-    var dh = ws.dState.base, dhNext = ws.dStateNext.base
-    let dc = ws.dCell.base
-    dh.update(from: dhT, count: B * H)
-    if let dcT { dc.update(from: dcT, count: B * H) }
+    ws.dState.base.update(from: dhT, count: B * H)
+    if let dcT { ws.dCell.base.update(from: dcT, count: B * H) }
 
-    for t in stride(from: T - 1, through: 0, by: -1) {
-      Kernels.add(dh, dOutput + t * B * H, into: dh, count: B * H)
-      let g = gates + t * B * GH
-      let hPrev = states + t * B * H
-      let dx = dGx + t * B * GH, dhh = dGh + t * B * GH
-      switch kind {
-      case .rnn:
-        CellKernels.rnnBackward(dh: dh, h: states + (t + 1) * B * H, dA: dx, count: B * H)
-        Tensor.gemm(dx, transposeA: false, whh, transposeB: false, into: dhNext, m: B, n: H, k: GH, accumulate: false)
-      case .lstm:
-        let c = ws.extra.base
-        CellKernels.lstmBackward(
-          dh: dh, dc: dc, g: g, cPrev: c + t * B * H, tanhC: ws.tanhCells.base + t * B * H,
-          dG: dx, batch: B, hidden: H)
-        Tensor.gemm(dx, transposeA: false, whh, transposeB: false, into: dhNext, m: B, n: H, k: GH, accumulate: false)
-      case .gru:
-        CellKernels.gruBackward(
-          dh: dh, g: g, hPrev: hPrev, hn: ws.extra.base + t * B * H, dGx: dx, dGh: dhh,
-          dhPrev: dhNext, batch: B, hidden: H)
-        Tensor.gemm(dhh, transposeA: false, whh, transposeB: false, into: dhNext, m: B, n: H, k: GH, accumulate: true)
+    team.run(parts: P) { p in
+      let layout = PartLayout(kind: kind, hidden: H, parts: P, part: p)
+      var dh = ws.dState.base, dhNext = ws.dStateNext.base
+      let dc = ws.dCell.base
+      for t in stride(from: T - 1, through: 0, by: -1) {
+        for b in 0..<B {  // this part's share of dH_t += dY_t
+          let s = b * H + layout.stateOffset
+          Kernels.add(dh + s, dOutput + t * B * H + s, into: dh + s, count: layout.width)
+        }
+        let g = gates + t * B * GH
+        let hPrev = states + t * B * H
+        let dx = dGx + t * B * GH, dhh = dGh + t * B * GH
+        switch kind {
+        case .rnn:
+          CellKernels.rnnBackward(dh: dh, h: states + (t + 1) * B * H, dA: dx, batch: B, layout: layout)
+        case .lstm:
+          let c = ws.extra.base
+          CellKernels.lstmBackward(dh: dh, dc: dc, g: g, cPrev: c + t * B * H, tanhC: ws.tanhCells.base + t * B * H,
+                                   dG: dx, batch: B, layout: layout)
+        case .gru:
+          CellKernels.gruBackward(dh: dh, g: g, hPrev: hPrev, hn: ws.extra.base + t * B * H, dGx: dx, dGh: dhh,
+                                  dhPrev: dhNext, batch: B, layout: layout)
+        }
+        team.sync(parts: P)  // every part of dG_t is written
+        // dH_{t-1}[:, this part] (+)= dG_t · W_hh[:, this part]: the part layout of dG and of
+        // W_hh's rows cancel out.
+        Tensor.gemm(dhh, transposeA: false, whh + layout.stateOffset, transposeB: false,
+                    into: dhNext + layout.stateOffset, m: B, n: layout.width, k: GH,
+                    accumulate: kind == .gru, ldb: H, ldc: H)
+        swap(&dh, &dhNext)
       }
-      swap(&dh, &dhNext)
     }
+    // After T swaps the running dH is in dState when T is even, else in dStateNext.
+    let dh0 = T % 2 == 0 ? ws.dState.base : ws.dStateNext.base
 
-    // Weight and bias gradients, each as one product over all T·B rows.
+    // Weight and bias gradients, each as one product over all T·B rows (BLAS threads again).
     if let dW = weightHH.gradientBuffer {
       // dW_hh += dGhᵀ (G·H, T·B) · [H_0 … H_{T-1}] (T·B, H)
-      Tensor.gemm(dGh, transposeA: true, states, transposeB: false, into: dW, m: GH, n: H, k: T * B, accumulate: true)
+      accumulateRows(into: dW, columns: H, ws: ws) { out, beta in
+        Tensor.gemm(dGh, transposeA: true, states, transposeB: false, into: out, m: GH, n: H, k: T * B, accumulate: beta)
+      }
     }
-    if let db = biasHH.gradientBuffer { Self.addColumnSums(dGh, rows: T * B, columns: GH, into: db) }
-    if let db = biasIH.gradientBuffer { Self.addColumnSums(dGx, rows: T * B, columns: GH, into: db) }
+    if let db = biasHH.gradientBuffer { addColumnSumsBack(dGh, rows: T * B, into: db, ws: ws) }
+    if let db = biasIH.gradientBuffer { addColumnSumsBack(dGx, rows: T * B, into: db, ws: ws) }
+    let I = inputSize
     switch input {
     case .dense(let x):
-      let I = weightIH.shape[1]
       if let dW = weightIH.gradientBuffer {
-        Tensor.gemm(dGx, transposeA: true, x.storage.base, transposeB: false, into: dW, m: GH, n: I, k: T * B, accumulate: true)
+        accumulateRows(into: dW, columns: I, ws: ws) { out, beta in
+          Tensor.gemm(dGx, transposeA: true, x.storage.base, transposeB: false, into: out, m: GH, n: I, k: T * B, accumulate: beta)
+        }
       }
       if let dX = x.gradientBuffer {
-        Tensor.gemm(dGx, transposeA: false, weightIH.storage.base, transposeB: false, into: dX, m: T * B, n: I, k: GH, accumulate: true)
+        let wih = P > 1 ? UnsafePointer(ws.weightIH.base) : UnsafePointer(weightIH.storage.base)
+        Tensor.gemm(dGx, transposeA: false, wih, transposeB: false, into: dX, m: T * B, n: I, k: GH, accumulate: true)
       }
     case .tokens(let tokens, let vocab):
       if let dW = weightIH.gradientBuffer {
         // A one-hot input's gradient lands in the column of its token.
+        let rowOf = ws.originalRow
         for (r, token) in tokens.enumerated() {
           let row = dGx + r * GH, column = Int(token)
-          for k in 0..<GH { dW[k * vocab + column] += row[k] }
+          for k in 0..<GH { dW[rowOf[k] * vocab + column] += row[k] }
         }
       }
     }
-    if let d = h0.gradientBuffer { Kernels.add(d, dh, into: d, count: B * H) }
-    if let c0, let d = c0.gradientBuffer { Kernels.add(d, dc, into: d, count: B * H) }
+    if let d = h0.gradientBuffer { Kernels.add(d, dh0, into: d, count: B * H) }
+    if let c0, let d = c0.gradientBuffer { Kernels.add(d, ws.dCell.base, into: d, count: B * H) }
   }
 
-  /// out[k] += Σ_r m[r, k]
-  static func addColumnSums(_ m: UnsafePointer<Float>, rows: Int, columns: Int, into out: UnsafeMutablePointer<Float>) {
-    for r in 0..<rows {
-      let row = m + r * columns
-      for k in 0..<columns { out[k] += row[k] }
-    }
+  /// Runs `product(out, accumulate)` so that its (G·H, columns) result, in part layout, ends up
+  /// added to `gradient` in PyTorch's layout: directly when there is one part, else through
+  /// the workspace's scratch.
+  private func accumulateRows(
+    into gradient: UnsafeMutablePointer<Float>, columns: Int, ws: RecurrentWorkspace,
+    _ product: (UnsafeMutablePointer<Float>, Bool) -> Void
+  ) {
+    if ws.parts == 1 { product(gradient, true); return }
+    product(ws.dWeight.base, false)
+    ws.addRowsBack(ws.dWeight.base, columns: columns, into: gradient)
+  }
+
+  /// out[original(k)] += Σ_r m[r, k]
+  private func addColumnSumsBack(_ m: UnsafePointer<Float>, rows: Int, into out: UnsafeMutablePointer<Float>, ws: RecurrentWorkspace) {
+    let columns = kind.gateCount * hidden
+    let sums = ws.dBias.base
+    sums.update(repeating: 0, count: columns)
+    for r in 0..<rows { Kernels.add(sums, m + r * columns, into: sums, count: columns) }
+    ws.addRowsBack(sums, columns: 1, into: out)
   }
 }

@@ -2,9 +2,15 @@
 ///
 /// llm.c's idea: size everything once, then reuse. A layer keeps its workspace between
 /// minibatches and takes a fresh one only while a pending backward pass still holds the old one.
+///
+/// Gate buffers use the *part layout* (see `PartLayout`): with P parts, the gate rows of hidden
+/// slice p sit together, so the weights are kept here as permuted copies (refreshed every
+/// forward pass) and gradients are permuted back when they are accumulated.
 final class RecurrentWorkspace {
   let kind: CellKind
-  let steps: Int, batch: Int, hidden: Int
+  let steps: Int, batch: Int, hidden: Int, inputSize: Int
+  /// P: how many threads share the time loop.
+  let parts: Int
   /// (T, B, G·H): the input projections, then the gate activations of each step.
   let gates: TensorStorage
   /// (T+1, B, H): H_0 (the initial state), then H_1 … H_T.
@@ -19,14 +25,24 @@ final class RecurrentWorkspace {
   let dHiddenGates: TensorStorage
   /// (B, G·H) scratch for the GRU's hidden projection of one step.
   let stepHidden: TensorStorage
-  /// (B, H) ×2: the running state gradients dH and dC, and (B, H) the next dH.
+  /// (B, H) ×3: the running state gradients dH and dC, and the next dH.
   let dState: TensorStorage, dCell: TensorStorage, dStateNext: TensorStorage
 
-  init(kind: CellKind, steps: Int, batch: Int, hidden: Int) {
+  /// Permuted copies of W_ih (G·H, I), W_hh (G·H, H) and the biases (G·H), in part layout.
+  let weightIH: TensorStorage, weightHH: TensorStorage, biasIH: TensorStorage, biasHH: TensorStorage
+  /// For each row of the part layout, its row in PyTorch's layout.
+  let originalRow: [Int]
+  /// Scratch for weight and bias gradients in part layout, before they are permuted back.
+  let dWeight: TensorStorage, dBias: TensorStorage
+
+  init(kind: CellKind, steps: Int, batch: Int, hidden: Int, inputSize: Int, parts: Int) {
+    check(hidden % parts == 0, "hidden \(hidden) does not split into \(parts) parts")
     self.kind = kind
     self.steps = steps
     self.batch = batch
     self.hidden = hidden
+    self.inputSize = inputSize
+    self.parts = parts
     let gh = kind.gateCount * hidden
     gates = TensorStorage(count: steps * batch * gh)
     states = TensorStorage(count: (steps + 1) * batch * hidden)
@@ -42,9 +58,37 @@ final class RecurrentWorkspace {
     dState = TensorStorage(count: batch * hidden)
     dCell = TensorStorage(count: batch * hidden)
     dStateNext = TensorStorage(count: batch * hidden)
+    weightIH = TensorStorage(count: parts > 1 ? gh * inputSize : 0)
+    weightHH = TensorStorage(count: parts > 1 ? gh * hidden : 0)
+    biasIH = TensorStorage(count: gh)
+    biasHH = TensorStorage(count: gh)
+    // Row (p, gate, j) of the part layout is row gate·H + p·Hp + j of PyTorch's.
+    let width = hidden / parts, gates = kind.gateCount
+    originalRow = (0..<gh).map { r in
+      let p = r / (gates * width), gate = (r % (gates * width)) / width, j = r % width
+      return gate * hidden + p * width + j
+    }
+    dWeight = TensorStorage(count: parts > 1 ? gh * max(inputSize, hidden) : 0)
+    dBias = TensorStorage(count: gh)
   }
 
-  func fits(kind: CellKind, steps: Int, batch: Int, hidden: Int) -> Bool {
+  func fits(kind: CellKind, steps: Int, batch: Int, hidden: Int, inputSize: Int, parts: Int) -> Bool {
     self.kind == kind && self.steps == steps && self.batch == batch && self.hidden == hidden
+      && self.inputSize == inputSize && self.parts == parts
+  }
+
+  /// Copies `rows` (PyTorch layout, `columns` wide) into `out` in part layout.
+  func permuteRows(_ rows: UnsafePointer<Float>, columns: Int, into out: UnsafeMutablePointer<Float>) {
+    for (r, original) in originalRow.enumerated() {
+      (out + r * columns).update(from: rows + original * columns, count: columns)
+    }
+  }
+
+  /// Adds `rows` (part layout, `columns` wide) into `out` in PyTorch's layout.
+  func addRowsBack(_ rows: UnsafePointer<Float>, columns: Int, into out: UnsafeMutablePointer<Float>) {
+    for (r, original) in originalRow.enumerated() {
+      let dst = out + original * columns
+      Kernels.add(dst, rows + r * columns, into: dst, count: columns)
+    }
   }
 }

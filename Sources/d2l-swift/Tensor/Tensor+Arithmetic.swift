@@ -11,7 +11,7 @@ extension Tensor {
       return (a.shape, out)
     }
     guard let bc = Broadcast(a.shape, b.shape) else {
-      preconditionFailure("\(op): shapes \(describe(a.shape)) and \(describe(b.shape)) do not broadcast")
+      fail("\(op): shapes \(describe(a.shape)) and \(describe(b.shape)) do not broadcast")
     }
     let out = TensorStorage(count: bc.shape.reduce(1, *))
     let x = a.storage.base, y = b.storage.base, o = out.base

@@ -17,7 +17,7 @@ extension Tensor {
 
   /// `start, start + step, ...` up to but excluding `end`, as a vector.
   public static func arange(_ start: Float = 0, _ end: Float, step: Float = 1) -> Tensor {
-    precondition(step != 0, "arange: step must not be zero")
+    check(step != 0, "arange: step must not be zero")
     let n = max(0, Int(((end - start) / step).rounded(.up)))
     return Tensor(shape: [n], (0..<n).map { start + Float($0) * step })
   }
@@ -45,7 +45,7 @@ extension Tensor {
   public static func oneHot(_ indices: [Int], shape: [Int]? = nil, depth: Int) -> Tensor {
     let s = TensorStorage(count: indices.count * depth)
     for (i, k) in indices.enumerated() {
-      precondition(k >= 0 && k < depth, "oneHot: index \(k) is outside 0..<\(depth)")
+      check(k >= 0 && k < depth, "oneHot: index \(k) is outside 0..<\(depth)")
       s.base[i * depth + k] = 1
     }
     return Tensor(shape: (shape ?? [indices.count]) + [depth], storage: s)

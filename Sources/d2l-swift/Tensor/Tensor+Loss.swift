@@ -6,15 +6,15 @@ extension Tensor {
   /// target classes. Computed with the log-sum-exp shift, so large logits do not overflow;
   /// the gradient is (softmax - onehot(target)) / N, in one pass.
   public func softmaxCrossEntropy(targets: [Int]) -> Tensor {
-    precondition(rank == 2, "softmaxCrossEntropy: logits must be (N, V), shape is \(Tensor.describe(shape))")
+    check(rank == 2, "softmaxCrossEntropy: logits must be (N, V), shape is \(Tensor.describe(shape))")
     let (n, v) = (shape[0], shape[1])
-    precondition(targets.count == n, "softmaxCrossEntropy: logits \(Tensor.describe(shape)) need \(n) targets, got \(targets.count)")
+    check(targets.count == n, "softmaxCrossEntropy: logits \(Tensor.describe(shape)) need \(n) targets, got \(targets.count)")
     let probabilities = TensorStorage(count: count)
     var total: Double = 0
     let x = storage.base, p = probabilities.base
     for r in 0..<n {
       let target = targets[r]
-      precondition(target >= 0 && target < v, "softmaxCrossEntropy: target \(target) is outside 0..<\(v)")
+      check(target >= 0 && target < v, "softmaxCrossEntropy: target \(target) is outside 0..<\(v)")
       let row = x + r * v, prow = p + r * v
       var maxLogit = row[0]
       for k in 1..<v where row[k] > maxLogit { maxLogit = row[k] }

@@ -6,18 +6,18 @@ extension Tensor {
   /// to GEMM. Shapes (m, k) · (k, n) -> (m, n) after the transposes.
   public func matmul(_ other: Tensor, transposeSelf: Bool = false, transposeOther: Bool = false) -> Tensor {
     let a = self, b = other
-    precondition(a.rank == 2 && b.rank == 2,
+    check(a.rank == 2 && b.rank == 2,
                  "matmul: needs matrices, shapes are \(Tensor.describe(a.shape)) and \(Tensor.describe(b.shape))")
     let (m, k) = transposeSelf ? (a.shape[1], a.shape[0]) : (a.shape[0], a.shape[1])
     let (k2, n) = transposeOther ? (b.shape[1], b.shape[0]) : (b.shape[0], b.shape[1])
-    precondition(k == k2, "matmul: shapes \(Tensor.describe(a.shape))\(transposeSelf ? "ᵀ" : "") and \(Tensor.describe(b.shape))\(transposeOther ? "ᵀ" : "") do not fit (\(k) ≠ \(k2))")
-    let out = TensorStorage(count: m * n)
+    check(k == k2, "matmul: shapes \(Tensor.describe(a.shape))\(transposeSelf ? "ᵀ" : "") and \(Tensor.describe(b.shape))\(transposeOther ? "ᵀ" : "") do not fit (\(k) ≠ \(k2))")
+    let out = TensorStorage(uninitializedCount: m * n)  // β = 0: GEMM writes every element
     Tensor.gemm(a.storage.base, transposeA: transposeSelf, b.storage.base, transposeB: transposeOther,
                 into: out.base, m: m, n: n, k: k, accumulate: false)
     return Tensor.result("matmul", shape: [m, n], storage: out, operands: [a, b]) { g in
       // C = A·B: dA = dC·Bᵀ, dB = Aᵀ·dC (with the transposes folded into the flags).
       if let na = a.node {
-        let d = TensorStorage(count: a.count)
+        let d = TensorStorage(uninitializedCount: a.count)
         if transposeSelf {  // A stored (k, m): dAstored = B · dCᵀ
           Tensor.gemm(b.storage.base, transposeA: transposeOther, g.base, transposeB: true, into: d.base, m: k, n: m, k: n, accumulate: false)
         } else {
@@ -26,7 +26,7 @@ extension Tensor {
         na.accumulate(d)
       }
       if let nb = b.node {
-        let d = TensorStorage(count: b.count)
+        let d = TensorStorage(uninitializedCount: b.count)
         if transposeOther {  // B stored (n, k): dBstored = dCᵀ · A
           Tensor.gemm(g.base, transposeA: true, a.storage.base, transposeB: transposeSelf, into: d.base, m: n, n: k, k: m, accumulate: false)
         } else {
@@ -38,16 +38,17 @@ extension Tensor {
   }
 
   /// Raw GEMM on row-major buffers: C (m×n) = op(A)·op(B) (+ C when `accumulate`), where
-  /// op(A) is m×k and op(B) is k×n. Leading dimensions follow from the stored shapes.
+  /// op(A) is m×k and op(B) is k×n. Leading dimensions follow from the stored shapes unless
+  /// given (to address a block of columns inside a wider matrix).
   @inline(__always)
   public static func gemm(
     _ a: UnsafePointer<Float>, transposeA: Bool, _ b: UnsafePointer<Float>, transposeB: Bool,
     into c: UnsafeMutablePointer<Float>, m: Int, n: Int, k: Int, accumulate: Bool,
-    ldc: Int? = nil
+    lda: Int? = nil, ldb: Int? = nil, ldc: Int? = nil
   ) {
     cblas_sgemm(
       CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-      Int32(m), Int32(n), Int32(k), 1, a, Int32(transposeA ? m : k), b, Int32(transposeB ? k : n),
+      Int32(m), Int32(n), Int32(k), 1, a, Int32(lda ?? (transposeA ? m : k)), b, Int32(ldb ?? (transposeB ? k : n)),
       accumulate ? 1 : 0, c, Int32(ldc ?? n))
   }
 }

@@ -17,7 +17,7 @@ extension Tensor {
 
   /// Splits the shape around `axis` into (outer, size, inner) element counts.
   private func around(_ axis: Int, _ op: String) -> (outer: Int, size: Int, inner: Int) {
-    precondition(axis >= 0 && axis < rank, "\(op): axis \(axis) is outside a tensor of shape \(Tensor.describe(shape))")
+    check(axis >= 0 && axis < rank, "\(op): axis \(axis) is outside a tensor of shape \(Tensor.describe(shape))")
     return (shape[..<axis].reduce(1, *), shape[axis], shape[(axis + 1)...].reduce(1, *))
   }
 

@@ -5,10 +5,10 @@ extension Tensor {
     var target = newShape
     if let i = target.firstIndex(of: -1) {
       let known = target.enumerated().filter { $0.offset != i }.map(\.element).reduce(1, *)
-      precondition(known > 0 && count % known == 0, "reshape: cannot reshape \(Tensor.describe(shape)) to \(Tensor.describe(newShape))")
+      check(known > 0 && count % known == 0, "reshape: cannot reshape \(Tensor.describe(shape)) to \(Tensor.describe(newShape))")
       target[i] = count / known
     }
-    precondition(
+    check(
       target.reduce(1, *) == count,
       "reshape: cannot reshape \(Tensor.describe(shape)) (\(count) elements) to \(Tensor.describe(newShape))")
     // The storage is shared: reshaping copies nothing. Gradients pass through unchanged.
@@ -19,7 +19,7 @@ extension Tensor {
 
   /// The transpose of a matrix: (m, n) -> (n, m).
   public func transposed() -> Tensor {
-    precondition(rank == 2, "transposed: needs a matrix, shape is \(Tensor.describe(shape))")
+    check(rank == 2, "transposed: needs a matrix, shape is \(Tensor.describe(shape))")
     let (m, n) = (shape[0], shape[1])
     let out = TensorStorage(count: count)
     Tensor.transpose(storage.base, rows: m, columns: n, into: out.base)
@@ -32,7 +32,7 @@ extension Tensor {
 
   /// Swaps the first two axes: (a, b, ...) -> (b, a, ...), e.g. (batch, steps) -> (steps, batch).
   public func swappingLeadingAxes() -> Tensor {
-    precondition(rank >= 2, "swappingLeadingAxes: needs rank 2 or more, shape is \(Tensor.describe(shape))")
+    check(rank >= 2, "swappingLeadingAxes: needs rank 2 or more, shape is \(Tensor.describe(shape))")
     let (a, b) = (shape[0], shape[1])
     let inner = count / (a * b)
     var newShape = shape
@@ -63,7 +63,7 @@ extension Tensor {
 
   /// Rows `range` along the leading axis.
   public subscript(range: Range<Int>) -> Tensor {
-    precondition(rank >= 1 && range.lowerBound >= 0 && range.upperBound <= shape[0],
+    check(rank >= 1 && range.lowerBound >= 0 && range.upperBound <= shape[0],
                  "slice: \(range) is outside the leading axis of \(Tensor.describe(shape))")
     let inner = count / max(shape[0], 1)
     let out = TensorStorage(count: range.count * inner)
@@ -79,20 +79,20 @@ extension Tensor {
 
   /// Element `index` along the leading axis (the axis disappears).
   public subscript(index: Int) -> Tensor {
-    precondition(rank >= 1 && index >= 0 && index < shape[0],
+    check(rank >= 1 && index >= 0 && index < shape[0],
                  "index: \(index) is outside the leading axis of \(Tensor.describe(shape))")
     return self[index..<(index + 1)].reshaped(Array(shape.dropFirst()))
   }
 
   /// Joins tensors along `axis`; all other axes must agree.
   public static func concatenate(_ parts: [Tensor], alongAxis axis: Int = 0) -> Tensor {
-    precondition(!parts.isEmpty, "concatenate: needs at least one tensor")
+    check(!parts.isEmpty, "concatenate: needs at least one tensor")
     let first = parts[0].shape
-    precondition(axis >= 0 && axis < first.count, "concatenate: axis \(axis) is outside \(describe(first))")
+    check(axis >= 0 && axis < first.count, "concatenate: axis \(axis) is outside \(describe(first))")
     for p in parts {
       var a = p.shape, b = first
       if a.count == b.count { a[axis] = 0; b[axis] = 0 }
-      precondition(a == b, "concatenate: shapes \(describe(first)) and \(describe(p.shape)) differ outside axis \(axis)")
+      check(a == b, "concatenate: shapes \(describe(first)) and \(describe(p.shape)) differ outside axis \(axis)")
     }
     let outer = first[..<axis].reduce(1, *)
     let inner = first[(axis + 1)...].reduce(1, *)
@@ -125,7 +125,7 @@ extension Tensor {
 
   /// Stacks equally shaped tensors along a new leading axis: n × (a, b) -> (n, a, b).
   public static func stack(_ parts: [Tensor]) -> Tensor {
-    precondition(!parts.isEmpty, "stack: needs at least one tensor")
+    check(!parts.isEmpty, "stack: needs at least one tensor")
     return concatenate(parts.map { $0.reshaped([1] + $0.shape) }, alongAxis: 0)
   }
 }

@@ -15,7 +15,7 @@ public struct Tensor {
 
   /// Wraps `storage` as a tensor of `shape`.
   public init(shape: [Int], storage: TensorStorage) {
-    precondition(
+    check(
       shape.reduce(1, *) == storage.count,
       "shape \(Tensor.describe(shape)) needs \(shape.reduce(1, *)) elements, storage has \(storage.count)")
     self.shape = shape
@@ -31,7 +31,7 @@ public struct Tensor {
 
   /// A tensor of `shape` holding `values` (row-major).
   public init(shape: [Int], _ values: [Float]) {
-    precondition(
+    check(
       shape.reduce(1, *) == values.count,
       "shape \(Tensor.describe(shape)) needs \(shape.reduce(1, *)) values, got \(values.count)")
     self.init(shape: shape, storage: TensorStorage(copying: values))
@@ -48,7 +48,7 @@ public struct Tensor {
   public var scalars: [Float] { Array(storage.buffer) }
   /// The single value of a one-element tensor.
   public var scalar: Float {
-    precondition(count == 1, "scalar needs one element, shape is \(Tensor.describe(shape))")
+    check(count == 1, "scalar needs one element, shape is \(Tensor.describe(shape))")
     return storage.base.pointee
   }
 
@@ -62,7 +62,7 @@ extension Tensor {
   /// Overwrites this tensor's values with `other`'s, in place (e.g. to load weights into a
   /// parameter); the shapes must agree.
   public func assign(_ other: Tensor) {
-    precondition(other.shape == shape, "assign: shape \(Tensor.describe(other.shape)) into \(Tensor.describe(shape))")
+    check(other.shape == shape, "assign: shape \(Tensor.describe(other.shape)) into \(Tensor.describe(shape))")
     storage.base.update(from: other.storage.base, count: count)
   }
 }

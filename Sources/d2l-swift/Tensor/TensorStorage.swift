@@ -9,12 +9,18 @@ public final class TensorStorage {
   public let count: Int
 
   /// Allocates `count` elements set to zero.
-  public init(count: Int) {
+  public convenience init(count: Int) {
+    self.init(uninitializedCount: count)
+    base.initialize(repeating: 0, count: max(count, 1))
+  }
+
+  /// Allocates `count` elements without clearing them, for results that are about to be
+  /// overwritten whole (a GEMM with β = 0, a copy): clearing megabytes first would cost time.
+  public init(uninitializedCount count: Int) {
     self.count = count
     let raw = UnsafeMutableRawPointer.allocate(
       byteCount: max(count, 1) * MemoryLayout<Float>.stride, alignment: 64)
     base = raw.bindMemory(to: Float.self, capacity: max(count, 1))
-    base.initialize(repeating: 0, count: max(count, 1))
   }
 
   /// Allocates a buffer holding a copy of `values`.
@@ -36,8 +42,8 @@ public final class TensorStorage {
 
   /// A new buffer with the same elements.
   public func copy() -> TensorStorage {
-    let c = TensorStorage(count: count)
-    c.base.update(from: base, count: count)
+    let c = TensorStorage(uninitializedCount: count)
+    c.base.initialize(from: base, count: count)
     return c
   }
 }

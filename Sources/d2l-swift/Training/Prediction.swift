@@ -4,7 +4,7 @@ extension RNNModel {
   /// D2L's `predict_ch8`: warm the state up on `prefix`, then append `count` greedy (argmax)
   /// predictions. Characters not in the vocabulary read as `<unk>`.
   public func predict(prefix: String, count: Int, vocab: Vocab) -> String {
-    precondition(!prefix.isEmpty, "predict: the prefix must not be empty")
+    check(!prefix.isEmpty, "predict: the prefix must not be empty")
     return withoutGradients {
       var state = beginState(batchSize: 1)
       var outputs = [vocab[String(prefix.first!)]]

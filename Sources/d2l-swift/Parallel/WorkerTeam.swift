@@ -1,0 +1,97 @@
+import CBLAS
+import Foundation
+import Synchronization
+
+/// Two (or more) threads that run one recurrent layer's time loop together, each owning a slice
+/// of the hidden units, and meet at a barrier once per time step.
+///
+/// Why not OpenBLAS's own threads: a per-step product is small ((32×256)·(256×1024) for the
+/// chapter's model), so waking BLAS threads for each one costs a large share of it, and the
+/// fused cell between the products would run on one core. Splitting the hidden units instead
+/// gives each thread its own GEMM *and* its own share of the cell, with one cheap spin barrier
+/// per step.
+public final class WorkerTeam: @unchecked Sendable {
+  /// The team training uses: one part per core, at most 2 (the chapter's sizes gain nothing
+  /// from more), or `D2L_THREADS` when set.
+  public static let shared = WorkerTeam(size: defaultSize)
+
+  static var defaultSize: Int {
+    if let text = ProcessInfo.processInfo.environment["D2L_THREADS"], let n = Int(text), n >= 1 { return min(n, 8) }
+    return max(1, min(2, ProcessInfo.processInfo.activeProcessorCount))
+  }
+
+  /// How many parts work runs in.
+  public let size: Int
+  private let barrier: SpinBarrier
+  private var workers: [Worker] = []
+  private let lock = NSLock()  // one job at a time (tests may share the team across tasks)
+
+  private final class Worker: @unchecked Sendable {
+    let start = DispatchSemaphore(value: 0)
+    let done = DispatchSemaphore(value: 0)
+    var job: ((Int) -> Void)?
+  }
+
+  init(size: Int) {
+    self.size = size
+    barrier = SpinBarrier(parties: size)
+    for part in 1..<max(size, 1) {
+      let worker = Worker()
+      workers.append(worker)
+      let thread = Thread {
+        while true {
+          worker.start.wait()
+          worker.job?(part)
+          worker.done.signal()
+        }
+      }
+      thread.stackSize = 1 << 20
+      thread.start()
+    }
+  }
+
+  /// Runs `body(part)` for parts 0..<parts at once (part 0 on the calling thread) and returns
+  /// when all are done. `parts` is 1 (just call `body(0)`) or the team's size. Inside, `sync()`
+  /// waits for every part. BLAS calls inside run single-threaded.
+  public func run(parts: Int, _ body: @escaping (Int) -> Void) {
+    check(parts == 1 || parts == size, "WorkerTeam: \(parts) parts on a team of \(size)")
+    if parts == 1 { body(0); return }
+    lock.lock()
+    defer { lock.unlock() }
+    let threads = openblas_get_num_threads()
+    openblas_set_num_threads(1)
+    for w in workers { w.job = body; w.start.signal() }
+    body(0)
+    for w in workers { w.done.wait(); w.job = nil }
+    openblas_set_num_threads(threads)
+  }
+
+  /// Waits until every part has reached this call (use only inside `run`; with one part it
+  /// returns at once).
+  public func sync(parts: Int) { if parts > 1 { barrier.wait() } }
+}
+
+/// A sense-reversing spin barrier: waiting costs nanoseconds when the other thread is close
+/// behind (the usual case, with equal shares of work), and yields the core after a while when
+/// it is not (another process may be running on it).
+final class SpinBarrier: @unchecked Sendable {
+  private let parties: Int
+  private let arrived = Atomic<Int>(0)
+  private let generation = Atomic<Int>(0)
+
+  init(parties: Int) { self.parties = parties }
+
+  func wait() {
+    let current = generation.load(ordering: .acquiring)
+    if arrived.add(1, ordering: .acquiringAndReleasing).newValue == parties {
+      arrived.store(0, ordering: .relaxed)
+      generation.store(current &+ 1, ordering: .releasing)
+      return
+    }
+    var spins = 0
+    while generation.load(ordering: .acquiring) == current {
+      spins += 1
+      if spins > 2000 { sched_yield() }
+    }
+  }
+}
