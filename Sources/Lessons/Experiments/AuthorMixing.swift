@@ -8,13 +8,14 @@ import Foundation
 struct AuthorMixing: Experiment {
   static let exercise = 4
   static let title = "Mixing authors: Wells alone vs Wells among others, same token budget"
-  /// `trainTokens` is per setting, shared equally by its books.
+  /// `trainTokens` is per setting, shared equally by its books: 50k from each Wells novel
+  /// alone, 22k from each of the nine books in the mix.
   static var defaultBudget: ExperimentBudget {
     var b = ExperimentBudget()
     b.numLayers = 2
     b.hiddenSize = 128
-    b.epochs = 10
-    b.trainTokens = 180_000
+    b.epochs = 12
+    b.trainTokens = 200_000
     b.heldOutTokens = 5_000
     return b
   }
