@@ -71,13 +71,16 @@ public final class WorkerTeam: @unchecked Sendable {
   public func sync(parts: Int) { if parts > 1 { barrier.wait() } }
 }
 
-/// A sense-reversing spin barrier: waiting costs nanoseconds when the other thread is close
-/// behind (the usual case, with equal shares of work), and yields the core after a while when
-/// it is not (another process may be running on it).
+/// A barrier that spins briefly, then sleeps: with equal shares of work the other thread arrives
+/// within microseconds and spinning costs nothing, but when the machine is busy (another
+/// process on the other core) a spinning thread would steal the time the late one needs, so
+/// after about 20 µs it waits on a condition instead.
 final class SpinBarrier: @unchecked Sendable {
   private let parties: Int
   private let arrived = Atomic<Int>(0)
   private let generation = Atomic<Int>(0)
+  private let condition = NSCondition()
+  private static let spinLimit = 20_000
 
   init(parties: Int) { self.parties = parties }
 
@@ -85,13 +88,15 @@ final class SpinBarrier: @unchecked Sendable {
     let current = generation.load(ordering: .acquiring)
     if arrived.add(1, ordering: .acquiringAndReleasing).newValue == parties {
       arrived.store(0, ordering: .relaxed)
+      condition.lock()
       generation.store(current &+ 1, ordering: .releasing)
+      condition.broadcast()
+      condition.unlock()
       return
     }
-    var spins = 0
-    while generation.load(ordering: .acquiring) == current {
-      spins += 1
-      if spins > 2000 { sched_yield() }
-    }
+    for _ in 0..<Self.spinLimit where generation.load(ordering: .acquiring) != current { return }
+    condition.lock()
+    while generation.load(ordering: .acquiring) == current { condition.wait() }
+    condition.unlock()
   }
 }
