@@ -200,11 +200,15 @@ struct RecurrentLayerPass {
       }
     case .tokens(let tokens, let vocab):
       if let dW = weightIH.gradientBuffer {
-        // A one-hot input's gradient lands in the column of its token.
-        let rowOf = ws.originalRow
+        // A one-hot input's gradient lands in the column of its token: sum the rows of dG per
+        // token first (contiguous, vectorised), then add each token's sum into its column.
+        let perToken = TensorStorage(count: vocab * GH)
         for (r, token) in tokens.enumerated() {
-          let row = dGx + r * GH, column = Int(token)
-          for k in 0..<GH { dW[rowOf[k] * vocab + column] += row[k] }
+          let sum = perToken.base + Int(token) * GH
+          Kernels.add(sum, dGx + r * GH, into: sum, count: GH)
+        }
+        for (k, row) in ws.originalRow.enumerated() {
+          for v in 0..<vocab { dW[row * vocab + v] += perToken.base[v * GH + k] }
         }
       }
     }
