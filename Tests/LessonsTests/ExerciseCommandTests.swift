@@ -152,8 +152,9 @@ import Testing
     return url
   }
 
-  /// A copy of the exercises package's sources (not its build) at `folder` (a new temporary
-  /// folder when nil), its manifest pointed at this project.
+  /// A fresh copy of the exercises package (not its build, not the learner's answer: the
+  /// learner's file starts as the starter) at `folder` (a new temporary folder when nil), its
+  /// manifest pointed at this project.
   private func copyOfExercises(at folder: URL? = nil) throws -> ExercisesPackage {
     let files = FileManager.default
     let root = try folder ?? temporaryFolder().appendingPathComponent("exercises")
@@ -163,6 +164,10 @@ import Testing
       if files.fileExists(atPath: target.path) { try files.removeItem(at: target) }
       if item != ".progress" { try files.copyItem(at: Self.exercises.appendingPathComponent(item), to: target) }
     }
+    let starter = root.appendingPathComponent("Starters/Exercise1/StackedRNN.swift")
+    let learner = root.appendingPathComponent("Sources/Exercise1/StackedRNN.swift")
+    try files.removeItem(at: learner)
+    try files.copyItem(at: starter, to: learner)
     let manifest = root.appendingPathComponent("Package.swift")
     let text = try String(contentsOf: manifest, encoding: .utf8)
     let line = "let projectRoot = \"..\""

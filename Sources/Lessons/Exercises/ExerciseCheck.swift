@@ -26,9 +26,16 @@ struct ExerciseCheck {
     progressLine.update("")
     guard built else {
       Console.write(SwiftPackageBuild.diagnostics(output) + "\n\n")
-      Console.write("NOT OK  \(shown) does not compile\n")
-      Console.write("---> HINT: fix the first error above (file:line:column); `lessons hint \(info.number)` helps, `lessons reset \(info.number)` starts over.\n")
-      try record(passed: false, text: text)
+      // Errors that name no file of the exercise come from the project (or the toolchain).
+      let exerciseFolder = package.url(files.file).deletingLastPathComponent().standardizedFileURL.path
+      if output.contains(exerciseFolder) {
+        Console.write("NOT OK  \(shown) does not compile\n")
+        Console.write("---> HINT: fix the first error above (file:line:column); `lessons hint \(info.number)` helps, `lessons reset \(info.number)` starts over.\n")
+        try record(passed: false, text: text)
+      } else {
+        Console.write("NOT OK  the exercises package does not build, for reasons outside your file (see above)\n")
+        Console.write("---> HINT: the project itself must build: `swift build` in \(package.display("..")) shows why.\n")
+      }
       return false
     }
     let ending = try build.run(product: files.checker)

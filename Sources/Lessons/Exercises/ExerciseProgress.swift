@@ -72,7 +72,7 @@ enum ExerciseStatus: Equatable {
   var label: String {
     switch self {
     case .notStarted: return "not started"
-    case .failing(let checked): return checked ? "failing" : "edited, not checked since"
+    case .failing(let checked): return checked ? "failing" : "edited, not checked yet"
     case .done: return "done ✓"
     case .experiment: return "experiment"
     }

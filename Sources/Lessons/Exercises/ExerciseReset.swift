@@ -25,7 +25,10 @@ struct ExerciseReset {
   /// Asks on the terminal: only `y` or `yes` agrees; end of input declines.
   static func askOnStandardInput(_ question: String) -> Bool {
     Console.write(question)
-    guard let answer = readLine() else { Console.write("\n"); return false }
+    let answer = readLine()
+    // Typed answers end their own line; piped ones (or none) do not.
+    if answer == nil || isatty(STDIN_FILENO) == 0 { Console.write("\n") }
+    guard let answer else { return false }
     return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
   }
 }

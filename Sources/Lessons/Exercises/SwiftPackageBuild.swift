@@ -51,16 +51,27 @@ struct SwiftPackageBuild {
       ? .crashed(signal: process.terminationStatus) : .exited(process.terminationStatus)
   }
 
-  /// SwiftPM's output without its progress lines (`[12/40] Compiling …`, `Building for …`): the
-  /// compiler's messages, for a learner whose file does not compile.
+  /// SwiftPM's output without its progress lines (`[12/40] Compiling …`, `Building for …`) and
+  /// with each diagnostic once (SwiftPM repeats them per compile job): the compiler's messages,
+  /// for a learner whose file does not compile.
   static func diagnostics(_ output: String) -> String {
     let noise = ["Building for", "Write ", "Compiling ", "Emitting ", "Planning build", "Fetching ", "Computing version",
-                 "Working copy", "Creating working copy", "Fetched ", "Computed ", "Build complete"]
-    let lines = output.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
+                 "Working copy", "Creating working copy", "Fetched ", "Computed ", "Build complete",
+                 "error: emit-module command failed"]
+    let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { line in
       let text = line.trimmingCharacters(in: .whitespaces)
       if text.first == "[", text.contains("/"), text.contains("]") { return false }
       return !noise.contains { text.hasPrefix($0) }
     }
-    return lines.prefix(200).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    // A diagnostic starts at `file:line:column: error|warning|note:` and runs to the next one.
+    var blocks: [[String]] = []
+    for line in lines {
+      let starts = line.range(of: #"^\S.*:[0-9]+:[0-9]+: (error|warning|note):"#, options: .regularExpression) != nil
+      if starts || blocks.isEmpty { blocks.append([line]) } else { blocks[blocks.count - 1].append(line) }
+    }
+    var seen = Set<String>()
+    let unique = blocks.map { $0.joined(separator: "\n") }.filter { seen.insert($0.trimmingCharacters(in: .whitespacesAndNewlines)).inserted }
+    return unique.joined(separator: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+      .prefix(200).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
   }
 }
