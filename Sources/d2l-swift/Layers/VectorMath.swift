@@ -50,8 +50,12 @@ extension SIMD16: Lanes where Scalar == Float {
 
   @inline(__always) var exp: SIMD16<Float> {
     typealias V = SIMD16<Float>
-    let x = self.clamped(lowerBound: V(repeating: -87.3), upperBound: V(repeating: 88.7))
-    let n: V = (x * V(repeating: 1.442_695_04)).rounded(.toNearestOrEven)
+    let x = self.clamped(lowerBound: V(repeating: -87.3), upperBound: V(repeating: 88.3))
+    // Adding 1.5·2²³ rounds x·log2(e) to the nearest integer n and leaves n in the low mantissa
+    // bits, so n needs no float-to-int conversion (which Swift does not vectorise).
+    let magic = V(repeating: 12_582_912)
+    let shifted = x * V(repeating: 1.442_695_04) + magic
+    let n = shifted - magic
     let r: V = x - n * V(repeating: 0.693_359_375) + n * V(repeating: 2.121_944_4e-4)
     var p = V(repeating: 1.987_569_2e-4)
     p = p * r + V(repeating: 1.398_2e-3)
@@ -60,8 +64,9 @@ extension SIMD16: Lanes where Scalar == Float {
     p = p * r + V(repeating: 0.166_666_66)
     p = p * r + V(repeating: 0.5)
     p = p * r * r + r + V(repeating: 1)
-    let exponent = (SIMD16<Int32>(n, rounding: .towardZero) &+ 127) &<< 23
-    return p * unsafeBitCast(exponent, to: SIMD16<Float>.self)
+    // 2ⁿ: the biased exponent n + 127 shifted into place.
+    let bits = (unsafeBitCast(shifted, to: SIMD16<Int32>.self) &- 0x4B40_0000 &+ 127) &<< 23
+    return p * unsafeBitCast(bits, to: V.self)
   }
 
   @inline(__always) var tanh: SIMD16<Float> {
@@ -88,7 +93,7 @@ enum VectorMath {
   /// e^x = 2^n e^r (Cephes' expf). Relative error below 2e-7.
   @inline(__always)
   static func exp(_ x: Float) -> Float {
-    let clamped = min(max(x, -87.3), 88.7)
+    let clamped = min(max(x, -87.3), 88.3)  // 2ⁿ must stay finite: n ≤ 127
     let n = (clamped * 1.442_695_04).rounded(.toNearestOrEven)
     let r = clamped - n * 0.693_359_375 + n * 2.121_944_4e-4  // ln 2 in two parts (Cephes)
     var p: Float = 1.987_569_2e-4
