@@ -50,7 +50,8 @@ extension SIMD16: Lanes where Scalar == Float {
 
   @inline(__always) var exp: SIMD16<Float> {
     typealias V = SIMD16<Float>
-    let x = self.clamped(lowerBound: V(repeating: -87.3), upperBound: V(repeating: 88.3))
+    // pointwiseMin/Max compile to vminps/vmaxps; `clamped` is an unvectorised loop.
+    let x = pointwiseMax(pointwiseMin(self, V(repeating: 88.3)), V(repeating: -87.3))
     // Adding 1.5·2²³ rounds x·log2(e) to the nearest integer n and leaves n in the low mantissa
     // bits, so n needs no float-to-int conversion (which Swift does not vectorise).
     let magic = V(repeating: 12_582_912)

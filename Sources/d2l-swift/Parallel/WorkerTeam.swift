@@ -32,8 +32,15 @@ public final class WorkerTeam: @unchecked Sendable {
     var job: ((Int) -> Void)?
   }
 
+  /// True while a job runs: GEMMs issued inside a job stay on their own thread.
+  private let active = Atomic<Bool>(false)
+  var isActive: Bool { active.load(ordering: .relaxed) }
+
   init(size: Int) {
     self.size = size
+    // All parallelism is the team's: OpenBLAS's own threads would busy-wait (sched_yield)
+    // between the products they are given and take the cores the team needs.
+    openblas_set_num_threads(1)
     barrier = SpinBarrier(parties: size)
     for part in 1..<max(size, 1) {
       let worker = Worker()
@@ -52,18 +59,19 @@ public final class WorkerTeam: @unchecked Sendable {
 
   /// Runs `body(part)` for parts 0..<parts at once (part 0 on the calling thread) and returns
   /// when all are done. `parts` is 1 (just call `body(0)`) or the team's size. Inside, `sync()`
-  /// waits for every part. BLAS calls inside run single-threaded.
+  /// waits for every part.
   public func run(parts: Int, _ body: @escaping (Int) -> Void) {
     check(parts == 1 || parts == size, "WorkerTeam: \(parts) parts on a team of \(size)")
     if parts == 1 { body(0); return }
     lock.lock()
-    defer { lock.unlock() }
-    let threads = openblas_get_num_threads()
-    openblas_set_num_threads(1)
+    active.store(true, ordering: .relaxed)
+    defer {
+      active.store(false, ordering: .relaxed)
+      lock.unlock()
+    }
     for w in workers { w.job = body; w.start.signal() }
     body(0)
     for w in workers { w.done.wait(); w.job = nil }
-    openblas_set_num_threads(threads)
   }
 
   /// Waits until every part has reached this call (use only inside `run`; with one part it

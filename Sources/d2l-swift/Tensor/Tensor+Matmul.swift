@@ -40,15 +40,50 @@ extension Tensor {
   /// Raw GEMM on row-major buffers: C (m×n) = op(A)·op(B) (+ C when `accumulate`), where
   /// op(A) is m×k and op(B) is k×n. Leading dimensions follow from the stored shapes unless
   /// given (to address a block of columns inside a wider matrix).
-  @inline(__always)
+  ///
+  /// A large product is split between the `WorkerTeam`'s threads (by rows of C, or by columns
+  /// when C has few rows), each running single-threaded OpenBLAS on its block.
   public static func gemm(
     _ a: UnsafePointer<Float>, transposeA: Bool, _ b: UnsafePointer<Float>, transposeB: Bool,
     into c: UnsafeMutablePointer<Float>, m: Int, n: Int, k: Int, accumulate: Bool,
     lda: Int? = nil, ldb: Int? = nil, ldc: Int? = nil
   ) {
+    let lda = lda ?? (transposeA ? m : k), ldb = ldb ?? (transposeB ? k : n), ldc = ldc ?? n
+    let team = WorkerTeam.shared
+    let parts = team.size
+    guard parts > 1, m * n * k >= 1 << 21, !team.isActive, max(m, n) >= 8 * parts else {
+      blockGemm(a, transposeA, b, transposeB, c, m, n, k, accumulate, lda, ldb, ldc)
+      return
+    }
+    let (aa, bb, cc) = (UnsafeSendable(a), UnsafeSendable(b), UnsafeSendable(c))
+    team.run(parts: parts) { p in
+      if m >= n {  // rows of C (and of op(A))
+        let (r0, r1) = (m * p / parts, m * (p + 1) / parts)
+        let ap = transposeA ? aa.value + r0 : aa.value + r0 * lda
+        blockGemm(ap, transposeA, bb.value, transposeB, cc.value + r0 * ldc, r1 - r0, n, k, accumulate, lda, ldb, ldc)
+      } else {  // columns of C (and of op(B))
+        let (c0, c1) = (n * p / parts, n * (p + 1) / parts)
+        let bp = transposeB ? bb.value + c0 * ldb : bb.value + c0
+        blockGemm(aa.value, transposeA, bp, transposeB, cc.value + c0, m, c1 - c0, k, accumulate, lda, ldb, ldc)
+      }
+    }
+  }
+
+  @inline(__always)
+  private static func blockGemm(
+    _ a: UnsafePointer<Float>, _ transposeA: Bool, _ b: UnsafePointer<Float>, _ transposeB: Bool,
+    _ c: UnsafeMutablePointer<Float>, _ m: Int, _ n: Int, _ k: Int, _ accumulate: Bool,
+    _ lda: Int, _ ldb: Int, _ ldc: Int
+  ) {
+    guard m > 0, n > 0 else { return }
     cblas_sgemm(
       CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-      Int32(m), Int32(n), Int32(k), 1, a, Int32(lda ?? (transposeA ? m : k)), b, Int32(ldb ?? (transposeB ? k : n)),
-      accumulate ? 1 : 0, c, Int32(ldc ?? n))
+      Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb), accumulate ? 1 : 0, c, Int32(ldc))
   }
+}
+
+/// A pointer handed to the team's threads, which work on disjoint blocks of it.
+struct UnsafeSendable<T>: @unchecked Sendable {
+  let value: T
+  init(_ value: T) { self.value = value }
 }

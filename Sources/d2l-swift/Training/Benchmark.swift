@@ -51,8 +51,8 @@ public enum Benchmark {
     return Double(model.numLayers) * 2 * g * h * h + Double(model.numLayers - 1) * 2 * g * h * h + 2 * h * v
   }
 
-  /// OpenBLAS's thread count.
-  public static var threads: Int { Int(openblas_get_num_threads()) }
+  /// The threads training uses (the worker team; OpenBLAS runs single-threaded inside it).
+  public static var threads: Int { WorkerTeam.shared.size }
 }
 
 /// The machine's estimated FP32 peak: cores × clock × FLOP per cycle.
