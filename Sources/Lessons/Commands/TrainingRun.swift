@@ -60,8 +60,7 @@ struct TrainingRun {
     }
     let trainer = Trainer(model: model, loader: loader, configuration: configuration)
     if let resumed {
-      let partial = try resumed.trainingMetadata["partial"].map { try JSONDecoder().decode(EpochProgress.self, from: Data($0.utf8)) }
-      let state = resumed.trainingTensors["state.hidden"].map { RecurrentState(hidden: $0, cell: resumed.trainingTensors["state.cell"]) }
+      let (partial, state) = try Self.progress(of: resumed, path: resumePath!, loader: loader)
       trainer.resume(history: resumed.history, partial: partial, state: state)
       say("resuming \(resumePath!) at epoch \(trainer.nextEpoch)\(partial.map { ", minibatch \($0.completedSteps + 1)" } ?? "")")
     }
@@ -98,7 +97,7 @@ struct TrainingRun {
       }
       let path = savePath ?? Self.interruptedPath
       try saved.save(to: URL(fileURLWithPath: path))
-      line.finish("")
+      if line.interactive { line.finish("") }
       Console.error("interrupted at epoch \(trainer.nextEpoch), minibatch \(trainer.partial?.completedSteps ?? 0); saved \(path)")
       Console.error("continue with: lessons train --resume \(path)")
     } else if let savePath {
@@ -108,23 +107,74 @@ struct TrainingRun {
 
     let predictions = prefixes.map { ($0, model.predict(prefix: $0, count: 50, vocab: data.vocab)) }
     let wall = Date().timeIntervalSince(wallStart)
-    if let last = history.last {
-      let speed = history.map(\.tokensPerSecond).sorted()[history.count / 2]
-      if json {
-        let object: [String: Any] = [
-          "perplexity": last.perplexity, "epochs": history.count, "tokens_per_sec_median": speed,
-          "wall_seconds": wall, "interrupted": interrupted,
-          "predictions": Dictionary(uniqueKeysWithValues: predictions.map { ($0.0, $0.1) }),
-        ]
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-        Console.write(String(decoding: data, as: UTF8.self) + "\n")
-      } else {
-        say(String(format: "perplexity %.2f, %.0f tokens/sec (median over epochs), %.1f s wall time", last.perplexity, speed, wall))
-        for (prefix, text) in predictions { say("predict(\"\(prefix)\"): \(text)") }
+    // An interrupted epoch reports how far it got, so that even a run stopped in its first
+    // epoch prints a summary.
+    let unfinished = interrupted ? trainer.partial : nil
+    let unfinishedPerplexity = unfinished.map { Foundation.exp($0.lossSum / Double(max($0.tokens, 1))) }
+    if json {
+      var object: [String: Any] = [
+        "epochs": history.count, "wall_seconds": wall, "interrupted": interrupted,
+        "predictions": Dictionary(uniqueKeysWithValues: predictions.map { ($0.0, $0.1) }),
+      ]
+      if let last = history.last {
+        object["perplexity"] = last.perplexity
+        object["tokens_per_sec_median"] = history.map(\.tokensPerSecond).sorted()[history.count / 2]
       }
+      if let unfinished, let unfinishedPerplexity {
+        object["unfinished_epoch"] = [
+          "epoch": unfinished.epoch, "minibatches": unfinished.completedSteps, "of": loader.numBatches,
+          "perplexity_so_far": unfinishedPerplexity,
+        ] as [String: Any]
+      }
+      let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+      Console.write(String(decoding: data, as: UTF8.self) + "\n")
+    } else {
+      if let last = history.last {
+        let speed = history.map(\.tokensPerSecond).sorted()[history.count / 2]
+        say(String(format: "perplexity %.2f after %d epochs, %.0f tokens/sec (median over epochs), %.1f s wall time",
+                   last.perplexity, history.count, speed, wall))
+      }
+      if let unfinished, let unfinishedPerplexity {
+        say(String(format: "epoch %d stopped after %d of %d minibatches: perplexity %.2f so far",
+                   unfinished.epoch, unfinished.completedSteps, loader.numBatches, unfinishedPerplexity))
+      }
+      for (prefix, text) in predictions { say("predict(\"\(prefix)\"): \(text)") }
     }
     if interrupted { throw ExitCode(130) }
     return Outcome(model: model, vocab: data.vocab, history: history, predictions: predictions, wallSeconds: wall, interrupted: interrupted)
+  }
+
+  /// Where the checkpoint's run stopped: the unfinished epoch and the state carried into it,
+  /// checked against the run, so that a damaged or edited file is refused with a reason.
+  static func progress(of checkpoint: ModelCheckpoint, path: String, loader: SeqDataLoader) throws
+    -> (EpochProgress?, RecurrentState?)
+  {
+    func refuse(_ reason: String) -> ValidationError { ValidationError("cannot resume from \(path): \(reason)") }
+    var partial: EpochProgress?
+    if let json = checkpoint.trainingMetadata["partial"] {
+      guard let p = try? JSONDecoder().decode(EpochProgress.self, from: Data(json.utf8)) else {
+        throw refuse("metadata 'partial' is not a valid epoch progress record")
+      }
+      guard p.epoch == checkpoint.history.count + 1, (0...loader.numBatches + 1).contains(p.completedSteps),
+            p.tokens >= 0, p.lossSum.isFinite, p.lossSum >= 0
+      else { throw refuse("metadata 'partial' (epoch \(p.epoch), minibatch \(p.completedSteps)) does not follow its \(checkpoint.history.count) finished epochs") }
+      partial = p
+    }
+    var state: RecurrentState?
+    if let hidden = checkpoint.trainingTensors["state.hidden"] {
+      let model = checkpoint.model
+      let shape = [model.numLayers, loader.batchSize, model.hiddenSize]
+      let cell = checkpoint.trainingTensors["state.cell"]
+      guard hidden.shape == shape else { throw refuse("tensor 'training.state.hidden' is \(hidden.shape), the run needs \(shape)") }
+      guard (cell != nil) == model.kind.hasCellState, cell.map({ $0.shape == shape }) ?? true else {
+        throw refuse("tensor 'training.state.cell' does not fit a \(model.kind.displayName) state of shape \(shape)")
+      }
+      guard hidden.scalars.allSatisfy(\.isFinite), cell?.scalars.allSatisfy(\.isFinite) ?? true else {
+        throw refuse("the saved state holds non-finite values")
+      }
+      state = RecurrentState(hidden: hidden, cell: cell)
+    }
+    return (partial, state)
   }
 
   static func describe(_ r: EpochReport, of epochs: Int) -> String {

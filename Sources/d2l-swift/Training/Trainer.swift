@@ -34,14 +34,20 @@ public struct EpochReport: Codable, Equatable, Sendable {
 
 /// Why training stopped early.
 public enum TrainingError: Error, CustomStringConvertible {
-  /// The loss became NaN or infinite.
+  /// The loss became NaN or infinite, or so large that its perplexity is infinite.
   case diverged(epoch: Int, step: Int, loss: Float, learningRate: Float)
+
+  /// The largest loss whose perplexity, exp(loss), is a finite Float (about 88.7). A model
+  /// that does this badly gives the right character a probability below 1e-38: it has
+  /// diverged, and every number it prints from here on would be garbage.
+  public static let largestLoss = Foundation.log(Float.greatestFiniteMagnitude)
 
   public var description: String {
     switch self {
     case .diverged(let epoch, let step, let loss, let lr):
+      let what = loss.isFinite ? "the loss is \(loss), so the perplexity is infinite" : "the loss is \(loss)"
       return """
-        training diverged: the loss is \(loss) at epoch \(epoch), minibatch \(step).
+        training diverged at epoch \(epoch), minibatch \(step): \(what).
         HINT: lower the learning rate (now \(lr); the chapter uses 2 with clipping 1), \
         keep gradient clipping on, or use fewer steps per sequence.
         """
@@ -86,7 +92,8 @@ public final class Trainer {
   /// Trains one epoch (or the rest of an interrupted one). `shouldStop` is asked after every
   /// minibatch: when it says yes, the epoch stops there, `partial` and `state` describe where,
   /// and the result is nil.
-  /// - Throws: `TrainingError.diverged` at the first NaN or infinite loss.
+  /// - Throws: `TrainingError.diverged` at the first loss that is NaN or infinite or makes the
+  ///   perplexity infinite; the model keeps the weights that produced it.
   public func trainEpoch(shouldStop: () -> Bool = { false }) throws -> EpochReport? {
     let epoch = nextEpoch
     var progress = partial ?? EpochProgress(epoch: epoch, completedSteps: 0, lossSum: 0, tokens: 0, seconds: 0)
@@ -107,7 +114,7 @@ public final class Trainer {
       state = newState
       let loss = logits.softmaxCrossEntropy(targets: batch.timeMajorTargets)
       let value = loss.scalar
-      guard value.isFinite else {
+      guard value.isFinite, value <= TrainingError.largestLoss else {
         throw TrainingError.diverged(epoch: epoch, step: step + 1, loss: value, learningRate: configuration.learningRate)
       }
       model.zeroGradients()
