@@ -106,8 +106,13 @@ public struct ModelCheckpoint {
 
     var configuration: TrainingConfiguration?
     if let json = file.metadata["config"] {
-      configuration = try? JSONDecoder().decode(TrainingConfiguration.self, from: Data(json.utf8))
-      if configuration == nil { throw fail("metadata 'config' is not a valid training configuration") }
+      guard let c = try? JSONDecoder().decode(TrainingConfiguration.self, from: Data(json.utf8)) else {
+        throw fail("metadata 'config' is not a valid training configuration")
+      }
+      guard c.cell == kind, c.numLayers == layers, c.hiddenSize == hidden else {
+        throw fail("metadata 'config' describes a \(c.numLayers)-layer \(c.cell.displayName) with hidden \(c.hiddenSize), but the tensors are those of a \(layers)-layer \(kind.displayName) with hidden \(hidden)")
+      }
+      configuration = c
     }
     var history: [EpochReport] = []
     if let json = file.metadata["history"] {

@@ -69,9 +69,14 @@ public struct SafeTensorsFile {
       guard begin >= 0, begin <= end, end <= dataSize else {
         throw SafeTensorsError("tensor '\(name)': data_offsets [\(begin), \(end)] fall outside the \(dataSize)-byte data section")
       }
-      let elements = shape.reduce(1) { $0.multipliedReportingOverflow(by: $1).partialValue }
-      guard elements * size == end - begin else {
-        throw SafeTensorsError("tensor '\(name)': shape \(shape) of \(dtype) needs \(elements * size) bytes, data_offsets give \(end - begin)")
+      // A lying shape can overflow Int: [2^32, 2^32] would wrap around to 0 elements.
+      var bytes: Int? = size
+      for dimension in shape {
+        bytes = bytes.flatMap { let (p, overflow) = $0.multipliedReportingOverflow(by: dimension); return overflow ? nil : p }
+      }
+      guard let bytes else { throw SafeTensorsError("tensor '\(name)': shape \(shape) is impossibly large") }
+      guard bytes == end - begin else {
+        throw SafeTensorsError("tensor '\(name)': shape \(shape) of \(dtype) needs \(bytes) bytes, data_offsets give \(end - begin)")
       }
       entries[name] = Entry(dtype: dtype, shape: shape, range: begin..<end)
     }
