@@ -20,6 +20,11 @@ public final class CharCorpusReader {
   private let lineRange: Range<Int>
   private var pending: [UInt8] = []
   private var finished = false
+  /// The 0-based line the next segment belongs to.
+  private var lineNumber = 0
+  private var preprocessor = LinePreprocessor()
+  /// The longest piece of a line read at once.
+  private let segmentLength: Int
 
   /// Opens `url` for streaming.
   /// - Parameters:
@@ -32,9 +37,12 @@ public final class CharCorpusReader {
     try self.init(url: url, vocab: vocab, chunkSize: chunkSize, gutenbergBodyOnly: gutenbergBodyOnly, readSize: 1 << 20)
   }
 
-  /// As the public init, with the file read `readSize` bytes at a time (small in tests).
-  init(url: URL, vocab: Vocab, chunkSize: Int, gutenbergBodyOnly: Bool, readSize: Int) throws {
+  /// As the public init, with the file read `readSize` bytes at a time and lines in pieces of
+  /// at most `segmentLength` bytes (both small in tests).
+  init(url: URL, vocab: Vocab, chunkSize: Int, gutenbergBodyOnly: Bool, readSize: Int, segmentLength: Int = 1 << 16) throws {
     check(chunkSize > 0, "chunkSize must be positive")
+    check(segmentLength >= 4, "segmentLength must hold a whole UTF-8 sequence")
+    self.segmentLength = segmentLength
     let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue
     if size == 0 { throw DataError.emptyFile(path: url.path) }
     self.url = url
@@ -48,23 +56,26 @@ public final class CharCorpusReader {
   /// The next chunk of token indices, or nil when the file is exhausted.
   /// - Throws: `DataError.binaryFile` at the first line with a NUL byte or invalid UTF-8.
   public func nextChunk() throws -> [Int32]? {
+    // Lines are read in pieces, so that a file without line breaks streams too.
     while !finished && pending.count < chunkSize {
-      guard let line = try lines.nextLine() else {
+      guard let (segment, endsLine) = try lines.nextSegment(maxLength: segmentLength) else {
         finished = true
         break
       }
-      let number = lines.lineNumber - 1
+      let number = lineNumber
+      if endsLine { lineNumber += 1 }
       if number < lineRange.lowerBound { continue }
       if number >= lineRange.upperBound {
         finished = true
         break
       }
-      try line.withUnsafeBufferPointer { bytes in
+      try segment.withUnsafeBufferPointer { bytes in
         if let defect = firstTextDefect(bytes) {
           throw DataError.binaryFile(path: url.path, reason: defect.reason(line: number))
         }
-        appendPreprocessedLine(bytes, to: &pending)
+        preprocessor.append(bytes, to: &pending)
       }
+      if endsLine { preprocessor.endLine() }
     }
     guard !pending.isEmpty else { return nil }
     let taken = min(chunkSize, pending.count)

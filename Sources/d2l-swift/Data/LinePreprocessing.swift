@@ -46,6 +46,34 @@ func appendPreprocessedLine(_ line: UnsafeBufferPointer<UInt8>, to output: inout
   }
 }
 
+/// `appendPreprocessedLine` for a line that arrives in pieces: the same output, with the
+/// state between pieces (a pending space, whether a letter was written) carried along.
+struct LinePreprocessor {
+  private var pendingSpace = false
+  private var wroteLetter = false
+
+  /// Appends the preprocessing of the next piece of the current line.
+  mutating func append(_ piece: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    for byte in piece {
+      let lower = byte | 0x20
+      if lower >= 0x61 && lower <= 0x7A {
+        if pendingSpace && wroteLetter { output.append(0x20) }
+        pendingSpace = false
+        output.append(lower)
+        wroteLetter = true
+      } else {
+        pendingSpace = true
+      }
+    }
+  }
+
+  /// Starts a new line (the trailing space of the last one is dropped, as `strip()` does).
+  mutating func endLine() {
+    pendingSpace = false
+    wroteLetter = false
+  }
+}
+
 /// The preprocessed lines of `text`, as D2L's `read_time_machine` returns them.
 public func preprocessLines(_ text: String) -> [String] {
   var text = text
