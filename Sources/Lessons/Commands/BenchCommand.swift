@@ -15,10 +15,10 @@ struct BenchCommand: ParsableCommand {
 
   @OptionGroup var model: ModelOptions
 
-  @Option(help: "Seconds to measure for, after the warm-up.")
+  @Option(parsing: .unconditional, help: "Seconds to measure for, after the warm-up.")
   var seconds: Double = 10
 
-  @Option(help: "Learning rate of the SGD steps measured.")
+  @Option(parsing: .unconditional, help: "Learning rate of the SGD steps measured.")
   var lr: Float = 2
 
   @Flag(help: "Print one JSON object.")
@@ -29,6 +29,7 @@ struct BenchCommand: ParsableCommand {
 
   func validate() throws {
     guard seconds > 0 && seconds <= 3600 else { throw ValidationError("--seconds must be in (0, 3600], got \(seconds)") }
+    guard lr.isFinite && lr > 0 else { throw ValidationError("--lr must be a positive number, got \(lr)") }
   }
 
   func run() throws {

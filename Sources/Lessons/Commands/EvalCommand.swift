@@ -22,6 +22,11 @@ struct EvalCommand: ParsableCommand {
   @Flag(help: "Print {\"perplexity\": p, \"tokens\": n} as JSON (n: the number of predictions).")
   var json = false
 
+  func validate() throws {
+    try requireFile(weights, option: "--weights")
+    try requireFile(text, option: "--text")
+  }
+
   func run() throws {
     let checkpoint = try loadCheckpoint(weights)
     let result: (perplexity: Double, predictions: Int)

@@ -8,16 +8,16 @@ struct ModelOptions: ParsableArguments {
   @Option(help: "Recurrent cell: lstm, gru or rnn.")
   var cell: CellKind = .lstm
 
-  @Option(help: "Number of stacked recurrent layers (numLayers).")
+  @Option(parsing: .unconditional, help: "Number of stacked recurrent layers (numLayers).")
   var layers: Int = 2
 
-  @Option(help: "Hidden units per layer.")
+  @Option(parsing: .unconditional, help: "Hidden units per layer.")
   var hidden: Int = 256
 
-  @Option(name: .customLong("batch-size"), help: "Sequences per minibatch.")
+  @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Sequences per minibatch.")
   var batchSize: Int = 32
 
-  @Option(name: .customLong("num-steps"), help: "Time steps per sequence.")
+  @Option(name: .customLong("num-steps"), parsing: .unconditional, help: "Time steps per sequence.")
   var numSteps: Int = 35
 
   func validate() throws {

@@ -11,10 +11,10 @@ struct PredictCommand: ParsableCommand {
   @Option(help: "A safetensors checkpoint: from `lessons train --save`, or PyTorch's D2L RNNModel state_dict.")
   var weights: String
 
-  @Option(help: "The text to warm the state up on.")
+  @Option(parsing: .unconditional, help: "The text to warm the state up on.")
   var prefix: String
 
-  @Option(help: "How many characters to predict.")
+  @Option(parsing: .unconditional, help: "How many characters to predict.")
   var chars: Int = 50
 
   @Flag(help: "Print {\"text\": ...} as JSON.")
@@ -23,6 +23,7 @@ struct PredictCommand: ParsableCommand {
   func validate() throws {
     guard !prefix.isEmpty else { throw ValidationError("--prefix must not be empty") }
     guard (0...1_000_000).contains(chars) else { throw ValidationError("--chars must be between 0 and 1000000, got \(chars)") }
+    try requireFile(weights, option: "--weights")
   }
 
   func run() throws {
@@ -35,6 +36,15 @@ struct PredictCommand: ParsableCommand {
       Console.write(text + "\n")
     }
   }
+}
+
+/// Refuses a missing file (or a folder) before anything runs, with the usage.
+func requireFile(_ path: String, option: String) throws {
+  var isDirectory: ObjCBool = false
+  guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+    throw ValidationError("\(option): no such file '\(path)'")
+  }
+  guard !isDirectory.boolValue else { throw ValidationError("\(option): '\(path)' is a folder, not a file") }
 }
 
 /// Loads a checkpoint, or stops with the reason it was refused (no stack trace).

@@ -77,6 +77,10 @@ struct ListCommand: ParsableCommand {
   @Option(help: "The lessons' language: en or vi.")
   var lang: String = "en"
 
+  func validate() throws {
+    guard ["en", "vi"].contains(lang) else { throw ValidationError("--lang must be en or vi, got '\(lang)'") }
+  }
+
   func run() throws {
     let lessons = LessonLocator.available()
     if lessons.isEmpty { Console.write("no lessons found (looked for a lessons/ folder here and beside the tool)\n") }

@@ -15,25 +15,25 @@ struct TrainCommand: ParsableCommand {
 
   @OptionGroup var model: ModelOptions
 
-  @Option(help: "Training epochs.")
+  @Option(parsing: .unconditional, help: "Training epochs.")
   var epochs: Int = 500
 
-  @Option(help: "SGD learning rate.")
+  @Option(parsing: .unconditional, help: "SGD learning rate.")
   var lr: Float = 2
 
-  @Option(name: .customLong("clip"), help: "Gradient clipping: the largest global gradient norm.")
+  @Option(name: .customLong("clip"), parsing: .unconditional, help: "Gradient clipping: the largest global gradient norm.")
   var clipNorm: Float = 1
 
   @Option(name: .customLong("iter"), help: "Minibatch sampling: sequential or random.")
   var iteration: Sampling = .sequential
 
-  @Option(name: .customLong("max-tokens"), help: "Keep the first N character tokens (0 or less: all).")
+  @Option(name: .customLong("max-tokens"), parsing: .unconditional, help: "Keep the first N character tokens (0 or less: all).")
   var maxTokens: Int = 10_000
 
   @Option(parsing: .upToNextOption, help: "Train on these text files (Project Gutenberg markers honoured) instead of The Time Machine.")
   var books: [String] = []
 
-  @Option(help: "Seed for the initial weights and the minibatch order.")
+  @Option(parsing: .unconditional, help: "Seed for the initial weights and the minibatch order.")
   var seed: UInt64 = 0
 
   @Option(help: "Save the trained model (safetensors) to this file.")
@@ -53,6 +53,26 @@ struct TrainCommand: ParsableCommand {
     guard clipNorm.isFinite && clipNorm > 0 else { throw ValidationError("--clip must be a positive number, got \(clipNorm)") }
     for book in books where !FileManager.default.fileExists(atPath: book) {
       throw ValidationError("--books: no such file '\(book)'")
+    }
+    if let resume, !FileManager.default.fileExists(atPath: resume) {
+      throw ValidationError("--resume: no such file '\(resume)'")
+    }
+    // Found out now, not after hours of training.
+    if let save { try Self.checkWritable(save, option: "--save") }
+  }
+
+  /// Refuses a path whose folder is missing or read-only, or that names a folder.
+  static func checkWritable(_ path: String, option: String) throws {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+      throw ValidationError("\(option): '\(path)' is a folder; give a file name such as \(path)/model.safetensors")
+    }
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw ValidationError("\(option): no folder '\(folder)' to write \(URL(fileURLWithPath: path).lastPathComponent) into")
+    }
+    guard FileManager.default.isWritableFile(atPath: folder) else {
+      throw ValidationError("\(option): the folder '\(folder)' is not writable")
     }
   }
 

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+/// Every subcommand refuses unknown flags and bad values before doing anything, with a message
+/// and its usage (swift-argument-parser's validation: exit status 64).
+@Suite struct ReliabilityCommandLineTests {
+  /// The subcommands `lessons --help` lists, so that new ones are covered too.
+  static let subcommands: [String] = {
+    guard let help = try? LessonsBinary.run(["--help"]).stdout,
+          let section = help.components(separatedBy: "SUBCOMMANDS:").last
+    else { return [] }
+    return section.split(separator: "\n").compactMap { line in
+      // Subcommand lines are indented by two spaces and have an abstract; wrapped abstracts
+      // are indented further; the closing "See 'lessons help …'" has no abstract column.
+      guard line.hasPrefix("  "), !line.hasPrefix("   "), line.contains("   "),
+            let name = line.split(separator: " ").first, name.allSatisfy({ $0.isLowercase || $0 == "-" })
+      else { return nil }
+      return String(name)
+    }
+  }()
+
+  /// Arguments that subcommands require, so that the unknown flag is what gets refused.
+  static let requiredArguments: [String: [String]] = [
+    "predict": ["--weights", "/dev/null", "--prefix", "a"], "eval": ["--weights", "/dev/null", "--text", "/dev/null"],
+    "experiment": ["2"], "check": ["1"], "hint": ["1"], "reset": ["1"],
+  ]
+
+  @Test func helpListsTheSubcommands() {
+    #expect(Set(["run", "list", "train", "predict", "eval", "bench"]).isSubset(of: Self.subcommands), "\(Self.subcommands)")
+  }
+
+  @Test(arguments: subcommands)
+  func unknownFlagIsRefusedWithTheUsage(subcommand: String) throws {
+    let result = try LessonsBinary.run([subcommand] + (Self.requiredArguments[subcommand] ?? []) + ["--no-such-flag"])
+    #expect(result.status == 64, "\(result.stderr)")
+    #expect(result.stderr.contains("Error: Unknown option '--no-such-flag'"), "\(result.stderr)")
+    #expect(result.stderr.contains("Usage: lessons \(subcommand)"), "\(result.stderr)")
+  }
+
+  /// A bad value, the message it gets, and (always) the usage.
+  struct BadValue: CustomTestStringConvertible, Sendable {
+    let arguments: [String]
+    let message: String
+    var testDescription: String { "lessons " + arguments.joined(separator: " ") }
+  }
+
+  static let badValues: [BadValue] = [
+    .init(arguments: ["train", "--epochs", "0"], message: "Error: --epochs must be between 1 and 1000000, got 0"),
+    .init(arguments: ["train", "--epochs", "many"], message: "Error: The value 'many' is invalid for '--epochs <epochs>'"),
+    .init(arguments: ["train", "--lr", "-1"], message: "Error: --lr must be a positive number, got -1.0"),
+    .init(arguments: ["train", "--seed", "-1"], message: "Error: The value '-1' is invalid for '--seed <seed>'"),
+    .init(arguments: ["train", "--hidden", "-8"], message: "Error: --hidden must be between 1 and 8192, got -8"),
+    .init(arguments: ["train", "--lr", "0"], message: "Error: --lr must be a positive number, got 0.0"),
+    .init(arguments: ["train", "--lr", "nan"], message: "Error: --lr must be a positive number, got nan"),
+    .init(arguments: ["train", "--clip", "inf"], message: "Error: --clip must be a positive number, got inf"),
+    .init(arguments: ["train", "--cell", "transformer"],
+          message: "Error: The value 'transformer' is invalid for '--cell <cell>'. Please provide one of 'rnn', 'gru' or 'lstm'."),
+    .init(arguments: ["train", "--iter", "sideways"],
+          message: "Error: The value 'sideways' is invalid for '--iter <iter>'. Please provide one of 'sequential' and 'random'."),
+    .init(arguments: ["train", "--layers", "0"], message: "Error: --layers must be between 1 and 16, got 0"),
+    .init(arguments: ["train", "--hidden", "100000"], message: "Error: --hidden must be between 1 and 8192, got 100000"),
+    .init(arguments: ["train", "--batch-size", "0"], message: "Error: --batch-size must be between 1 and 4096, got 0"),
+    .init(arguments: ["train", "--num-steps", "20000"], message: "Error: --num-steps must be between 1 and 10000, got 20000"),
+    .init(arguments: ["train", "--books", "/no/such/book.txt"], message: "Error: --books: no such file '/no/such/book.txt'"),
+    .init(arguments: ["train", "--resume", "/no/such/run.safetensors"], message: "Error: --resume: no such file '/no/such/run.safetensors'"),
+    .init(arguments: ["train", "--save", "/no/such/folder/model.safetensors"],
+          message: "Error: --save: no folder '/no/such/folder' to write model.safetensors into"),
+    .init(arguments: ["train", "--save", "/tmp"], message: "Error: --save: '/tmp' is a folder; give a file name such as /tmp/model.safetensors"),
+    .init(arguments: ["train", "extra"], message: "Error: Unexpected argument 'extra'"),
+    .init(arguments: ["predict", "--prefix", "time"], message: "Error: Missing expected argument '--weights <weights>'"),
+    .init(arguments: ["predict", "--weights", "/no/such.safetensors", "--prefix", "a"],
+          message: "Error: --weights: no such file '/no/such.safetensors'"),
+    .init(arguments: ["predict", "--weights", "/tmp", "--prefix", "a"], message: "Error: --weights: '/tmp' is a folder, not a file"),
+    .init(arguments: ["predict", "--weights", "/tmp", "--prefix", ""], message: "Error: --prefix must not be empty"),
+    .init(arguments: ["predict", "--weights", "/tmp", "--prefix", "a", "--chars", "-5"],
+          message: "Error: --chars must be between 0 and 1000000, got -5"),
+    .init(arguments: ["predict", "--weights", "/tmp", "--prefix", "a", "--chars", "2000000"],
+          message: "Error: --chars must be between 0 and 1000000, got 2000000"),
+    .init(arguments: ["eval", "--weights", "/no/such.safetensors", "--text", "/no/such.txt"],
+          message: "Error: --weights: no such file '/no/such.safetensors'"),
+    .init(arguments: ["eval", "--weights", "/dev/null", "--text", "/no/such.txt"], message: "Error: --text: no such file '/no/such.txt'"),
+    .init(arguments: ["eval", "--weights", "/dev/null"], message: "Error: Missing expected argument '--text <text>'"),
+    .init(arguments: ["bench", "--seconds", "0"], message: "Error: --seconds must be in (0, 3600], got 0.0"),
+    .init(arguments: ["bench", "--lr", "0"], message: "Error: --lr must be a positive number, got 0.0"),
+    .init(arguments: ["bench", "--cell", "cnn"],
+          message: "Error: The value 'cnn' is invalid for '--cell <cell>'. Please provide one of 'rnn', 'gru' or 'lstm'."),
+    .init(arguments: ["run", "--lang", "fr"], message: "Error: --lang must be en or vi, got 'fr'"),
+    .init(arguments: ["list", "--lang", "fr"], message: "Error: --lang must be en or vi, got 'fr'"),
+  ]
+
+  @Test(arguments: badValues)
+  func badValueIsRefusedWithAMessageAndTheUsage(_ bad: BadValue) throws {
+    let result = try LessonsBinary.run(bad.arguments)
+    #expect(result.status == 64, "\(result.stderr)")
+    #expect(result.stderr.hasPrefix(bad.message), "\(result.stderr)")
+    #expect(result.stderr.contains("Usage: lessons \(bad.arguments[0])"), "\(result.stderr)")
+    #expect(result.stdout.isEmpty, "it did something: \(result.stdout)")
+  }
+}
