@@ -19,7 +19,6 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
   ],
   targets: [
     // C libraries from Debian packages, found through pkg-config.
@@ -32,7 +31,7 @@ let package = Package(
 
     // The library: tensors, autodiff, layers, data, training, checkpoints.
     .target(
-      name: "D2L", dependencies: ["CBLAS", .product(name: "Crypto", package: "swift-crypto")],
+      name: "D2L", dependencies: ["CBLAS"],
       path: "Sources/d2l-swift",
       // The numeric kernels are generic over SIMD lanes, which only run fast once specialised:
       // optimise the library in debug builds too, so that `swift test` trains at real speed.

@@ -1,10 +1,48 @@
-import Crypto
 import Foundation
 
 /// The lower-case hex SHA-1 of `data`, the form D2L's `DATA_HUB` records.
+///
+/// SHA-1 (FIPS 180-4) written out here rather than taken from swift-crypto: it is used only to
+/// verify D2L's data file, and swift-crypto's BoringSSL made the first build of the project,
+/// and again of the learner's exercise package, several minutes longer.
 func sha1Hex<D: DataProtocol>(_ data: D) -> String {
-  Insecure.SHA1.hash(data: data).map { byte in
-    let hex = String(byte, radix: 16)
-    return byte < 16 ? "0" + hex : hex
-  }.joined()
+  SHA1.digest(Array(data)).map { String(format: "%02x", $0) }.joined()
+}
+
+enum SHA1 {
+  /// The 20-byte digest of `message`.
+  static func digest(_ message: [UInt8]) -> [UInt8] {
+    var h: [UInt32] = [0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0]
+    // Padding: a 1 bit, zeros to 56 mod 64 bytes, then the length in bits, big-endian.
+    var padded = message
+    padded.append(0x80)
+    while padded.count % 64 != 56 { padded.append(0) }
+    let bits = UInt64(message.count) &* 8
+    for shift in stride(from: 56, through: 0, by: -8) { padded.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
+
+    var w = [UInt32](repeating: 0, count: 80)
+    for chunk in stride(from: 0, to: padded.count, by: 64) {
+      for i in 0..<16 {
+        let j = chunk + 4 * i
+        w[i] = UInt32(padded[j]) << 24 | UInt32(padded[j + 1]) << 16 | UInt32(padded[j + 2]) << 8 | UInt32(padded[j + 3])
+      }
+      for i in 16..<80 { w[i] = rotl(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1) }
+      var (a, b, c, d, e) = (h[0], h[1], h[2], h[3], h[4])
+      for i in 0..<80 {
+        let (f, k): (UInt32, UInt32)
+        switch i {
+        case 0..<20: (f, k) = ((b & c) | (~b & d), 0x5A82_7999)
+        case 20..<40: (f, k) = (b ^ c ^ d, 0x6ED9_EBA1)
+        case 40..<60: (f, k) = ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC)
+        default: (f, k) = (b ^ c ^ d, 0xCA62_C1D6)
+        }
+        let temp = rotl(a, 5) &+ f &+ e &+ k &+ w[i]
+        (e, d, c, b, a) = (d, c, rotl(b, 30), a, temp)
+      }
+      h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e
+    }
+    return h.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32($0))) } }
+  }
+
+  @inline(__always) private static func rotl(_ x: UInt32, _ n: UInt32) -> UInt32 { x << n | x >> (32 - n) }
 }
