@@ -40,7 +40,7 @@ struct ExperimentCommand: ParsableCommand {
   @Option(help: "Stop a setting's training after this many seconds (checked after each epoch).")
   var seconds: Double?
 
-  @Option(help: "SGD learning rate.")
+  @Option(help: "SGD learning rate for every cell (default: 2, and 1 for the vanilla RNN, which diverges at 2).")
   var lr: Float?
 
   @Option(name: .customLong("batch-size"), help: "Sequences per minibatch.")
@@ -82,7 +82,11 @@ struct ExperimentCommand: ParsableCommand {
     if let trainTokens { b.trainTokens = trainTokens }
     if let heldOut { b.heldOutTokens = heldOut }
     if let seconds { b.secondsPerSetting = seconds }
-    if let lr { b.learningRate = lr }
+    if let lr {
+      // One rate for every cell: the per-cell defaults give way.
+      b.learningRate = lr
+      b.learningRates = [:]
+    }
     if let batchSize { b.batchSize = batchSize }
     if let numSteps { b.numSteps = numSteps }
     if let seed { b.seed = seed }

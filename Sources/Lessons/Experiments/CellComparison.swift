@@ -49,13 +49,13 @@ struct CellComparison: Experiment {
       samples.append(.init(prefix: prefix, setting: cell.displayName, text: model.predict(prefix: prefix, count: 60, vocab: Book.vocab)))
     }
     let rows = zip(settings, parameters).map { s, p in
-      [s.name, ExperimentSupport.count(p), "\(s.history.count)", ExperimentSupport.fixed(s.trainPerplexity, 3),
+      [s.name, ExperimentSupport.count(p), ExperimentBudget.number(s.learningRate), "\(s.history.count)", ExperimentSupport.fixed(s.trainPerplexity, 3),
        ExperimentSupport.fixed(s.heldOut[book.title]!, 3), String(format: "%.0f", s.tokensPerSecond),
        String(format: "%.1f", s.wallSeconds)]
     }
     var report = ExperimentReport(
       exercise: Self.exercise, title: Self.title, budget: budget, settings: settings, heldOut: [HeldOutRecord(split)],
-      table: ResultTable(columns: ["cell", "parameters", "epochs", "train ppl", "held-out ppl", "tokens/s", "wall s"], rows: rows))
+      table: ResultTable(columns: ["cell", "parameters", "lr", "epochs", "train ppl", "held-out ppl", "tokens/s", "wall s"], rows: rows))
     report.charts = [ExperimentSupport.curves(settings, title: "Training perplexity per epoch")]
     report.samples = samples
     report.notes = notes(settings, heldOutKey: book.title)
@@ -81,7 +81,14 @@ struct CellComparison: Experiment {
         gru.heldOut[heldOutKey]!, lstm.heldOut[heldOutKey]!, gru.tokensPerSecond / lstm.tokensPerSecond))
     }
     let gaps = settings.map { "\($0.name) \(ExperimentSupport.fixed($0.heldOut[heldOutKey]! - $0.trainPerplexity))" }
-    notes.append("Held-out minus training perplexity (how much is memorised rather than learnt): " + gaps.joined(separator: ", ") + ".")
+    notes.append("Held-out minus training perplexity: " + gaps.joined(separator: ", ") + ". The training figure is averaged over "
+      + "the last epoch while the weights still improved, so it reads a little high: a gap near zero or below means the "
+      + "model has not started to memorise the book; a gap well above zero means it has (overfitting).")
+    if let rnn = settings.first(where: { $0.cell == .rnn }), rnn.learningRate != budget.learningRate {
+      notes.append("The vanilla RNN trains at lr \(ExperimentBudget.number(rnn.learningRate)), not \(ExperimentBudget.number(budget.learningRate)): "
+        + "at 2, with the default sizes, its training perplexity climbed past 1000 by epoch 4 (diverged). "
+        + "`--lr` sets one rate for all three.")
+    }
     return notes
   }
 }

@@ -33,10 +33,10 @@ enum ExperimentFiles {
   static func csv(_ settings: [SettingResult]) -> ResultTable {
     let groups = Set(settings.flatMap(\.heldOut.keys)).sorted()
     return ResultTable(
-      columns: ["setting", "cell", "books", "training_tokens", "epochs", "train_perplexity"]
+      columns: ["setting", "cell", "learning_rate", "books", "training_tokens", "epochs", "train_perplexity"]
         + groups.map { "held_out_perplexity[\($0)]" } + ["tokens_per_second", "train_seconds", "wall_seconds", "stopped_by_time_limit"],
       rows: settings.map { s in
-        [s.name, s.cell.rawValue, s.books.joined(separator: " "), "\(s.trainingTokens)", "\(s.history.count)", "\(s.trainPerplexity)"]
+        [s.name, s.cell.rawValue, "\(s.learningRate)", s.books.joined(separator: " "), "\(s.trainingTokens)", "\(s.history.count)", "\(s.trainPerplexity)"]
           + groups.map { s.heldOut[$0].map { "\($0)" } ?? "" }
           + ["\(s.tokensPerSecond)", "\(s.trainSeconds)", "\(s.wallSeconds)", "\(s.stoppedByTimeLimit)"]
       })

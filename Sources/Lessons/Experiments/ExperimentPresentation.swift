@@ -70,8 +70,19 @@ enum ExperimentPresentation {
           out.append("    " + line)
         }
       } else {
+        // Too narrow for columns: one block per setting, the text cut by characters (a
+        // generated text may be one long run of letters), under a hanging label.
+        let label = (settings.map(\.count).max() ?? 0) + 2
+        let room = max(20, width - 4 - label)
         for (setting, text) in zip(settings, texts) {
-          out += wrap("\(setting): \(text)", width: width - 6).map { "    " + $0 }
+          var rest = Substring(text)
+          var first = true
+          repeat {
+            let head = first ? setting + String(repeating: " ", count: label - setting.count) : String(repeating: " ", count: label)
+            out.append(("    " + head + rest.prefix(room)).replacingOccurrences(of: " +$", with: "", options: .regularExpression))
+            rest = rest.dropFirst(room)
+            first = false
+          } while !rest.isEmpty
         }
       }
     }

@@ -6,6 +6,7 @@ struct SettingResult: Codable, Equatable {
   /// The setting's name in tables and legends: `LSTM`, `3 books`, `Wells + others`.
   let name: String
   let cell: CellKind
+  let learningRate: Float
   /// The books it trained on (file names).
   let books: [String]
   let trainingTokens: Int
@@ -80,7 +81,7 @@ struct SettingTrainer {
     let history = trainer.history
     let speeds = history.map(\.tokensPerSecond).sorted()
     let result = SettingResult(
-      name: name, cell: cell, books: books, trainingTokens: tokens.count, history: history,
+      name: name, cell: cell, learningRate: configuration.learningRate, books: books, trainingTokens: tokens.count, history: history,
       trainPerplexity: history.last?.perplexity ?? .nan, tokensPerSecond: speeds.isEmpty ? 0 : speeds[speeds.count / 2],
       trainSeconds: trainSeconds, wallSeconds: Date().timeIntervalSince(start), stoppedByTimeLimit: stoppedByTimeLimit)
     return (model, result)
