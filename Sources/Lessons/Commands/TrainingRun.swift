@@ -70,12 +70,15 @@ struct TrainingRun {
     let line = ProgressLine(interactive: Console.isTerminal && !json)
     let every = max(1, configuration.epochs / max(transcriptLines, 1))
     var interrupted = false
+    // Resident memory after each epoch: it must stay flat (buffers are reused, graphs freed).
+    var resident: [Int] = []
     try Interrupt.catching {
       while trainer.nextEpoch <= configuration.epochs {
         guard let report = try trainer.trainEpoch(shouldStop: { Interrupt.wasRequested }) else {
           interrupted = true
           break
         }
+        resident.append(MemoryUsage.current().residentBytes)
         let text = Self.describe(report, of: configuration.epochs)
         if line.interactive {
           line.update(text)
@@ -107,6 +110,7 @@ struct TrainingRun {
 
     let predictions = prefixes.map { ($0, model.predict(prefix: $0, count: 50, vocab: data.vocab)) }
     let wall = Date().timeIntervalSince(wallStart)
+    let peak = MemoryUsage.current().peakBytes
     // An interrupted epoch reports how far it got, so that even a run stopped in its first
     // epoch prints a summary.
     let unfinished = interrupted ? trainer.partial : nil
@@ -116,6 +120,11 @@ struct TrainingRun {
         "epochs": history.count, "wall_seconds": wall, "interrupted": interrupted,
         "predictions": Dictionary(uniqueKeysWithValues: predictions.map { ($0.0, $0.1) }),
       ]
+      object["peak_memory_bytes"] = peak
+      if let first = resident.first, let last = resident.last {
+        object["resident_bytes_after_first_epoch"] = first
+        object["resident_bytes_after_last_epoch"] = last
+      }
       if let last = history.last {
         object["perplexity"] = last.perplexity
         object["tokens_per_sec_median"] = history.map(\.tokensPerSecond).sorted()[history.count / 2]
@@ -137,6 +146,9 @@ struct TrainingRun {
       if let unfinished, let unfinishedPerplexity {
         say(String(format: "epoch %d stopped after %d of %d minibatches: perplexity %.2f so far",
                    unfinished.epoch, unfinished.completedSteps, loader.numBatches, unfinishedPerplexity))
+      }
+      if let first = resident.first, let last = resident.last {
+        say("memory: peak \(MemoryUsage.format(peak)); resident \(MemoryUsage.format(first)) after the first epoch, \(MemoryUsage.format(last)) after the last")
       }
       for (prefix, text) in predictions { say("predict(\"\(prefix)\"): \(text)") }
     }
