@@ -51,10 +51,11 @@ public struct SafeTensorsFile {
     let dataSize = data.count - dataStart
     var entries: [String: Entry] = [:]
     var metadata: [String: String] = [:]
-    for (name, value) in object {
+    // In name order, so that a file with several problems always gets the same message.
+    for (name, value) in object.sorted(by: { $0.key < $1.key }) {
       if name == "__metadata__" {
         guard let m = value as? [String: Any] else { throw SafeTensorsError("__metadata__ is not an object") }
-        for (k, v) in m {
+        for (k, v) in m.sorted(by: { $0.key < $1.key }) {
           guard let s = v as? String else { throw SafeTensorsError("__metadata__ value for '\(k)' is not a string") }
           metadata[k] = s
         }
@@ -81,7 +82,7 @@ public struct SafeTensorsFile {
       entries[name] = Entry(dtype: dtype, shape: shape, range: begin..<end)
     }
     // The ranges must not overlap (the format lays tensors out back to back).
-    let sorted = entries.sorted { $0.value.range.lowerBound < $1.value.range.lowerBound }
+    let sorted = entries.sorted { ($0.value.range.lowerBound, $0.key) < ($1.value.range.lowerBound, $1.key) }
     for (a, b) in zip(sorted, sorted.dropFirst()) where a.value.range.upperBound > b.value.range.lowerBound {
       throw SafeTensorsError("tensors '\(a.key)' and '\(b.key)' overlap in the data section")
     }
