@@ -254,6 +254,12 @@ private let needsData: Comment =
     #expect(table.csv == "cell,ppl\nGRU,5.1\n\"LSTM, big\",12.25\n")
   }
 
+  @Test func samplesWrapByWordsAndCutRunsOfLetters() {
+    #expect(ExperimentPresentation.wrap("the time travellertststststs", width: 12) == ["the time tra", "vellertststs", "tsts"])
+    #expect(ExperimentPresentation.wrap("the man and the sand", width: 12) == ["the man and", "the sand"])
+    #expect(ExperimentPresentation.wrap("", width: 12) == [""])
+  }
+
   @Test func ticksAreRoundNumbersCoveringTheData() {
     let t = SVGLineChart.ticks([3.2, 17.9])
     #expect(t.lo <= 3.2 && t.hi >= 17.9)

@@ -36,7 +36,7 @@ struct CellComparison: Experiment {
       + "held out: its last \(passage.tokens.count) tokens")
     log.line("  every cell: \(budget.summary)")
     let trainer = SettingTrainer(budget: budget, log: log, shouldStop: shouldStop)
-    var settings: [SettingResult] = [], parameters: [Int] = [], samples: [ExperimentReport.Sample] = []
+    var settings: [SettingResult] = [], parameters: [String: Int] = [:], samples: [ExperimentReport.Sample] = []
     for cell in cells {
       let settingStart = Date()
       var (model, result) = try trainer.train(name: cell.displayName, cell: cell, books: plan.files, tokens: tokens)
@@ -45,11 +45,11 @@ struct CellComparison: Experiment {
       log.line(String(format: "  %@: training perplexity %.3f, held-out %.3f, %.0f tokens/s, %.1f s",
                       cell.displayName, result.trainPerplexity, result.heldOut[book.title]!, result.tokensPerSecond, result.wallSeconds))
       settings.append(result)
-      parameters.append(model.parameterCount)
+      parameters[result.name] = model.parameterCount
       samples.append(.init(prefix: prefix, setting: cell.displayName, text: model.predict(prefix: prefix, count: 60, vocab: Book.vocab)))
     }
-    let rows = zip(settings, parameters).map { s, p in
-      [s.name, ExperimentSupport.count(p), ExperimentBudget.number(s.learningRate), "\(s.history.count)", ExperimentSupport.fixed(s.trainPerplexity, 3),
+    let rows = settings.map { s in
+      [s.name, ExperimentSupport.count(parameters[s.name]!), ExperimentBudget.number(s.learningRate), "\(s.history.count)", ExperimentSupport.fixed(s.trainPerplexity, 3),
        ExperimentSupport.fixed(s.heldOut[book.title]!, 3), String(format: "%.0f", s.tokensPerSecond),
        String(format: "%.1f", s.wallSeconds)]
     }
@@ -58,7 +58,7 @@ struct CellComparison: Experiment {
       table: ResultTable(columns: ["cell", "parameters", "lr", "epochs", "train ppl", "held-out ppl", "tokens/s", "wall s"], rows: rows))
     report.charts = [ExperimentSupport.curves(settings, title: "Training perplexity per epoch")]
     report.samples = samples
-    report.notes = notes(settings, heldOutKey: book.title)
+    report.notes = notes(settings, parameters: parameters, heldOutKey: book.title)
     report.wallSeconds = Date().timeIntervalSince(start)
     return report
   }
@@ -69,16 +69,25 @@ struct CellComparison: Experiment {
   }
 
   /// Sentences read off the numbers: who generalises best, who is fastest, who overfits.
-  private func notes(_ settings: [SettingResult], heldOutKey: String) -> [String] {
+  private func notes(_ settings: [SettingResult], parameters: [String: Int], heldOutKey: String) -> [String] {
     guard let best = settings.min(by: { $0.heldOut[heldOutKey]! < $1.heldOut[heldOutKey]! }),
       let fastest = settings.max(by: { $0.tokensPerSecond < $1.tokensPerSecond }) else { return [] }
     var notes = [String(format: "Lowest held-out perplexity: %@ (%.3f). Fastest: %@ (%.0f tokens/s).",
                         best.name, best.heldOut[heldOutKey]!, fastest.name, fastest.tokensPerSecond)]
-    if let gru = settings.first(where: { $0.cell == .gru }), let lstm = settings.first(where: { $0.cell == .lstm }) {
-      notes.append(String(
-        format: "GRU vs LSTM: held-out %.3f vs %.3f, %.2f× the LSTM's speed. A GRU has 3 gates' weights to the LSTM's 4, "
-          + "so it does about 3/4 of the work per token; whether it also learns faster per epoch is what the curves show.",
-        gru.heldOut[heldOutKey]!, lstm.heldOut[heldOutKey]!, gru.tokensPerSecond / lstm.tokensPerSecond))
+    if let gru = settings.first(where: { $0.cell == .gru }), let lstm = settings.first(where: { $0.cell == .lstm }),
+      let gi = parameters[gru.name], let li = parameters[lstm.name] {
+      var text = String(
+        format: "GRU vs LSTM: held-out %.3f vs %.3f; %.2f× the LSTM's tokens/s, with 3 gates' weights to its 4 (%@ vs %@ parameters).",
+        gru.heldOut[heldOutKey]!, lstm.heldOut[heldOutKey]!, gru.tokensPerSecond / lstm.tokensPerSecond,
+        ExperimentSupport.count(gi), ExperimentSupport.count(li))
+      // Per epoch, at the middle of the run: which cell learns faster from the same minibatches.
+      let mid = min(gru.history.count, lstm.history.count) / 2
+      if mid >= 1 {
+        let g = gru.history[mid - 1].perplexity, l = lstm.history[mid - 1].perplexity
+        text += String(format: " Per epoch the %@ learns faster too: after epoch %d, training perplexity %.2f (GRU) vs %.2f (LSTM).",
+                       g < l ? "GRU" : "LSTM", mid, g, l)
+      }
+      notes.append(text)
     }
     let gaps = settings.map { "\($0.name) \(ExperimentSupport.fixed($0.heldOut[heldOutKey]! - $0.trainPerplexity))" }
     notes.append("Held-out minus training perplexity: " + gaps.joined(separator: ", ") + ". The training figure is averaged over "

@@ -70,43 +70,41 @@ enum ExperimentPresentation {
           out.append("    " + line)
         }
       } else {
-        // Too narrow for columns: one block per setting, the text cut by characters (a
-        // generated text may be one long run of letters), under a hanging label.
+        // Too narrow for columns: one block per setting, under a hanging label.
         let label = (settings.map(\.count).max() ?? 0) + 2
-        let room = max(20, width - 4 - label)
         for (setting, text) in zip(settings, texts) {
-          var rest = Substring(text)
-          var first = true
-          repeat {
-            let head = first ? setting + String(repeating: " ", count: label - setting.count) : String(repeating: " ", count: label)
-            out.append(("    " + head + rest.prefix(room)).replacingOccurrences(of: " +$", with: "", options: .regularExpression))
-            rest = rest.dropFirst(room)
-            first = false
-          } while !rest.isEmpty
+          for (k, line) in wrap(text, width: max(20, width - 4 - label)).enumerated() {
+            let head = k == 0 ? setting + String(repeating: " ", count: label - setting.count) : String(repeating: " ", count: label)
+            out.append("    " + head + line)
+          }
         }
       }
     }
     return out
   }
 
-  /// Greedy word wrap of plain text; a word longer than the line is cut.
+  /// Greedy word wrap of plain text. A word longer than a line (a generated run of letters)
+  /// is cut, its first piece filling the current line.
   static func wrap(_ text: String, width: Int) -> [String] {
     let width = max(width, 8)
     var lines: [String] = [], line = ""
     for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-      var word = String(word)
-      while word.count > width {
-        if !line.isEmpty { lines.append(line); line = "" }
-        lines.append(String(word.prefix(width)))
-        word = String(word.dropFirst(width))
-      }
-      if line.isEmpty {
-        line = word
+      if word.count > width {
+        var rest = word[...]
+        if !line.isEmpty { line += " " }
+        while !rest.isEmpty {
+          if line.count >= width { lines.append(line); line = "" }
+          let room = width - line.count
+          line += rest.prefix(room)
+          rest = rest.dropFirst(room)
+        }
+      } else if line.isEmpty {
+        line = String(word)
       } else if line.count + 1 + word.count <= width {
         line += " " + word
       } else {
         lines.append(line)
-        line = word
+        line = String(word)
       }
     }
     if !line.isEmpty || lines.isEmpty { lines.append(line) }
