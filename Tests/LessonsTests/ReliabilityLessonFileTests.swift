@@ -88,13 +88,13 @@ import Testing
     #expect(unknown.stderr.hasPrefix("lessons/no-such-lesson.md: no such lesson (available: "), "\(unknown.stderr)")
   }
 
-  @Test func unreadableLessonPathIsReported() throws {
+  @Test func folderInsteadOfALessonIsReported() throws {
     try Reliability.withTemporaryDirectory { dir in
       let folder = dir.appendingPathComponent("folder.md")
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       let result = try LessonsBinary.run(["run", folder.path])
       #expect(result.status == 1)
-      #expect(result.stderr.hasPrefix(folder.path + ": cannot read the lesson ("), "\(result.stderr)")
+      #expect(result.stderr == folder.path + ": is a folder, not a lesson file\n", "\(result.stderr)")
     }
   }
 }

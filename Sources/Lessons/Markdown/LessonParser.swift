@@ -11,12 +11,19 @@ enum LessonParser {
   /// Reads and parses the file at `path`; `file` (default: `path`) is used in diagnostics.
   static func load(path: String, file: String? = nil) throws -> LessonDocument {
     let name = file ?? path
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+      throw LessonError(file: name, line: nil, reason: "is a folder, not a lesson file")
+    }
     let data: Data
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
-      throw LessonError(
-        file: name, line: nil, reason: "cannot read the lesson (\(error.localizedDescription))")
+      // Foundation's message is "The operation could not be completed"; the system's says why.
+      let descriptor = open(path, O_RDONLY)
+      let reason = descriptor < 0 ? String(cString: strerror(errno)) : error.localizedDescription
+      if descriptor >= 0 { close(descriptor) }
+      throw LessonError(file: name, line: nil, reason: "cannot read the lesson (\(reason))")
     }
     return try parse(bytes: data, file: name)
   }
