@@ -98,3 +98,34 @@ struct ReliabilityTrainingTests {
     }
   }
 }
+
+/// A checkpoint whose record of the unfinished epoch or whose saved state was damaged (or
+/// edited) is refused before training resumes, rather than crashing inside the model.
+@Suite struct ReliabilityResumeTests {
+  @Test func damagedResumeStateIsRefused() throws {
+    var generator = RandomGenerator(seed: 1)
+    let model = RNNModel(kind: .lstm, vocabSize: 28, hiddenSize: 4, numLayers: 2, using: &generator)
+    let loader = SeqDataLoader(corpus: (0..<2000).map { $0 % 28 }, batchSize: 4, numSteps: 5)
+    func refusal(_ tensors: [String: Tensor], _ metadata: [String: String] = [:]) -> String? {
+      let checkpoint = ModelCheckpoint(model: model, vocab: .timeMachine, trainingTensors: tensors, trainingMetadata: metadata)
+      do {
+        _ = try TrainingRun.progress(of: checkpoint, path: "run.safetensors", loader: loader)
+        return nil
+      } catch {
+        return "\(error)"
+      }
+    }
+    let fits = Tensor.zeros([2, 4, 4])
+    #expect(refusal(["state.hidden": fits, "state.cell": fits], ["partial": #"{"epoch":1,"completedSteps":3,"lossSum":9.5,"tokens":60,"seconds":0.1}"#]) == nil)
+    #expect(refusal(["state.hidden": .zeros([2, 3, 4]), "state.cell": fits])
+      == "cannot resume from run.safetensors: tensor 'training.state.hidden' is [2, 3, 4], the run needs [2, 4, 4]")
+    #expect(refusal(["state.hidden": fits])
+      == "cannot resume from run.safetensors: tensor 'training.state.cell' does not fit a LSTM state of shape [2, 4, 4]")
+    #expect(refusal(["state.hidden": Tensor(shape: [2, 4, 4], [Float](repeating: .nan, count: 32)), "state.cell": fits])
+      == "cannot resume from run.safetensors: the saved state holds non-finite values")
+    #expect(refusal([:], ["partial": "{\"epoch\": 1"])
+      == "cannot resume from run.safetensors: metadata 'partial' is not a valid epoch progress record")
+    #expect(refusal([:], ["partial": #"{"epoch":5,"completedSteps":3,"lossSum":9.5,"tokens":60,"seconds":0.1}"#])
+      == "cannot resume from run.safetensors: metadata 'partial' (epoch 5, minibatch 3) does not follow its 0 finished epochs")
+  }
+}
