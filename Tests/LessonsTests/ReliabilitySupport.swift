@@ -2,8 +2,12 @@ import Foundation
 import Testing
 
 /// A `lessons` child process for the reliability tests: its output goes to files that can be
-/// read while it runs, it can be sent signals, and waiting for it reports its peak memory
-/// (`wait4`'s `ru_maxrss`, for this child alone).
+/// read while it runs, it can be sent signals, and waiting for it reports its peak memory.
+///
+/// The peak is the kernel's high-water mark of the child's own memory (`VmHWM` in
+/// `/proc/PID/status`), read every few milliseconds while it runs. (`wait4`'s `ru_maxrss` would
+/// not do: `posix_spawn` starts the child in the parent's address space, so it reports the
+/// test runner's size whenever that is larger.)
 final class LessonsChild {
   let pid: pid_t
   let directory: URL
@@ -15,7 +19,7 @@ final class LessonsChild {
     let status: Int32?
     /// The signal that ended the process, if one did.
     let signal: Int32?
-    /// Peak resident memory in bytes.
+    /// Peak resident memory in bytes (the last high-water mark read before it exited).
     let peakBytes: Int
     let seconds: Double
   }
@@ -87,12 +91,22 @@ final class LessonsChild {
   }
 
   private var finished: Exit?
+  private var highWaterBytes = 0
 
-  /// Whether the child has ended (and reaps it if so).
+  /// Whether the child has ended (and reaps it if so); notes its memory high-water mark.
   var hasExited: Bool {
     if finished != nil { return true }
+    readHighWaterMark()
     finished = reap(options: WNOHANG)
     return finished != nil
+  }
+
+  private func readHighWaterMark() {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+    else { return }
+    highWaterBytes = max(highWaterBytes, kilobytes * 1024)
   }
 
   /// Waits for the child; kills it (and records an issue) after `timeout` seconds.
@@ -106,22 +120,20 @@ final class LessonsChild {
         finished = reap(options: 0)
         break
       }
-      usleep(5_000)
+      usleep(2_000)
     }
     return finished!
   }
 
   private func reap(options: Int32) -> Exit? {
     var status: Int32 = 0
-    var usage = rusage()
-    let result = wait4(pid, &status, options, &usage)
+    let result = waitpid(pid, &status, options)
     guard result == pid else { return nil }
     reaped = true
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     let signal = status & 0x7F
-    // Linux reports ru_maxrss in kilobytes.
     return Exit(status: signal == 0 ? (status >> 8) & 0xFF : nil, signal: signal == 0 ? nil : signal,
-                peakBytes: Int(usage.ru_maxrss) * 1024, seconds: seconds)
+                peakBytes: highWaterBytes, seconds: seconds)
   }
 }
 
