@@ -228,7 +228,7 @@ private let needsData: Comment =
 
 @Suite struct ExperimentCommandTests {
   @Test(arguments: [["1"], ["5"], ["two"], [], ["2", "--cell", "gru"], ["3", "--epochs", "0"], ["4", "--hidden", "0"],
-                    ["3", "--train-tokens", "-1"], ["2", "--held-out", "1"], ["2", "--lr", "-1"], ["2", "--seconds", "0"]])
+                    ["3", "--train-tokens", "-1"], ["2", "--same-updates"], ["4", "--same-updates"], ["2", "--held-out", "1"], ["2", "--lr", "-1"], ["2", "--seconds", "0"]])
   func badArgumentsAreRejected(_ arguments: [String]) {
     #expect(throws: (any Error).self) { _ = try ExperimentCommand.parse(arguments) }
   }
@@ -242,6 +242,52 @@ private let needsData: Comment =
     #expect(command.budget() == expected)
     #expect(try ExperimentCommand.parse(["2"]).budget() == CellComparison.defaultBudget)
     #expect(try ExperimentCommand.parse(["4"]).out == "results")
+  }
+}
+
+// MARK: - What the experiments conclude
+
+@Suite struct ExperimentConclusionTests {
+  @Test func sameUpdatesGivesMoreBooksFewerEpochs() {
+    var budget = ExperimentBudget()
+    budget.epochs = 12
+    #expect([40, 80, 120, 160].map { BookScaling.epochs(for: $0, firstSetting: 40, budget: budget) } == [12, 12, 12, 12])
+    budget.sameUpdates = true
+    #expect([40, 80, 120, 160].map { BookScaling.epochs(for: $0, firstSetting: 40, budget: budget) } == [12, 6, 4, 3])
+    #expect(BookScaling.epochs(for: 1000, firstSetting: 1, budget: budget) == 1)
+  }
+
+  private func setting(_ name: String, train: Double, wells: Double, others: Double, books: Int) -> SettingResult {
+    SettingResult(
+      name: name, cell: .lstm, learningRate: 2, books: (0..<books).map { "b\($0)" }, trainingTokens: 1000, history: [],
+      trainPerplexity: train, heldOut: [AuthorMixing.wellsKey: wells, AuthorMixing.othersKey: others],
+      tokensPerSecond: 1, trainSeconds: 1, wallSeconds: 1, stoppedByTimeLimit: false)
+  }
+
+  private func scores(_ values: [Double]) -> [HeldOutEvaluation.Score] {
+    values.enumerated().map { k, ppl in
+      let passage = HeldOutPassage(Book(file: "f\(k)", title: k == 4 ? "Tiny Shakespeare" : "T\(k)",
+                                        author: k == 4 ? "Shakespeare" : "A\(k)", tokens: Array(0..<20)).split(heldOutTokens: 10))
+      return HeldOutEvaluation.Score(passage: passage, negativeLogLikelihood: log(ppl) * 9, predictions: 9)
+    }
+  }
+
+  /// The discussion's verdicts follow the numbers: each direction gives its own sentence.
+  @Test func theDiscussionReadsItsVerdictsOffTheNumbers() {
+    let worse = AuthorMixingDiscussion(
+      settings: [setting("alone", train: 5, wells: 6, others: 8, books: 2), setting("mix", train: 6, wells: 7, others: 7, books: 5)],
+      scores: [scores([6, 6, 8, 8, 9]), scores([7, 7, 7, 7, 8])],
+      samples: [.init(prefix: "the", setting: "alone", text: "the stranger and the stranger and"),
+                .init(prefix: "the", setting: "mix", text: "the said the said the said x")]).notes
+    #expect(worse.contains { $0.hasPrefix("What goes right") && $0.contains("-12.5%") })
+    #expect(worse.contains { $0.contains("Wells got worse") && $0.contains("40%") })
+    #expect(worse.contains { $0.contains("Shakespeare") && $0.contains("romeo") })
+    #expect(worse.contains { $0.contains("\"stranger\"") && $0.contains("\"said\"") })
+    let better = AuthorMixingDiscussion(
+      settings: [setting("alone", train: 5, wells: 7, others: 8, books: 2), setting("mix", train: 6, wells: 6, others: 8, books: 5)],
+      scores: [scores([7, 7, 8, 8, 9]), scores([6, 6, 8, 8, 9])]).notes
+    #expect(better.contains { $0.contains("Wells even got better") })
+    #expect(better.contains { $0.contains("did not help the other authors") })
   }
 }
 

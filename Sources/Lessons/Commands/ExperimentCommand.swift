@@ -40,6 +40,9 @@ struct ExperimentCommand: ParsableCommand {
   @Option(help: "Stop a setting's training after this many seconds (checked after each epoch).")
   var seconds: Double?
 
+  @Flag(name: .customLong("same-updates"), help: "Exercise 3: as many minibatches for every setting (fewer epochs for more books).")
+  var sameUpdates = false
+
   @Option(help: "SGD learning rate for every cell (default: 2, and 1 for the vanilla RNN, which diverges at 2).")
   var lr: Float?
 
@@ -60,6 +63,7 @@ struct ExperimentCommand: ParsableCommand {
       throw ValidationError("exercise must be 2, 3 or 4 (exercise 1 is `lessons check 1`), got \(exercise)")
     }
     if exercise == 2, cell != nil { throw ValidationError("--cell: exercise 2 trains every cell; leave --cell out") }
+    if sameUpdates, exercise != 3 { throw ValidationError("--same-updates is for exercise 3 only") }
     if let layers, !(1...8).contains(layers) { throw ValidationError("--layers must be between 1 and 8, got \(layers)") }
     if let hidden, !(1...2048).contains(hidden) { throw ValidationError("--hidden must be between 1 and 2048, got \(hidden)") }
     if let epochs, !(1...100_000).contains(epochs) { throw ValidationError("--epochs must be between 1 and 100000, got \(epochs)") }
@@ -90,6 +94,7 @@ struct ExperimentCommand: ParsableCommand {
     if let batchSize { b.batchSize = batchSize }
     if let numSteps { b.numSteps = numSteps }
     if let seed { b.seed = seed }
+    b.sameUpdates = sameUpdates
     return b
   }
 

@@ -74,7 +74,7 @@ struct AuthorMixing: Experiment {
     report.extraTables = [.init(title: "Held-out perplexity per book (its last \(budget.heldOutTokens) tokens)", table: perBook(scores))]
     report.charts = [ExperimentSupport.curves(settings, title: "Training perplexity per epoch")]
     report.samples = samples
-    report.notes = AuthorMixingDiscussion(settings: settings, scores: scores).notes
+    report.notes = AuthorMixingDiscussion(settings: settings, scores: scores, samples: samples).notes
     report.wallSeconds = Date().timeIntervalSince(start)
     return report
   }

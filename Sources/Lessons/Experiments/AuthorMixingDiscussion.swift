@@ -8,6 +8,8 @@ struct AuthorMixingDiscussion {
   let settings: [SettingResult]
   /// Per setting, the scores on every held-out passage (Wells' books first).
   let scores: [[HeldOutEvaluation.Score]]
+  /// The generated samples of both settings.
+  var samples: [ExperimentReport.Sample] = []
 
   /// Differences smaller than this share are "about the same".
   private let tolerance = 0.02
@@ -59,9 +61,10 @@ struct AuthorMixingDiscussion {
         format: "The hardest held-out text is %@ (%@): %.3f with the mix, %.3f from Wells alone.",
         p.author, p.title, scores[1][hardest].perplexity, scores[0][hardest].perplexity)
       if p.author == "Shakespeare" {
-        text += " Plays are verse with a speaker's name before every speech and words like thou and hath; "
-          + "D2L's preprocessing drops capitals, punctuation and line breaks (joining the lines with nothing between them), "
-          + "so \"ROMEO:\" becomes a plain word glued to the line before, and the play's format becomes noise in the text."
+        text += " Plays are short lines of verse with a speaker's name before every speech, and words like thou and hath; "
+          + "D2L's preprocessing drops capitals and punctuation and joins lines with nothing between them, "
+          + "so a speaker's line \"ROMEO:\" turns into \"romeo\" glued to the words before and after it: "
+          + "the play's format becomes noise in the text."
       }
       notes.append(text)
     }
@@ -69,8 +72,32 @@ struct AuthorMixingDiscussion {
     notes.append("Vocabulary: every book reduces to the same 28 characters (a-z, space, <unk>), so the vocabulary is shared and "
       + "nothing is unknown; differences in orthography (thee, connexion, shew) remain, as rarer letter sequences. "
       + "A word-level model would meet them as unknown words instead.")
-    notes.append("Style mixing: compare the samples above. A model of several authors writes a blend of them; "
-      + "if you want Wells, train on Wells (or fine-tune on Wells after the mix); if you want a model of English, mix.")
+    notes.append(styleNote)
     return notes
+  }
+
+  /// What the samples show, with the word each model repeats most (its loop comes from its data).
+  private var styleNote: String {
+    var text = "Style mixing: compare the samples. Greedy decoding always takes the likeliest next character, so both models "
+      + "fall into loops"
+    let favourites = settings.compactMap { s in Self.mostRepeatedWord(samples.filter { $0.setting == s.name }).map { (s.name, $0) } }
+    if favourites.count == settings.count {
+      text += ", but what they loop on comes from their data: the most repeated word of \(favourites[0].0)'s samples is \""
+        + favourites[0].1 + "\", of \(favourites[1].0)'s \"" + favourites[1].1 + "\""
+    }
+    return text + ". A model of several authors writes like none of them in particular: for Wells' voice, train on Wells "
+      + "(or fine-tune on Wells after the mix); for English at large, mix."
+  }
+
+  /// The most frequent word of the samples' continuations that is not a short function word.
+  static func mostRepeatedWord(_ samples: [ExperimentReport.Sample]) -> String? {
+    let common: Set<String> = ["the", "and", "a", "of", "to", "i", "in", "he", "it", "was", "that", "his", "her", "she", "had", "with"]
+    var counts: [String: Int] = [:]
+    for sample in samples {
+      // Only the generated part, and not its last word, which may be cut.
+      let words = sample.text.dropFirst(sample.prefix.count).split(separator: " ").dropLast().map(String.init)
+      for word in words where !common.contains(word) && word.count > 1 { counts[word, default: 0] += 1 }
+    }
+    return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
   }
 }

@@ -34,11 +34,17 @@ struct BookScaling: Experiment {
     let passages = splits.map(HeldOutPassage.init)
     log.line("Exercise 3: \(budget.cell.displayName) on 1 to \(splits.count) of Wells' novels, \(budget.trainTokens > 0 ? "\(budget.trainTokens) tokens" : "all tokens") of each; "
       + "held out: the last \(budget.heldOutTokens) tokens of each of the \(splits.count) novels, never trained on")
-    log.line("  every setting: \(budget.summary) (the same epochs, so more books also means more updates)")
-    let trainer = SettingTrainer(budget: budget, log: log, shouldStop: shouldStop)
+    log.line("  every setting: \(budget.summary)")
+    log.line(budget.sameUpdates
+      ? "  the same number of minibatches for every setting: fewer epochs as the books add up"
+      : "  the same epochs for every setting, so more books also means more updates (see --same-updates)")
+    let plans = Self.plans(splits, budget: budget)
     var settings: [SettingResult] = []
-    for plan in Self.plans(splits, budget: budget) {
+    for plan in plans {
       let name = plan.name, tokens = plan.tokens
+      var budget = budget
+      budget.epochs = Self.epochs(for: tokens.count, firstSetting: plans[0].tokens.count, budget: budget)
+      let trainer = SettingTrainer(budget: budget, log: log, shouldStop: shouldStop)
       let settingStart = Date()
       var (model, result) = try trainer.train(name: name, cell: budget.cell, books: plan.files, tokens: tokens)
       let scores = HeldOutEvaluation.scores(of: model, on: passages)
@@ -51,13 +57,13 @@ struct BookScaling: Experiment {
       settings.append(result)
     }
     let rows = settings.map { s in
-      [s.name, "\(s.books.count)", ExperimentSupport.count(s.trainingTokens), ExperimentSupport.fixed(s.trainPerplexity, 3),
+      [s.name, "\(s.books.count)", ExperimentSupport.count(s.trainingTokens), "\(s.history.count)", ExperimentSupport.fixed(s.trainPerplexity, 3),
        ExperimentSupport.fixed(s.heldOut[Self.timeMachineKey]!, 3), ExperimentSupport.fixed(s.heldOut[Self.wellsKey]!, 3),
        String(format: "%.1f", s.wallSeconds)]
     }
     var report = ExperimentReport(
       exercise: Self.exercise, title: Self.title, budget: budget, settings: settings, heldOut: splits.map(HeldOutRecord.init),
-      table: ResultTable(columns: ["setting", "books", "train tokens", "train ppl", "held-out TM", "held-out Wells", "wall s"], rows: rows))
+      table: ResultTable(columns: ["setting", "books", "train tokens", "epochs", "train ppl", "held-out TM", "held-out Wells", "wall s"], rows: rows))
     report.extraTables = [.init(title: "Held-out perplexity per novel (each novel's last \(budget.heldOutTokens) tokens)", table: perBook(settings))]
     let x = settings.map { Double($0.trainingTokens) }, labels = settings.map { "\($0.name) (\(ExperimentSupport.count($0.trainingTokens)))" }
     report.charts = [
@@ -81,6 +87,13 @@ struct BookScaling: Experiment {
     }
   }
 
+  /// The epochs of a setting with `tokens` training tokens: the budget's, or under
+  /// `sameUpdates` as many as give it the first setting's number of minibatches.
+  static func epochs(for tokens: Int, firstSetting: Int, budget: ExperimentBudget) -> Int {
+    guard budget.sameUpdates, tokens > 0 else { return budget.epochs }
+    return max(1, Int((Double(budget.epochs) * Double(firstSetting) / Double(tokens)).rounded()))
+  }
+
   /// A row per held-out novel, a column per setting: which books help which novel.
   private func perBook(_ settings: [SettingResult]) -> ResultTable {
     let titles = books.map(\.title)
@@ -97,12 +110,28 @@ struct BookScaling: Experiment {
       format: "From %@ to %@ training tokens, held-out perplexity on Wells went from %.3f to %.3f (%@); the lowest is %.3f (%@).",
       ExperimentSupport.count(first.trainingTokens), ExperimentSupport.count(last.trainingTokens), a, b,
       ExperimentSupport.change(from: a, to: b), best.heldOut[Self.wellsKey]!, best.name)]
-    notes.append(String(
-      format: "The gap between held-out and training perplexity went from %.3f to %.3f: with more text the model memorises less "
-        + "and learns more of what all of Wells' prose shares.",
-      a - first.trainPerplexity, b - last.trainPerplexity))
-    notes.append("Each added book also adds updates (the epochs are fixed), so part of the gain is more training; "
-      + "`--train-tokens 0` uses whole books, and more epochs or a larger model go lower still, at the price of time.")
+    // Whether the smallest setting overfits decides what the extra books are doing.
+    let gaps = settings.map { $0.heldOut[Self.wellsKey]! - $0.trainPerplexity }
+    let gapText = zip(settings, gaps).map { "\($0.name) \(ExperimentSupport.fixed($1))" }.joined(separator: ", ")
+    if gaps[0] > 0.05 * first.trainPerplexity {
+      notes.append("Held-out minus training perplexity: \(gapText). With one book the model already does better on text it has "
+        + "read than on text it has not (it memorises); more books narrow that gap, which is what more data is for.")
+    } else {
+      notes.append("Held-out minus training perplexity: \(gapText). Even the one-book model does no worse on unseen Wells than "
+        + "on its training text (training perplexity is averaged over an epoch while it still improves): it is still learning, "
+        + "not yet memorising. Overfitting, which more data cures, has not set in at this budget; what the extra books add here is "
+        + (budget.sameUpdates ? "variety: more different text for the same number of updates." : "mostly more updates (the epochs are fixed).")
+        )
+    }
+    if budget.sameUpdates {
+      notes.append("Every setting trained on about as many minibatches (epochs: "
+        + settings.map { "\($0.history.count)" }.joined(separator: ", ")
+        + "), so the differences come from how much distinct text each one saw, not from more training.")
+    } else {
+      notes.append("The epochs are fixed, so each added book also adds updates: part of the gain is more training. "
+        + "`lessons experiment 3 --same-updates` gives every setting as many minibatches, and separates the two; "
+        + "`--train-tokens 0` uses whole books, and more epochs or a larger model go lower still, at the price of time.")
+    }
     return notes
   }
 

@@ -45,8 +45,8 @@ enum ExperimentSupport {
 
   static func fixed(_ v: Double, _ digits: Int = 2) -> String { v.isFinite ? String(format: "%.\(digits)f", v) : "n/a" }
 
-  /// The relative change from `a` to `b` as `-12%` / `+3%`.
-  static func change(from a: Double, to b: Double) -> String { String(format: "%+.0f%%", 100 * (b - a) / a) }
+  /// The relative change from `a` to `b` as `-12.3%` / `+0.4%`.
+  static func change(from a: Double, to b: Double) -> String { String(format: "%+.1f%%", 100 * (b - a) / a) }
 
   /// A training-perplexity curve per setting.
   static func curves(_ settings: [SettingResult], title: String) -> ExperimentReport.Chart {

@@ -22,6 +22,9 @@ struct ExperimentBudget: Codable, Equatable {
   var heldOutTokens = 5_000
   /// Wall-clock seconds per setting, checked after each epoch (0: no limit, train every epoch).
   var secondsPerSetting: Double = 0
+  /// Exercise 3: train every setting on as many minibatches as the first (fewer epochs for
+  /// more books), so that the settings differ only in how much distinct text they see.
+  var sameUpdates = false
   var seed: UInt64 = 0
 
   /// The library's training configuration for one setting trained with `cell`.
