@@ -27,6 +27,18 @@ struct BenchCommand: ParsableCommand {
   @Flag(help: "Instead of training: Tensor.matmul against cblas_sgemm called directly, for the chapter's two product shapes.")
   var matmul = false
 
+  @Option(help: "Instead of training: time inference with this checkpoint (greedy prediction of --chars characters, and perplexity over --text).")
+  var inference: String?
+
+  @Option(help: "With --inference: the text to evaluate on (cut to --text-chars characters).")
+  var text: String?
+
+  @Option(name: .customLong("text-chars"), help: "With --inference: characters of --text to evaluate on.")
+  var textChars: Int = 100_000
+
+  @Option(help: "With --inference: characters to predict.")
+  var chars: Int = 500
+
   func validate() throws {
     guard seconds > 0 && seconds <= 3600 else { throw ValidationError("--seconds must be in (0, 3600], got \(seconds)") }
     guard lr.isFinite && lr > 0 else { throw ValidationError("--lr must be a positive number, got \(lr)") }
@@ -34,6 +46,7 @@ struct BenchCommand: ParsableCommand {
 
   func run() throws {
     if matmul { return try runMatmul() }
+    if let inference { return try runInference(weights: inference) }
     var configuration = model.configuration()
     configuration.learningRate = lr
     let data = try TrainingData.load(books: [], maxTokens: configuration.maxTokens)
@@ -77,6 +90,27 @@ struct BenchCommand: ParsableCommand {
         Console.write(String(format: "(%d×%d)·(%d×%d): Tensor.matmul %.1f µs, cblas_sgemm %.1f µs, ratio %.3f\n",
                              r.m, r.k, r.k, r.n, r.librarySeconds * 1e6, r.blasSeconds * 1e6, r.ratio))
       }
+    }
+  }
+
+  /// `lessons predict` of --chars characters and `lessons eval` over --text-chars characters,
+  /// timed in-process (loading excluded), medians of 5 runs.
+  private func runInference(weights: String) throws {
+    guard let text else { throw ValidationError("--inference needs --text FILE to evaluate on") }
+    let checkpoint = try loadCheckpoint(weights)
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: text)).prefix(textChars))
+    let tokens = bytes.withUnsafeBufferPointer { raw in
+      preprocessCharacters(raw).withUnsafeBufferPointer { checkpoint.vocab.indices(ofCharacterBytes: $0) }
+    }
+    let r = Benchmark.inference(checkpoint.model, vocab: checkpoint.vocab, prefix: "time traveller", characters: chars, tokens: tokens)
+    if json {
+      let object: [String: Any] = ["predict_seconds": r.predictSeconds, "predict_chars": chars, "eval_seconds": r.evalSeconds,
+                                   "eval_tokens": r.evalTokens, "threads": Benchmark.threads]
+      let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+      Console.write(String(decoding: data, as: UTF8.self) + "\n")
+    } else {
+      Console.write(String(format: "predict %d characters: %.3f s; eval over %d tokens: %.3f s (medians of 5)\n",
+                           chars, r.predictSeconds, r.evalTokens, r.evalSeconds))
     }
   }
 }
