@@ -66,9 +66,11 @@ enum ExperimentSteps {
     ExperimentSteps.show(report, context, exercise: 4)
   }
 
-  /// The step's sizes as an experiment budget (LSTM, the chapter's optimiser and minibatches).
+  /// The step's sizes as an experiment budget: the chapter's optimiser and minibatches, and
+  /// a GRU where one cell is trained (as `lessons experiment 3` and `4` do by default).
   static func budget(_ values: StepValues) -> ExperimentBudget {
     var budget = ExperimentBudget()
+    budget.cell = .gru
     budget.numLayers = values.int("expLayers")
     budget.hiddenSize = values.int("expHidden")
     budget.epochs = values.int("expEpochs")
