@@ -282,7 +282,7 @@ private let needsData: Comment =
     #expect(worse.contains { $0.hasPrefix("What goes right") && $0.contains("-12.5%") })
     #expect(worse.contains { $0.contains("Wells got worse") && $0.contains("40%") })
     #expect(worse.contains { $0.contains("Shakespeare") && $0.contains("romeo") })
-    #expect(worse.contains { $0.contains("\"stranger\"") && $0.contains("\"said\"") })
+    #expect(worse.contains { $0.contains("\"stranger\" (alone)") && $0.contains("\"said\" (mix)") })
     let better = AuthorMixingDiscussion(
       settings: [setting("alone", train: 5, wells: 7, others: 8, books: 2), setting("mix", train: 6, wells: 6, others: 8, books: 5)],
       scores: [scores([7, 7, 8, 8, 9]), scores([6, 6, 8, 8, 9])]).notes
@@ -304,6 +304,11 @@ private let needsData: Comment =
     #expect(ExperimentPresentation.wrap("the time travellertststststs", width: 12) == ["the time tra", "vellertststs", "tsts"])
     #expect(ExperimentPresentation.wrap("the man and the sand", width: 12) == ["the man and", "the sand"])
     #expect(ExperimentPresentation.wrap("", width: 12) == [""])
+  }
+
+  @Test func signedPercentagesAndCountsAreNumbers() {
+    let table = ResultTable(columns: ["change", "n"], rows: [["+4.2%", "212k"], ["-16.6%", "1.03M"]])
+    #expect(Array(table.lines(indent: "").dropFirst(2)) == [" +4.2%   212k", "-16.6%  1.03M"])
   }
 
   @Test func ticksAreRoundNumbersCoveringTheData() {

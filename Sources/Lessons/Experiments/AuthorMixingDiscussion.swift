@@ -81,9 +81,14 @@ struct AuthorMixingDiscussion {
     var text = "Style mixing: compare the samples. Greedy decoding always takes the likeliest next character, so both models "
       + "fall into loops"
     let favourites = settings.compactMap { s in Self.mostRepeatedWord(samples.filter { $0.setting == s.name }).map { (s.name, $0) } }
-    if favourites.count == settings.count {
-      text += ", but what they loop on comes from their data: the most repeated word of \(favourites[0].0)'s samples is \""
-        + favourites[0].1 + "\", of \(favourites[1].0)'s \"" + favourites[1].1 + "\""
+    if favourites.count == 2 {
+      if favourites[0].1 == favourites[1].1 {
+        text += ", and both loop on the same word, \"\(favourites[0].1)\": in the mix, with \(Int((100 * Double(settings[0].books.count) / Double(settings[1].books.count)).rounded()))% "
+          + "of its text from Wells, his words still dominate"
+      } else {
+        text += ", but what they loop on comes from their data: the word they repeat most is \"\(favourites[0].1)\" (\(favourites[0].0)) "
+          + "and \"\(favourites[1].1)\" (\(favourites[1].0))"
+      }
     }
     return text + ". A model of several authors writes like none of them in particular: for Wells' voice, train on Wells "
       + "(or fine-tune on Wells after the mix); for English at large, mix."

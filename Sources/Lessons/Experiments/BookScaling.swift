@@ -125,7 +125,8 @@ struct BookScaling: Experiment {
         + "not yet memorising. Overfitting, which more data cures, has not set in at this budget; what the extra books add here is "
         + (budget.sameUpdates
           ? "variety, more different text for the same number of updates" + (abs(b - a) < 0.05 * a ? ", which at this budget changes little." : ".")
-          : "mostly more updates (the epochs are fixed).")
+          : "mostly more updates (the epochs are fixed)"
+            + (gaps.last! > gaps[0] ? "; the gap widens as the settings train longer and fit their text more closely." : "."))
         )
     }
     if budget.sameUpdates {

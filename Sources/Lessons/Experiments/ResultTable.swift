@@ -32,6 +32,8 @@ struct ResultTable: Codable, Equatable {
   }
 
   private static func looksNumeric(_ cell: String) -> Bool {
-    !cell.isEmpty && cell.allSatisfy { $0.isNumber || ".,-+%×ks".contains($0) } && cell.first!.isNumber
+    // Digits with a sign, decimal point, percent or unit suffix (k, M, s): `-16.6%`, `212k`.
+    cell.contains(where: \.isNumber) && cell.allSatisfy { $0.isNumber || ".,-+%kMs".contains($0) }
+      && (cell.first!.isNumber || ((cell.first == "-" || cell.first == "+") && cell.dropFirst().first?.isNumber == true))
   }
 }
