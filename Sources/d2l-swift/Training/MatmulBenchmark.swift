@@ -7,6 +7,8 @@ extension Benchmark {
     public let m: Int, k: Int, n: Int
     /// Median seconds per product.
     public let librarySeconds: Double
+    /// `Tensor.gemm` into a preallocated result: the library's product without the allocation.
+    public let gemmSeconds: Double
     public let blasSeconds: Double
     /// library / BLAS: 1.0 means no overhead.
     public var ratio: Double { librarySeconds / blasSeconds }
@@ -27,11 +29,15 @@ extension Benchmark {
       for _ in 0..<repeats { body() }
       return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / Double(repeats)
     }
-    var library: [Double] = [], blas: [Double] = []
+    var library: [Double] = [], gemm: [Double] = [], blas: [Double] = []
     withoutGradients {
       for _ in 0..<3 { _ = a.matmul(b) }  // warm caches and OpenBLAS's threads
       for _ in 0..<rounds {
         library.append(time { _ = a.matmul(b) })
+        gemm.append(time {
+          Tensor.gemm(a.storage.base, transposeA: false, b.storage.base, transposeB: false, into: c.base,
+                      m: m, n: n, k: k, accumulate: false)
+        })
         openblas_set_num_threads(Int32(WorkerTeam.shared.size))
         blas.append(time {
           cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k), 1,
@@ -41,6 +47,6 @@ extension Benchmark {
       }
     }
     func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
-    return MatmulResult(m: m, k: k, n: n, librarySeconds: median(library), blasSeconds: median(blas))
+    return MatmulResult(m: m, k: k, n: n, librarySeconds: median(library), gemmSeconds: median(gemm), blasSeconds: median(blas))
   }
 }
