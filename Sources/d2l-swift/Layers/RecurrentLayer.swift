@@ -124,19 +124,20 @@ public class RecurrentLayer: Module {
     return (output!, RecurrentState(hidden: .stack(finalH), cell: kind.hasCellState ? .stack(finalC) : nil))
   }
 
-  /// How many parts the time loop of a (batch × hidden) step splits into.
-  func parts(batch: Int) -> Int {
+  /// How many parts the time loop of `steps` × (batch × hidden) splits into.
+  func parts(steps: Int, batch: Int) -> Int {
     let p = parallelism ?? {
-      // Splitting pays when each part's per-step GEMM is well above the cost of a barrier.
+      // Splitting pays when each step's product is well above the cost of a barrier (even a
+      // batch of one: each core then streams only its half of W_hh, which stays in its cache).
       let flops = 2 * batch * hiddenSize * kind.gateCount * hiddenSize
-      return flops >= 4_000_000 ? team.size : 1
+      return flops >= 400_000 ? team.size : 1
     }()
     return p > 1 && p <= team.size && hiddenSize % p == 0 ? p : 1
   }
 
   /// The layer's buffers, reused unless a pending backward pass still holds them.
   private func workspace(_ l: Int, steps: Int, batch: Int, inputSize: Int) -> RecurrentWorkspace {
-    let parts = parts(batch: batch)
+    let parts = parts(steps: steps, batch: batch)
     if let ws = workspaces[l],
        ws.fits(kind: kind, steps: steps, batch: batch, hidden: hiddenSize, inputSize: inputSize, parts: parts),
        isKnownUniquelyReferenced(&workspaces[l]!) {
