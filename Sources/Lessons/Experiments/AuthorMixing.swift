@@ -11,16 +11,7 @@ struct AuthorMixing: Experiment {
   /// `trainTokens` is per setting, shared equally by its books: 62.5k from each Wells novel
   /// alone, 27.7k from each of the nine books in the mix. A GRU, for the reason given at
   /// `BookScaling.defaultBudget`; about 2 minutes for both settings.
-  static var defaultBudget: ExperimentBudget {
-    var b = ExperimentBudget()
-    b.cell = .gru
-    b.numLayers = 2
-    b.hiddenSize = 128
-    b.epochs = 15
-    b.trainTokens = 250_000
-    b.heldOutTokens = 5_000
-    return b
-  }
+  static var defaultBudget: ExperimentBudget { .smallGRU(trainTokens: 250_000) }
 
   var budget: ExperimentBudget
   var locator = DataLocator()

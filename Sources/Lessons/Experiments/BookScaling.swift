@@ -12,16 +12,7 @@ struct BookScaling: Experiment {
   /// exercise 2 the LSTM spends its first few hundred minibatches on a plateau that the GRU
   /// does not have, and a short run cannot afford it. Smaller than the chapter's model, so that all
   /// four settings fit in about 2 minutes.
-  static var defaultBudget: ExperimentBudget {
-    var b = ExperimentBudget()
-    b.cell = .gru
-    b.numLayers = 2
-    b.hiddenSize = 128
-    b.epochs = 15
-    b.trainTokens = 50_000
-    b.heldOutTokens = 5_000
-    return b
-  }
+  static var defaultBudget: ExperimentBudget { .smallGRU(trainTokens: 50_000) }
 
   var budget: ExperimentBudget
   var locator = DataLocator()

@@ -60,3 +60,18 @@ struct ExperimentBudget: Codable, Equatable {
   /// `2`, `0.5`: a Float without a trailing `.0`.
   static func number(_ v: Float) -> String { v == v.rounded() ? String(Int(v)) : "\(v)" }
 }
+
+extension ExperimentBudget {
+  /// The budget of exercises 3 and 4: a 2-layer GRU of 128 units for 15 epochs, 5,000 held-out
+  /// tokens per book (why a GRU: see `BookScaling.defaultBudget`).
+  static func smallGRU(trainTokens: Int) -> ExperimentBudget {
+    var b = ExperimentBudget()
+    b.cell = .gru
+    b.numLayers = 2
+    b.hiddenSize = 128
+    b.epochs = 15
+    b.trainTokens = trainTokens
+    b.heldOutTokens = 5_000
+    return b
+  }
+}
