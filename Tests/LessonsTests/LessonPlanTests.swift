@@ -55,6 +55,15 @@ import Testing
     #expect(planError("# T\n\n```step architecture layers=\"2 steps=3\n```\n") == "bad.md:3: unterminated quote in 'step architecture layers=\"2 steps=3'")
   }
 
+  @Test func referencesUseTheLessonsLanguage() throws {
+    let text = "# A\n:label:`sec_a`\n\nSee :numref:`sec_a`.\n"
+    func rendered(_ file: String) throws -> String {
+      TerminalRenderer(width: 80).render(try LessonParser.parse(text: text, file: file))
+    }
+    #expect(try rendered("lessons/deep-rnn.md").contains("See Section 1."))
+    #expect(try rendered("lessons/vi/deep-rnn.md").contains("See Mục 1."))
+  }
+
   @Test func stepWithRequirementsRunsThemFirst() throws {
     let path = LessonsBinary.packageRoot.appendingPathComponent("lessons/deep-rnn.md").path
     let plan = try LessonPlan(document: try LessonParser.load(path: path))

@@ -80,7 +80,8 @@ enum LessonParser {
     let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
     var builder = LessonBuilder(file: file, lines: lines, protector: protector)
     let blocks = try builder.build(root)
-    let resolver = ReferenceResolver(labels: builder.labels)
+    var resolver = ReferenceResolver(labels: builder.labels)
+    resolver.words = ReferenceWords.forLesson(file: file)
     try resolver.validate(builder.references, file: file)
     return LessonDocument(file: file, blocks: resolver.resolve(blocks))
   }

@@ -2,6 +2,8 @@
 /// label in the lesson (including ones after the reference) is known.
 struct ReferenceResolver {
   let labels: [String: LessonBuilder.Label]
+  /// "Section", "Fig.", "Table" in the lesson's language.
+  var words = ReferenceWords.english
   /// Equation index → (number, label) for labelled equations, numbered in document order.
   private let equations: [Int: (number: Int, label: String)]
 
@@ -85,11 +87,27 @@ struct ReferenceResolver {
   /// `Section 1.2`, `Fig. 3`, `Table 1`, or `(2)` for equations, as D2L prints them.
   private func text(for name: String, role: String) -> String {
     switch labels[name]?.target {
-    case .section(let number): return "Section \(number)"
-    case .figure(let number): return "Fig. \(number)"
-    case .table(let number): return "Table \(number)"
+    case .section(let number): return "\(words.section) \(number)"
+    case .figure(let number): return "\(words.figure) \(number)"
+    case .table(let number): return "\(words.table) \(number)"
     case .equation(let index): return equations[index].map { "(\($0.number))" } ?? "(?)"
     case nil: return name  // unreachable after `validate`
     }
+  }
+}
+
+/// The words references are printed with, so that a Vietnamese lesson says "Mục 1.3" where
+/// the English one says "Section 1.3".
+struct ReferenceWords: Equatable, Sendable {
+  var section: String
+  var figure: String
+  var table: String
+
+  static let english = ReferenceWords(section: "Section", figure: "Fig.", table: "Table")
+  static let vietnamese = ReferenceWords(section: "Mục", figure: "Hình", table: "Bảng")
+
+  /// The words for a lesson file: lessons in a `vi/` folder are Vietnamese.
+  static func forLesson(file: String) -> ReferenceWords {
+    file.hasPrefix("vi/") || file.contains("/vi/") ? .vietnamese : .english
   }
 }
