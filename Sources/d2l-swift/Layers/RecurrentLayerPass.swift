@@ -43,19 +43,28 @@ struct RecurrentLayerPass {
     team.run(parts: P) { p in
       let layout = PartLayout(kind: kind, hidden: H, parts: P, part: p)
       let rows = kind.gateCount * layout.width  // this part's gate columns
+      let w = whh + layout.gateOffset * H  // this part's rows of W_hh
+      // H_{t-1} W_hhᵀ for this part's gates, accumulated into `out` (row stride G·H).
+      let packed = ws.packedForward.base + layout.gateOffset * H
+      let usePacked = PackedGemm.fits(m: B, n: rows)
+      if usePacked { PackedGemm.pack(w, k: H, n: rows, rowStride: 1, columnStride: H, into: packed) }
+      func recurrentProduct(_ hPrev: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
+        if usePacked {
+          PackedGemm.multiply(hPrev, lda: H, packed: packed, into: out, ldc: GH, m: B, n: rows, k: H, accumulate: true)
+        } else {
+          Tensor.gemm(hPrev, transposeA: false, w, transposeB: true, into: out, m: B, n: rows, k: H, accumulate: true, ldc: GH)
+        }
+      }
       for t in 0..<T {
         if t > 0 { team.sync(parts: P) }  // every part of H_{t-1} is written
         let g = gates + t * B * GH
         let hPrev = states + t * B * H, h = states + (t + 1) * B * H
-        let w = whh + layout.gateOffset * H  // this part's rows of W_hh
         switch kind {
         case .rnn:
-          Tensor.gemm(hPrev, transposeA: false, w, transposeB: true, into: g + layout.gateOffset,
-                      m: B, n: rows, k: H, accumulate: true, ldc: GH)
+          recurrentProduct(hPrev, into: g + layout.gateOffset)
           CellKernels.rnnForward(g: g, h: h, batch: B, layout: layout)
         case .lstm:
-          Tensor.gemm(hPrev, transposeA: false, w, transposeB: true, into: g + layout.gateOffset,
-                      m: B, n: rows, k: H, accumulate: true, ldc: GH)
+          recurrentProduct(hPrev, into: g + layout.gateOffset)
           let c = ws.extra.base
           CellKernels.lstmForward(g: g, cPrev: c + t * B * H, c: c + (t + 1) * B * H,
                                   tanhC: ws.tanhCells.base + t * B * H, h: h, batch: B, layout: layout)
@@ -64,8 +73,7 @@ struct RecurrentLayerPass {
           for b in 0..<B {
             (gh + b * GH + layout.gateOffset).update(from: ws.biasHH.base + layout.gateOffset, count: rows)
           }
-          Tensor.gemm(hPrev, transposeA: false, w, transposeB: true, into: gh + layout.gateOffset,
-                      m: B, n: rows, k: H, accumulate: true, ldc: GH)
+          recurrentProduct(hPrev, into: gh + layout.gateOffset)
           CellKernels.gruForward(g: g, gh: gh, hPrev: hPrev, hn: ws.extra.base + t * B * H, h: h, batch: B, layout: layout)
         }
       }
@@ -144,6 +152,12 @@ struct RecurrentLayerPass {
 
     team.run(parts: P) { p in
       let layout = PartLayout(kind: kind, hidden: H, parts: P, part: p)
+      // W_hh's columns of this part, packed for dH_{t-1} = dG_t · W_hh.
+      let packed = ws.packedBackward.base + layout.stateOffset * GH
+      let usePacked = PackedGemm.fits(m: B, n: layout.width)
+      if usePacked {
+        PackedGemm.pack(whh + layout.stateOffset, k: GH, n: layout.width, rowStride: H, columnStride: 1, into: packed)
+      }
       var dh = ws.dState.base, dhNext = ws.dStateNext.base
       let dc = ws.dCell.base
       for t in stride(from: T - 1, through: 0, by: -1) {
@@ -168,9 +182,14 @@ struct RecurrentLayerPass {
         team.sync(parts: P)  // every part of dG_t is written
         // dH_{t-1}[:, this part] (+)= dG_t · W_hh[:, this part]: the part layout of dG and of
         // W_hh's rows cancel out.
-        Tensor.gemm(dhh, transposeA: false, whh + layout.stateOffset, transposeB: false,
-                    into: dhNext + layout.stateOffset, m: B, n: layout.width, k: GH,
-                    accumulate: kind == .gru, ldb: H, ldc: H)
+        if usePacked {
+          PackedGemm.multiply(dhh, lda: GH, packed: packed, into: dhNext + layout.stateOffset, ldc: H,
+                              m: B, n: layout.width, k: GH, accumulate: kind == .gru)
+        } else {
+          Tensor.gemm(dhh, transposeA: false, whh + layout.stateOffset, transposeB: false,
+                      into: dhNext + layout.stateOffset, m: B, n: layout.width, k: GH,
+                      accumulate: kind == .gru, ldb: H, ldc: H)
+        }
         swap(&dh, &dhNext)
       }
     }

@@ -34,6 +34,9 @@ final class RecurrentWorkspace {
   let originalRow: [Int]
   /// Scratch for weight and bias gradients in part layout, before they are permuted back.
   let dWeight: TensorStorage, dBias: TensorStorage
+  /// W_hh packed for the per-step products (`PackedGemm`): each part's gate rows for the
+  /// forward pass, each part's columns for the backward pass.
+  let packedForward: TensorStorage, packedBackward: TensorStorage
 
   init(kind: CellKind, steps: Int, batch: Int, hidden: Int, inputSize: Int, parts: Int) {
     check(hidden % parts == 0, "hidden \(hidden) does not split into \(parts) parts")
@@ -70,6 +73,8 @@ final class RecurrentWorkspace {
     }
     dWeight = TensorStorage(count: parts > 1 ? gh * max(inputSize, hidden) : 0)
     dBias = TensorStorage(count: gh)
+    packedForward = TensorStorage(uninitializedCount: gh * hidden)
+    packedBackward = TensorStorage(uninitializedCount: gh * hidden)
   }
 
   func fits(kind: CellKind, steps: Int, batch: Int, hidden: Int, inputSize: Int, parts: Int) -> Bool {

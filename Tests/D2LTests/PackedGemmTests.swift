@@ -1,0 +1,36 @@
+import Testing
+@testable import D2L
+
+/// The packed per-step kernel computes what OpenBLAS computes, for both packings the time loop
+/// uses (rows of W for the forward product, columns of W for the backward one).
+@Suite struct PackedGemmTests {
+  @Test(arguments: [(4, 16, 8), (32, 64, 48), (8, 48, 256), (32, 128, 1024)])
+  func matchesBLAS(m: Int, n: Int, k: Int) {
+    var g = RandomGenerator(seed: UInt64(m * n + k))
+    let a = Tensor.uniform([m, k], low: -1, high: 1, using: &g)
+    let wRows = Tensor.uniform([n, k], low: -1, high: 1, using: &g)  // C = A Wᵀ (forward)
+    let wCols = Tensor.uniform([k, n + 16], low: -1, high: 1, using: &g)  // C = A W[:, 8..<8+n]
+    for accumulate in [false, true] {
+      let start = Tensor.uniform([m, n], low: -1, high: 1, using: &g)
+      let packed = TensorStorage(count: n * k)
+      // Forward: B(kk, j) = W[j, kk].
+      let expected = start.storage.copy(), got = start.storage.copy()
+      Tensor.gemm(a.storage.base, transposeA: false, wRows.storage.base, transposeB: true, into: expected.base,
+                  m: m, n: n, k: k, accumulate: accumulate)
+      PackedGemm.pack(wRows.storage.base, k: k, n: n, rowStride: 1, columnStride: k, into: packed.base)
+      PackedGemm.multiply(a.storage.base, lda: k, packed: packed.base, into: got.base, ldc: n, m: m, n: n, k: k, accumulate: accumulate)
+      #expect(maxDifference(expected, got) < 1e-4, "rows m=\(m) n=\(n) k=\(k) accumulate=\(accumulate)")
+      // Backward: B(kk, j) = W[kk, 8 + j], a block of columns of a wider matrix.
+      let expected2 = start.storage.copy(), got2 = start.storage.copy()
+      Tensor.gemm(a.storage.base, transposeA: false, wCols.storage.base + 8, transposeB: false, into: expected2.base,
+                  m: m, n: n, k: k, accumulate: accumulate, ldb: n + 16)
+      PackedGemm.pack(wCols.storage.base + 8, k: k, n: n, rowStride: n + 16, columnStride: 1, into: packed.base)
+      PackedGemm.multiply(a.storage.base, lda: k, packed: packed.base, into: got2.base, ldc: n, m: m, n: n, k: k, accumulate: accumulate)
+      #expect(maxDifference(expected2, got2) < 1e-4, "columns m=\(m) n=\(n) k=\(k) accumulate=\(accumulate)")
+    }
+  }
+
+  func maxDifference(_ a: TensorStorage, _ b: TensorStorage) -> Float {
+    zip(a.buffer, b.buffer).map { abs($0 - $1) }.max() ?? 0
+  }
+}
