@@ -29,9 +29,15 @@ let package = Package(
       name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark",
       providers: [.apt(["libcmark-dev"])]),
 
+    // The per-step product with AVX-512, chosen at run time (C: one function can target more
+    // than the rest of its module). Optimised in debug builds too, like the library.
+    .target(
+      name: "CKernels", path: "Sources/CKernels",
+      cSettings: [.unsafeFlags(["-O2"])]),
+
     // The library: tensors, autodiff, layers, data, training, checkpoints.
     .target(
-      name: "D2L", dependencies: ["CBLAS"],
+      name: "D2L", dependencies: ["CBLAS", "CKernels"],
       path: "Sources/d2l-swift",
       // The numeric kernels are generic over SIMD lanes, which only run fast once specialised:
       // optimise the library in debug builds too, so that `swift test` trains at real speed.

@@ -6,7 +6,7 @@ Run from the repository root (a CPU build of torch is enough, ~2 minutes):
     .venv/bin/pip install -r scripts/requirements-fixtures.txt
     D2L_DATA_DIR=/work/shared/data .venv/bin/python scripts/make_fixtures.py
 
-Options: `--out DIR` (default Tests/D2LTests/Fixtures), `--only vocab,model,layer,unseen`.
+Options: `--out DIR` (default Tests/D2LTests/Fixtures), `--only vocab,model,layer,packed,unseen`.
 Everything is seeded and runs single-threaded, so a re-run writes the same files.
 
 Files written (all tensors float32, token tensors int64):
@@ -18,6 +18,9 @@ Files written (all tensors float32, token tensors int64):
                                and gradients of the mean cross-entropy.
   layer_{cell}_l{L}.safetensors    bare nn.RNN/GRU/LSTM, input 6, hidden 5, dense input:
                                loss = sum(out*R) + sum(h_n*S) [+ sum(c_n*Sc)], with gradients.
+  layer_{cell}_l2_packed.safetensors   the same with input 32, hidden 64, batch 8, steps 4:
+                               sizes where the Swift side runs its packed per-step kernels,
+                               the input products inside the time loop, and the split loop.
   unseen_gru_l1.safetensors, unseen_lstm_l2.safetensors
                                bare state_dicts (no metadata) of models trained briefly on the
                                first 10,000 tokens of The Time Machine.
@@ -125,14 +128,16 @@ def make_model_fixture(out_dir, cell, num_layers):
 # c) Bare recurrent layer fixtures (dense input, weighted-sum loss)
 
 
-def make_layer_fixture(out_dir, cell, num_layers):
-    torch.manual_seed(config_seed(2000, cell, num_layers))
-    rnn = d2l.make_rnn_layer(cell, LAYER_INPUT, HIDDEN, num_layers)
-    shape = (num_layers, BATCH, HIDDEN)
-    X = torch.randn(STEPS, BATCH, LAYER_INPUT).requires_grad_()
+def make_layer_fixture(out_dir, cell, num_layers, sizes=(LAYER_INPUT, HIDDEN, BATCH, STEPS), suffix="",
+                       seed_base=2000):
+    layer_input, hidden, batch, steps = sizes
+    torch.manual_seed(config_seed(seed_base, cell, num_layers))
+    rnn = d2l.make_rnn_layer(cell, layer_input, hidden, num_layers)
+    shape = (num_layers, batch, hidden)
+    X = torch.randn(steps, batch, layer_input).requires_grad_()
     h0 = torch.randn(shape).requires_grad_()
     c0 = torch.randn(shape).requires_grad_() if cell == "lstm" else None
-    R = torch.randn(STEPS, BATCH, HIDDEN)
+    R = torch.randn(steps, batch, hidden)
     S = torch.randn(shape)
     Sc = torch.randn(shape) if cell == "lstm" else None
 
@@ -157,7 +162,7 @@ def make_layer_fixture(out_dir, cell, num_layers):
             "input.c0": f32(c0), "input.Sc": f32(Sc),
             "output.c": f32(c_n), "grad.c0": f32(c0.grad),
         })
-    save_file(tensors, os.path.join(out_dir, f"layer_{cell}_l{num_layers}.safetensors"))
+    save_file(tensors, os.path.join(out_dir, f"layer_{cell}_l{num_layers}{suffix}.safetensors"))
 
 
 # ----------------------------------------------------------------------------
@@ -262,7 +267,7 @@ def main():
     repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", default=os.path.join(repo, "Tests", "D2LTests", "Fixtures"))
-    parser.add_argument("--only", default="vocab,model,layer,unseen")
+    parser.add_argument("--only", default="vocab,model,layer,packed,unseen")
     args = parser.parse_args()
     parts = set(args.only.split(","))
     torch.set_num_threads(1)  # deterministic reductions; the models are tiny anyway
@@ -276,6 +281,8 @@ def main():
                 make_model_fixture(args.out, cell, num_layers)
             if "layer" in parts:
                 make_layer_fixture(args.out, cell, num_layers)
+        if "packed" in parts:
+            make_layer_fixture(args.out, cell, 2, sizes=(32, 64, 8, 4), suffix="_packed", seed_base=3000)
     if "unseen" in parts:
         make_unseen_fixtures(args.out)
 

@@ -4,8 +4,20 @@ import Testing
 /// The packed per-step kernel computes what OpenBLAS computes, for both packings the time loop
 /// uses (rows of W for the forward product, columns of W for the backward one).
 @Suite struct PackedGemmTests {
-  @Test(arguments: [(4, 16, 8), (32, 64, 48), (8, 48, 256), (32, 128, 1024)])
+  @Test(arguments: [(4, 16, 8), (32, 64, 48), (8, 48, 256), (32, 128, 1024), (12, 80, 40)])
   func matchesBLAS(m: Int, n: Int, k: Int) {
+    matchesBLAS(m: m, n: n, k: k, kernel: .portable)
+    // On a CPU without AVX-512 only the portable kernel can run; it is the one training uses.
+    if PackedGemm.bestKernel == .avx512 { matchesBLAS(m: m, n: n, k: k, kernel: .avx512) }
+  }
+
+  /// The AVX-512 kernel also takes rows that are not a multiple of 4 (prediction's batch of 1).
+  @Test func avx512TakesAnyRowCount() throws {
+    try #require(PackedGemm.bestKernel == .avx512, "this CPU has no AVX-512")
+    for m in [1, 3, 9] { matchesBLAS(m: m, n: 48, k: 20, kernel: .avx512) }
+  }
+
+  func matchesBLAS(m: Int, n: Int, k: Int, kernel: PackedGemm.Kernel) {
     var g = RandomGenerator(seed: UInt64(m * n + k))
     let a = Tensor.uniform([m, k], low: -1, high: 1, using: &g)
     let wRows = Tensor.uniform([n, k], low: -1, high: 1, using: &g)  // C = A Wᵀ (forward)
@@ -18,15 +30,15 @@ import Testing
       Tensor.gemm(a.storage.base, transposeA: false, wRows.storage.base, transposeB: true, into: expected.base,
                   m: m, n: n, k: k, accumulate: accumulate)
       PackedGemm.pack(wRows.storage.base, k: k, n: n, rowStride: 1, columnStride: k, into: packed.base)
-      PackedGemm.multiply(a.storage.base, lda: k, packed: packed.base, into: got.base, ldc: n, m: m, n: n, k: k, accumulate: accumulate)
-      #expect(maxDifference(expected, got) < 1e-4, "rows m=\(m) n=\(n) k=\(k) accumulate=\(accumulate)")
+      PackedGemm.multiply(a.storage.base, lda: k, packed: packed.base, into: got.base, ldc: n, m: m, n: n, k: k, accumulate: accumulate, kernel: kernel)
+      #expect(maxDifference(expected, got) < 1e-4, "\(kernel) rows m=\(m) n=\(n) k=\(k) accumulate=\(accumulate)")
       // Backward: B(kk, j) = W[kk, 8 + j], a block of columns of a wider matrix.
       let expected2 = start.storage.copy(), got2 = start.storage.copy()
       Tensor.gemm(a.storage.base, transposeA: false, wCols.storage.base + 8, transposeB: false, into: expected2.base,
                   m: m, n: n, k: k, accumulate: accumulate, ldb: n + 16)
       PackedGemm.pack(wCols.storage.base + 8, k: k, n: n, rowStride: n + 16, columnStride: 1, into: packed.base)
-      PackedGemm.multiply(a.storage.base, lda: k, packed: packed.base, into: got2.base, ldc: n, m: m, n: n, k: k, accumulate: accumulate)
-      #expect(maxDifference(expected2, got2) < 1e-4, "columns m=\(m) n=\(n) k=\(k) accumulate=\(accumulate)")
+      PackedGemm.multiply(a.storage.base, lda: k, packed: packed.base, into: got2.base, ldc: n, m: m, n: n, k: k, accumulate: accumulate, kernel: kernel)
+      #expect(maxDifference(expected2, got2) < 1e-4, "\(kernel) columns m=\(m) n=\(n) k=\(k) accumulate=\(accumulate)")
     }
   }
 

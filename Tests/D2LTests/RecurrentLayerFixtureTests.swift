@@ -17,9 +17,23 @@ import Testing
 
   @Test(arguments: configurations)
   func denseLayerMatchesPyTorch(kind: CellKind, layers: Int) throws {
-    let f = try Fixtures.file("layer_\(kind.rawValue)_l\(layers).safetensors")
+    try denseLayer(kind: kind, layers: layers, file: "layer_\(kind.rawValue)_l\(layers)", inputSize: 6, hidden: 5)
+  }
+
+  /// Sizes where the per-step products run on packed weights, a dense input's products run
+  /// inside the time loop, and the loop splits across threads (checked with one part and two).
+  @Test(arguments: CellKind.allCases)
+  func packedLayerMatchesPyTorch(kind: CellKind) throws {
+    for parts in Set([1, WorkerTeam.shared.size]).sorted() {
+      try denseLayer(kind: kind, layers: 2, file: "layer_\(kind.rawValue)_l2_packed", inputSize: 32, hidden: 64, parts: parts)
+    }
+  }
+
+  func denseLayer(kind: CellKind, layers: Int, file: String, inputSize: Int, hidden: Int, parts: Int? = nil) throws {
+    let f = try Fixtures.file("\(file).safetensors")
     var g = RandomGenerator(seed: 0)
-    let layer = RecurrentLayer(kind: kind, inputSize: 6, hiddenSize: 5, numLayers: layers, using: &g)
+    let layer = RecurrentLayer(kind: kind, inputSize: inputSize, hiddenSize: hidden, numLayers: layers, using: &g)
+    layer.parallelism = parts
     try Self.load(layer, from: f)
     let x = try f.tensor("input.X").requiringGradient()
     let h0 = try f.tensor("input.h0").requiringGradient()
@@ -29,7 +43,7 @@ import Testing
     if kind == .lstm { loss = loss + (state.cell! * (try f.tensor("input.Sc"))).sum() }
     loss.backward()
 
-    let label = "\(kind.displayName) L=\(layers)"
+    let label = "\(file) parts \(parts.map(String.init) ?? "default")"
     expectClose(out, try f.tensor("output.out"), "\(label) output")
     expectClose(state.hidden, try f.tensor("output.h"), "\(label) H_T")
     if kind == .lstm { expectClose(state.cell, try f.tensor("output.c"), "\(label) C_T") }

@@ -24,6 +24,9 @@ struct BenchCommand: ParsableCommand {
   @Flag(help: "Print one JSON object.")
   var json = false
 
+  @Flag(help: "Also time each phase of a minibatch (forward, loss, backward, and within each layer) and list milliseconds per minibatch.")
+  var phases = false
+
   @Flag(help: "Instead of training: Tensor.matmul against cblas_sgemm called directly, for the chapter's two product shapes.")
   var matmul = false
 
@@ -54,7 +57,9 @@ struct BenchCommand: ParsableCommand {
     var generator = RandomGenerator(seed: 0)
     let net = RNNModel(kind: configuration.cell, vocabSize: data.vocab.count, hiddenSize: configuration.hiddenSize,
                        numLayers: configuration.numLayers, using: &generator)
+    PhaseClock.enabled = phases
     let result = Benchmark.training(net, loader: loader, configuration: configuration, seconds: seconds)
+    PhaseClock.enabled = false
     let flopsPerToken = Benchmark.trainingFlopsPerToken(net)
     let gflops = result.tokensPerSecond * flopsPerToken / 1e9
     let peak = MachinePeak.estimate()
@@ -71,6 +76,14 @@ struct BenchCommand: ParsableCommand {
     } else {
       Console.write(String(format: "%.0f tokens/s, %.1f GFLOP/s (%.0f%% of an estimated %.0f GFLOP/s peak: %@)\n",
                            result.tokensPerSecond, gflops, 100 * gflops / peak.gflops, peak.gflops, peak.description))
+    }
+    if phases {
+      let perBatch = 1000 / Double(max(result.minibatches, 1))
+      Console.write(String(format: "%.2f ms per minibatch; phases (ms per minibatch, nested phases included in their parents):\n",
+                           result.seconds * perBatch))
+      for p in PhaseClock.report {
+        Console.write("  " + p.phase.padding(toLength: 22, withPad: " ", startingAt: 0) + String(format: "%7.2f\n", p.seconds * perBatch))
+      }
     }
   }
 

@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// The per-step products of the time loop with the weights packed once per pass.
@@ -5,8 +6,14 @@ import Foundation
 /// OpenBLAS re-packs its operands on every call, and a per-step product multiplies the same
 /// weights again at every step: packing was 15% of training. Here the weight block of a part is
 /// laid out once, as panels of 16 columns (k × 16, contiguous), and a small kernel computes
-/// 4 rows × 16 columns of C at a time with FMAs, the panel staying in L1 across the rows.
+/// 4 rows × 16 columns of C at a time with FMAs, the panel staying in L1 across the rows. Where
+/// the CPU has AVX-512, a C kernel (`CKernels`) does 8 rows × 32 columns per block instead.
 enum PackedGemm {
+  /// Which kernel `multiply` runs.
+  enum Kernel { case portable, avx512 }
+  /// The fastest kernel this CPU runs (`D2L_NO_AVX512=1` keeps to the portable one).
+  static let bestKernel: Kernel = d2l_has_avx512() && getenv("D2L_NO_AVX512") == nil ? .avx512 : .portable
+
   /// Can (m × n) products use the kernel? Rows in fours, columns in sixteens.
   static func fits(m: Int, n: Int) -> Bool { m % 4 == 0 && n % 16 == 0 && m > 0 && n > 0 && !disabled }
   static let disabled = getenv("D2L_NO_PACK") != nil
@@ -28,8 +35,12 @@ enum PackedGemm {
   /// C (m × n) = (or +=) A (m × k) · B, with B packed by `pack`.
   static func multiply(
     _ a: UnsafePointer<Float>, lda: Int, packed: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>, ldc: Int,
-    m: Int, n: Int, k: Int, accumulate: Bool
+    m: Int, n: Int, k: Int, accumulate: Bool, kernel: Kernel = bestKernel
   ) {
+    if kernel == .avx512 {
+      d2l_packed_gemm_avx512(a, lda, packed, c, ldc, m, n, k, accumulate)
+      return
+    }
     typealias V = SIMD16<Float>
     for panel in 0..<(n / 16) {
       let p = packed + panel * k * 16

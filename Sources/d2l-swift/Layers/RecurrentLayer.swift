@@ -138,10 +138,10 @@ public class RecurrentLayer: Module {
   /// The layer's buffers, reused unless a pending backward pass still holds them.
   private func workspace(_ l: Int, steps: Int, batch: Int, inputSize: Int) -> RecurrentWorkspace {
     let parts = parts(steps: steps, batch: batch)
-    if let ws = workspaces[l],
-       ws.fits(kind: kind, steps: steps, batch: batch, hidden: hiddenSize, inputSize: inputSize, parts: parts),
+    // No `if let` binding here: it would hold a second reference and the check would never pass.
+    if workspaces[l]?.fits(kind: kind, steps: steps, batch: batch, hidden: hiddenSize, inputSize: inputSize, parts: parts) == true,
        isKnownUniquelyReferenced(&workspaces[l]!) {
-      return ws
+      return workspaces[l]!
     }
     let ws = RecurrentWorkspace(kind: kind, steps: steps, batch: batch, hidden: hiddenSize, inputSize: inputSize, parts: parts)
     workspaces[l] = ws

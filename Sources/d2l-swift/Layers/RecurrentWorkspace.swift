@@ -37,6 +37,9 @@ final class RecurrentWorkspace {
   /// W_hh packed for the per-step products (`PackedGemm`): each part's gate rows for the
   /// forward pass, each part's columns for the backward pass.
   let packedForward: TensorStorage, packedBackward: TensorStorage
+  /// W_ih packed the same way, for a dense input's per-step products: X_t W_ihᵀ forward and
+  /// dG_t W_ih (the input gradient) backward.
+  let packedInputForward: TensorStorage, packedInputBackward: TensorStorage
 
   init(kind: CellKind, steps: Int, batch: Int, hidden: Int, inputSize: Int, parts: Int) {
     check(hidden % parts == 0, "hidden \(hidden) does not split into \(parts) parts")
@@ -75,6 +78,8 @@ final class RecurrentWorkspace {
     dBias = TensorStorage(count: gh)
     packedForward = TensorStorage(uninitializedCount: gh * hidden)
     packedBackward = TensorStorage(uninitializedCount: gh * hidden)
+    packedInputForward = TensorStorage(uninitializedCount: gh * inputSize)
+    packedInputBackward = TensorStorage(uninitializedCount: gh * inputSize)
   }
 
   func fits(kind: CellKind, steps: Int, batch: Int, hidden: Int, inputSize: Int, parts: Int) -> Bool {

@@ -113,16 +113,21 @@ public final class WorkerTeam: @unchecked Sendable {
   public func sync(parts: Int) { if parts > 1 { barrier.wait() } }
 }
 
-/// A barrier that spins briefly, then sleeps: with equal shares of work the other thread arrives
-/// within microseconds and spinning costs nothing, but when the machine is busy (another
-/// process on the other core) a spinning thread would steal the time the late one needs, so
-/// after about 20 µs it waits on a condition instead.
+/// A barrier that spins, then sleeps: with equal shares of work the other thread arrives within
+/// microseconds and spinning costs nothing, but when the machine is busy (another process on the
+/// other core) a spinning thread would steal the time the late one needs, so after a while it
+/// waits on a condition instead. The last thread to arrive takes the condition's lock only when
+/// somebody sleeps: a lock and a broadcast at every step cost microseconds.
 final class SpinBarrier: @unchecked Sendable {
   private let parties: Int
   private let arrived = Atomic<Int>(0)
   private let generation = Atomic<Int>(0)
+  private let sleepers = Atomic<Int>(0)
   private let condition = NSCondition()
-  private static let spinLimit = 20_000
+  /// How long a waiting thread spins before it sleeps. A step's halves finish microseconds
+  /// apart, but now and then one is late by tens of microseconds (a cache miss, an interrupt);
+  /// a sleeping thread then costs a futex wake-up of 20–50 µs, so spin well past that.
+  private static let spinNanoseconds: UInt64 = 200_000
 
   init(parties: Int) { self.parties = parties }
 
@@ -130,15 +135,32 @@ final class SpinBarrier: @unchecked Sendable {
     let current = generation.load(ordering: .acquiring)
     if arrived.add(1, ordering: .acquiringAndReleasing).newValue == parties {
       arrived.store(0, ordering: .relaxed)
-      condition.lock()
-      generation.store(current &+ 1, ordering: .releasing)
-      condition.broadcast()
-      condition.unlock()
+      // Sequentially consistent with the sleeper's increment and re-check below: either it
+      // sees the new generation, or this sees it counted and wakes it.
+      generation.store(current &+ 1, ordering: .sequentiallyConsistent)
+      if sleepers.load(ordering: .sequentiallyConsistent) > 0 {
+        condition.lock()
+        condition.broadcast()
+        condition.unlock()
+      }
       return
     }
-    for _ in 0..<Self.spinLimit where generation.load(ordering: .acquiring) != current { return }
+    if spin(until: current) { return }
     condition.lock()
-    while generation.load(ordering: .acquiring) == current { condition.wait() }
+    sleepers.add(1, ordering: .sequentiallyConsistent)
+    while generation.load(ordering: .sequentiallyConsistent) == current { condition.wait() }
+    sleepers.subtract(1, ordering: .sequentiallyConsistent)
     condition.unlock()
+  }
+
+  /// Spins until the generation moves on from `current` (true) or the spin time is up (false).
+  private func spin(until current: Int) -> Bool {
+    let deadline = DispatchTime.now().uptimeNanoseconds + Self.spinNanoseconds
+    var spins = 0
+    while generation.load(ordering: .acquiring) == current {
+      spins &+= 1
+      if spins & 1023 == 0 && DispatchTime.now().uptimeNanoseconds > deadline { return false }
+    }
+    return true
   }
 }

@@ -18,6 +18,7 @@ public enum Benchmark {
     let trainer = Trainer(model: model, loader: loader, configuration: configuration)
     var steps = 0
     _ = try? trainer.trainEpoch { steps += 1; return steps >= warmup }
+    PhaseClock.reset()
     let start = DispatchTime.now().uptimeNanoseconds
     var tokens = 0, minibatches = 0
     var elapsed: Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }

@@ -110,17 +110,17 @@ public final class Trainer {
       } else {
         state = state!.detached()
       }
-      let (logits, newState) = model(batch, state: state)
+      let (logits, newState) = PhaseClock.measure("forward") { model(batch, state: state) }
       state = newState
-      let loss = logits.softmaxCrossEntropy(targets: batch.timeMajorTargets)
+      let loss = PhaseClock.measure("loss") { logits.softmaxCrossEntropy(targets: batch.timeMajorTargets) }
       let value = loss.scalar
       guard value.isFinite, value <= TrainingError.largestLoss else {
         throw TrainingError.diverged(epoch: epoch, step: step + 1, loss: value, learningRate: configuration.learningRate)
       }
-      model.zeroGradients()
-      loss.backward()
-      Optimization.clipGradients(parameters, maxNorm: configuration.clipNorm)
-      Optimization.sgdStep(parameters, learningRate: configuration.learningRate)
+      PhaseClock.measure("zero gradients") { model.zeroGradients() }
+      PhaseClock.measure("backward") { loss.backward() }
+      PhaseClock.measure("clip") { Optimization.clipGradients(parameters, maxNorm: configuration.clipNorm) }
+      PhaseClock.measure("sgd") { Optimization.sgdStep(parameters, learningRate: configuration.learningRate) }
       progress.lossSum += Double(value) * Double(batch.inputs.count)
       progress.tokens += batch.inputs.count
       progress.completedSteps = step + 1

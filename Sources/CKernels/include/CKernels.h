@@ -1,0 +1,18 @@
+// The per-step product of the recurrent time loop with AVX-512, chosen at run time.
+//
+// Swift compiles the library for AVX2 (every x86-64 machine since 2013); a function compiled for
+// AVX-512 has to live in C, where one function can target more than the rest of the module.
+#ifndef D2L_CKERNELS_H
+#define D2L_CKERNELS_H
+
+#include <stdbool.h>
+
+/// True when this CPU runs AVX-512F, so `d2l_packed_gemm_avx512` may be called.
+bool d2l_has_avx512(void);
+
+/// C (m x n) = (or +=) A (m x k, row stride lda) times B, with B packed as n/16 panels of
+/// k x 16 (contiguous). n must be a multiple of 16; any m. Requires `d2l_has_avx512()`.
+void d2l_packed_gemm_avx512(const float *a, long lda, const float *packed, float *c, long ldc,
+                            long m, long n, long k, bool accumulate);
+
+#endif

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Wall time per named phase of training, for `lessons bench --phases`.
+///
+/// Off unless `enabled` is set: then each `measure` adds its duration to its phase. Phases may
+/// nest (a layer's time loop inside the backward pass); the report lists each on its own.
+public enum PhaseClock {
+  nonisolated(unsafe) public static var enabled = false
+  nonisolated(unsafe) private static var totals: [String: (seconds: Double, count: Int)] = [:]
+  nonisolated(unsafe) private static var order: [String] = []
+
+  @inline(__always) @discardableResult
+  static func measure<R>(_ phase: String, _ body: () throws -> R) rethrows -> R {
+    guard enabled else { return try body() }
+    let start = DispatchTime.now().uptimeNanoseconds
+    defer {
+      let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+      if totals[phase] == nil { order.append(phase) }
+      totals[phase, default: (0, 0)].seconds += seconds
+      totals[phase, default: (0, 0)].count += 1
+    }
+    return try body()
+  }
+
+  /// Phases in the order first seen, with total seconds and how often each ran.
+  public static var report: [(phase: String, seconds: Double, count: Int)] {
+    order.map { ($0, totals[$0]!.seconds, totals[$0]!.count) }
+  }
+
+  public static func reset() { totals = [:]; order = [] }
+}
