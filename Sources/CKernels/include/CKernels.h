@@ -1,4 +1,5 @@
-// The per-step product of the recurrent time loop with AVX-512, chosen at run time.
+// What needs instructions beyond the library's AVX2, chosen at run time: the per-step product
+// of the recurrent time loop with AVX-512, and the machine's FMA peak.
 //
 // Swift compiles the library for AVX2 (every x86-64 machine since 2013); a function compiled for
 // AVX-512 has to live in C, where one function can target more than the rest of the module.
@@ -14,5 +15,9 @@ bool d2l_has_avx512(void);
 /// k x 16 (contiguous). n must be a multiple of 16; any m. Requires `d2l_has_avx512()`.
 void d2l_packed_gemm_avx512(const float *a, long lda, const float *packed, float *c, long ldc,
                             long m, long n, long k, bool accumulate);
+
+/// FP32 FLOP per second of this thread running only independent FMAs (AVX-512 where the CPU
+/// has it, else AVX2/FMA) for about `seconds`; 0 on a CPU with neither.
+double d2l_fma_flops(double seconds);
 
 #endif

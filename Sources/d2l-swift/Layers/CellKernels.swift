@@ -1,31 +1,8 @@
-/// Where one thread's share of a step lives. The hidden units are split into `parts` equal
-/// slices; the gate rows of slice p are stored together ([i f g o] of its Hp units for the LSTM),
-/// so a thread's gates come out of one GEMM and its cell touches only its own memory.
-struct PartLayout {
-  /// H: the row length of state buffers (B, H).
-  let hidden: Int
-  /// G·H: the row length of gate buffers (B, G·H).
-  let gateRow: Int
-  /// Hp = H / parts: this part's hidden units.
-  let width: Int
-  /// Where this part's gate block starts within a gate row (p·G·Hp).
-  let gateOffset: Int
-  /// Where this part's units start within a state row (p·Hp).
-  let stateOffset: Int
-
-  init(kind: CellKind, hidden: Int, parts: Int, part: Int) {
-    self.hidden = hidden
-    gateRow = kind.gateCount * hidden
-    width = hidden / parts
-    gateOffset = part * kind.gateCount * width
-    stateOffset = part * width
-  }
-}
-
 /// The pointwise part of one time step of each cell, forward and backward, fused: one pass over
 /// memory each way (llm.c's forward/backward pairs), 16 hidden units per instruction. The matrix
 /// products around them live in `RecurrentLayerPass`. Pointers point at the step's blocks:
-/// gates (B, G·H), states (B, H); each call handles the rows' slice given by the layout.
+/// gates (B, G·H), states (B, H), with rows `hidden` wide per gate. Each call handles `batch`
+/// rows and, of each row, the hidden units `units` (a thread's share of the batch or of the units).
 enum CellKernels {
   /// Runs `span(from, to)` over 0..<width: SIMD16 for the bulk, then scalars.
   @inline(__always)
@@ -37,10 +14,10 @@ enum CellKernels {
 
   // MARK: - RNN: H_t = tanh(A), A = X_t W_ihᵀ + b_ih + H_{t-1} W_hhᵀ + b_hh
 
-  static func rnnForward(g: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, batch: Int, layout l: PartLayout) {
+  static func rnnForward(g: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, batch: Int, hidden: Int, units: Range<Int>) {
     for b in 0..<batch {
-      let a = g + b * l.gateRow + l.gateOffset, out = h + b * l.hidden + l.stateOffset
-      split(l.width, { rnnForward(SIMD16<Float>.self, a, out, $0, $1) }, { rnnForward(Float.self, a, out, $0, $1) })
+      let a = g + b * hidden + units.lowerBound, out = h + b * hidden + units.lowerBound
+      split(units.count, { rnnForward(SIMD16<Float>.self, a, out, $0, $1) }, { rnnForward(Float.self, a, out, $0, $1) })
     }
   }
 
@@ -51,10 +28,10 @@ enum CellKernels {
   }
 
   /// dA = dH ⊙ (1 - H_t²).
-  static func rnnBackward(dh: UnsafePointer<Float>, h: UnsafePointer<Float>, dA: UnsafeMutablePointer<Float>, batch: Int, layout l: PartLayout) {
+  static func rnnBackward(dh: UnsafePointer<Float>, h: UnsafePointer<Float>, dA: UnsafeMutablePointer<Float>, batch: Int, hidden: Int, units: Range<Int>) {
     for b in 0..<batch {
-      let s = b * l.hidden + l.stateOffset, d = dA + b * l.gateRow + l.gateOffset
-      split(l.width, { rnnBackward(SIMD16<Float>.self, dh + s, h + s, d, $0, $1) }, { rnnBackward(Float.self, dh + s, h + s, d, $0, $1) })
+      let s = b * hidden + units.lowerBound, d = dA + b * hidden + units.lowerBound
+      split(units.count, { rnnBackward(SIMD16<Float>.self, dh + s, h + s, d, $0, $1) }, { rnnBackward(Float.self, dh + s, h + s, d, $0, $1) })
     }
   }
 
@@ -73,12 +50,12 @@ enum CellKernels {
 
   static func lstmForward(
     g: UnsafeMutablePointer<Float>, cPrev: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
-    tanhC: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, batch: Int, layout l: PartLayout
+    tanhC: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, batch: Int, hidden: Int, units: Range<Int>
   ) {
     for b in 0..<batch {
-      let row = g + b * l.gateRow + l.gateOffset, s = b * l.hidden + l.stateOffset
-      let args = (row, l.width, cPrev + s, c + s, tanhC + s, h + s)
-      split(l.width, { lstmForward(SIMD16<Float>.self, args, $0, $1) }, { lstmForward(Float.self, args, $0, $1) })
+      let row = g + b * 4 * hidden + units.lowerBound, s = b * hidden + units.lowerBound
+      let args = (row, hidden, cPrev + s, c + s, tanhC + s, h + s)
+      split(units.count, { lstmForward(SIMD16<Float>.self, args, $0, $1) }, { lstmForward(Float.self, args, $0, $1) })
     }
   }
 
@@ -108,12 +85,12 @@ enum CellKernels {
   static func lstmBackward(
     dh: UnsafePointer<Float>, dc: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>,
     cPrev: UnsafePointer<Float>, tanhC: UnsafePointer<Float>, dG: UnsafeMutablePointer<Float>,
-    batch: Int, layout l: PartLayout
+    batch: Int, hidden: Int, units: Range<Int>
   ) {
     for b in 0..<batch {
-      let r = b * l.gateRow + l.gateOffset, s = b * l.hidden + l.stateOffset
-      let args = (g + r, dG + r, l.width, dh + s, dc + s, cPrev + s, tanhC + s)
-      split(l.width, { lstmBackward(SIMD16<Float>.self, args, $0, $1) }, { lstmBackward(Float.self, args, $0, $1) })
+      let r = b * 4 * hidden + units.lowerBound, s = b * hidden + units.lowerBound
+      let args = (g + r, dG + r, hidden, dh + s, dc + s, cPrev + s, tanhC + s)
+      split(units.count, { lstmBackward(SIMD16<Float>.self, args, $0, $1) }, { lstmBackward(Float.self, args, $0, $1) })
     }
   }
 
@@ -141,16 +118,16 @@ enum CellKernels {
 
   // MARK: - GRU: r, z, n; H_t = (1 - z) ⊙ n + z ⊙ H_{t-1}, n = tanh(A_n + r ⊙ (W_hn H_{t-1} + b_hn))
 
-  /// `g` holds X_t W_ihᵀ + b_ih, `gh` holds H_{t-1} W_hhᵀ + b_hh (both (B, 3H) in part layout);
+  /// `g` holds X_t W_ihᵀ + b_ih, `gh` holds H_{t-1} W_hhᵀ + b_hh (both (B, 3H));
   /// stores r, z, n into `g` and the W_hn H_{t-1} + b_hn part into `hn` (B, H).
   static func gruForward(
     g: UnsafeMutablePointer<Float>, gh: UnsafePointer<Float>, hPrev: UnsafePointer<Float>,
-    hn: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, batch: Int, layout l: PartLayout
+    hn: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, batch: Int, hidden: Int, units: Range<Int>
   ) {
     for b in 0..<batch {
-      let r = b * l.gateRow + l.gateOffset, s = b * l.hidden + l.stateOffset
-      let args = (g + r, gh + r, l.width, hPrev + s, hn + s, h + s)
-      split(l.width, { gruForward(SIMD16<Float>.self, args, $0, $1) }, { gruForward(Float.self, args, $0, $1) })
+      let r = b * 3 * hidden + units.lowerBound, s = b * hidden + units.lowerBound
+      let args = (g + r, gh + r, hidden, hPrev + s, hn + s, h + s)
+      split(units.count, { gruForward(SIMD16<Float>.self, args, $0, $1) }, { gruForward(Float.self, args, $0, $1) })
     }
   }
 
@@ -181,12 +158,12 @@ enum CellKernels {
   static func gruBackward(
     dh: UnsafePointer<Float>, g: UnsafePointer<Float>, hPrev: UnsafePointer<Float>,
     hn: UnsafePointer<Float>, dGx: UnsafeMutablePointer<Float>, dGh: UnsafeMutablePointer<Float>,
-    dhPrev: UnsafeMutablePointer<Float>, batch: Int, layout l: PartLayout
+    dhPrev: UnsafeMutablePointer<Float>, batch: Int, hidden: Int, units: Range<Int>
   ) {
     for b in 0..<batch {
-      let r = b * l.gateRow + l.gateOffset, s = b * l.hidden + l.stateOffset
-      let args = (g + r, dGx + r, dGh + r, l.width, dh + s, hPrev + s, hn + s, dhPrev + s)
-      split(l.width, { gruBackward(SIMD16<Float>.self, args, $0, $1) }, { gruBackward(Float.self, args, $0, $1) })
+      let r = b * 3 * hidden + units.lowerBound, s = b * hidden + units.lowerBound
+      let args = (g + r, dGx + r, dGh + r, hidden, dh + s, hPrev + s, hn + s, dhPrev + s)
+      split(units.count, { gruBackward(SIMD16<Float>.self, args, $0, $1) }, { gruBackward(Float.self, args, $0, $1) })
     }
   }
 

@@ -19,11 +19,13 @@ enum PackedGemm {
   static let disabled = getenv("D2L_NO_PACK") != nil
 
   /// Packs B (k × n), element (kk, j) at `b[kk * rowStride + j * columnStride]`, into `out`
-  /// as n/16 panels of k × 16.
+  /// as n/16 panels of k × 16; part `part` of `parts` packs its share of the panels.
   static func pack(
-    _ b: UnsafePointer<Float>, k: Int, n: Int, rowStride: Int, columnStride: Int, into out: UnsafeMutablePointer<Float>
+    _ b: UnsafePointer<Float>, k: Int, n: Int, rowStride: Int, columnStride: Int, into out: UnsafeMutablePointer<Float>,
+    part: Int = 0, of parts: Int = 1
   ) {
-    for panel in 0..<(n / 16) {
+    let panels = n / 16
+    for panel in (panels * part / parts)..<(panels * (part + 1) / parts) {
       let dst = out + panel * k * 16
       for kk in 0..<k {
         let src = b + kk * rowStride + panel * 16 * columnStride

@@ -114,7 +114,8 @@ public class RecurrentLayer: Module {
     for (l, layer) in layers.enumerated() {
       let c0 = kind.hasCellState ? state.cell![l] : nil
       let ws = workspace(l, steps: T, batch: B, inputSize: layer.inputSize)
-      let result = layer(x, steps: T, batch: B, h0: state.hidden[l], c0: c0, workspace: ws, team: team)
+      let result = layer(x, steps: T, batch: B, h0: state.hidden[l], c0: c0, workspace: ws, team: team,
+                         parts: parts(steps: T, batch: B))
       observe?(l + 1, result.output)
       output = result.output
       finalH.append(result.h)
@@ -124,26 +125,26 @@ public class RecurrentLayer: Module {
     return (output!, RecurrentState(hidden: .stack(finalH), cell: kind.hasCellState ? .stack(finalC) : nil))
   }
 
-  /// How many parts the time loop of `steps` × (batch × hidden) splits into.
+  /// How many parts (threads) the time loop of `steps` × (batch × hidden) splits into.
   func parts(steps: Int, batch: Int) -> Int {
     let p = parallelism ?? {
-      // Splitting pays when each step's product is well above the cost of a barrier (even a
-      // batch of one: each core then streams only its half of W_hh, which stays in its cache).
+      // Splitting pays when each step's product is well above the cost of handing out the work
+      // (even a batch of one: each core then streams only its share of W_hh, which stays in
+      // its cache).
       let flops = 2 * batch * hiddenSize * kind.gateCount * hiddenSize
       return flops >= 400_000 ? team.size : 1
     }()
-    return p > 1 && p <= team.size && hiddenSize % p == 0 ? p : 1
+    return p > 1 && p <= team.size ? p : 1
   }
 
   /// The layer's buffers, reused unless a pending backward pass still holds them.
   private func workspace(_ l: Int, steps: Int, batch: Int, inputSize: Int) -> RecurrentWorkspace {
-    let parts = parts(steps: steps, batch: batch)
     // No `if let` binding here: it would hold a second reference and the check would never pass.
-    if workspaces[l]?.fits(kind: kind, steps: steps, batch: batch, hidden: hiddenSize, inputSize: inputSize, parts: parts) == true,
+    if workspaces[l]?.fits(kind: kind, steps: steps, batch: batch, hidden: hiddenSize, inputSize: inputSize) == true,
        isKnownUniquelyReferenced(&workspaces[l]!) {
       return workspaces[l]!
     }
-    let ws = RecurrentWorkspace(kind: kind, steps: steps, batch: batch, hidden: hiddenSize, inputSize: inputSize, parts: parts)
+    let ws = RecurrentWorkspace(kind: kind, steps: steps, batch: batch, hidden: hiddenSize, inputSize: inputSize)
     workspaces[l] = ws
     return ws
   }

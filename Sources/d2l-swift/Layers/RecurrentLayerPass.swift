@@ -17,11 +17,15 @@ public enum RecurrentInput {
 
 /// One layer of a recurrent network over a whole sequence, as a single tape operation.
 ///
-/// Forward: one GEMM projects the inputs of all T steps; each step adds only the recurrent
-/// product H_{t-1} W_hhᵀ and applies the fused cell. Backward (BPTT): steps in reverse, one
-/// (B, G·H)·(G·H, H) GEMM per step for dH_{t-1}; then the weight gradients as one GEMM each over
-/// all steps. The time loops run on a `WorkerTeam`: each thread owns a slice of the hidden units
-/// (its gates, its GEMM, its share of the cell) and the threads meet once per step.
+/// Forward: each step adds the recurrent product H_{t-1} W_hhᵀ to the input projection and
+/// applies the fused cell. A one-hot input's projection is a gather done up front; a dense
+/// input's product X_t W_ihᵀ runs in the time loop too. Backward (BPTT): steps in reverse, one
+/// product dG_t W_hh per step for dH_{t-1} (and dG_t W_ih for a dense input's gradient); then
+/// the weight gradients as one GEMM each over all steps.
+///
+/// The time loops run on a `WorkerTeam`, split by *sequences*: each thread owns a share of the
+/// batch rows and runs every step of them on its own, with the weights packed once per pass and
+/// shared. The rows of a batch never meet inside a step, so the threads need no barrier there.
 struct RecurrentLayerPass {
   let kind: CellKind
   let weightIH: Tensor, weightHH: Tensor, biasIH: Tensor, biasHH: Tensor
@@ -29,73 +33,97 @@ struct RecurrentLayerPass {
   var hidden: Int { weightHH.shape[1] }
   var inputSize: Int { weightIH.shape[1] }
 
-  /// Runs the layer from state (h0, c0), both (B, H). Returns outputs (T, B, H), H_T, C_T.
+  /// Runs the layer from state (h0, c0), both (B, H), with the time loop in `parts` shares of
+  /// the batch. Returns outputs (T, B, H), H_T, C_T.
   func callAsFunction(
     _ input: RecurrentInput, steps T: Int, batch B: Int, h0: Tensor, c0: Tensor?,
-    workspace ws: RecurrentWorkspace, team: WorkerTeam
+    workspace ws: RecurrentWorkspace, team: WorkerTeam, parts P: Int
   ) -> (output: Tensor, h: Tensor, c: Tensor?) {
-    let H = hidden, GH = kind.gateCount * H, P = ws.parts
+    let H = hidden, I = inputSize, G = kind.gateCount, GH = G * H, kind = self.kind
     let gates = ws.gates.base, states = ws.states.base
-    let (wih, whh) = PhaseClock.measure("fwd prepare weights") { prepareWeights(ws) }
-    let bias = ws.biasIH.base, I = inputSize
-    // A dense input's products X_t W_ihᵀ run in the time loop, step by step on weights packed
-    // once, before each step's barrier. One GEMM over all steps was slower: its operands are
-    // cold, and its (T·B, G·H) result makes a round trip through memory.
+    let wih = UnsafePointer(weightIH.storage.base), whh = UnsafePointer(weightHH.storage.base)
+    prepareBiases(ws)
+    let bias = UnsafePointer(ws.biasIH.base), hiddenBias = UnsafePointer(ws.biasHH.base)
+    // Parts share the batch's rows when each gets a few; a small batch (prediction runs one
+    // sequence) shares the hidden units instead, each part multiplying by its own rows of W_hh,
+    // which then stay in its core's cache, and meeting the others at a barrier every step.
+    let byRows = B >= 4 * P
+    let shares = (0..<P).map { p in
+      byRows ? (rows: Self.share(p, of: P, in: B), units: 0..<H) : (rows: 0..<B, units: Self.share(p, of: P, in: H))
+    }
+    let usePacked = shares.allSatisfy { PackedGemm.fits(m: $0.rows.count, n: $0.units.count) }
+    // A dense input's products X_t W_ihᵀ run in the time loop, on weights packed once. One GEMM
+    // over all steps was slower: its operands are cold, and its (T·B, G·H) result makes a round
+    // trip through memory.
     let x = input.dense.map { UnsafePointer($0.storage.base) }
-    let inputInLoop = x != nil && PackedGemm.fits(m: B, n: kind.gateCount * (H / P))
+    let inputInLoop = x != nil && usePacked
     if inputInLoop {
       check(input.dense!.count == T * B * I, "\(kind.displayName): input \(Tensor.describe(input.dense!.shape)) does not fit weight_ih \(Tensor.describe(weightIH.shape))")
     } else {
-      // Input projections of every step at once, with the biases folded in (the GRU keeps b_hh
-      // apart, since its n gate scales the hidden part by r).
-      PhaseClock.measure("fwd project inputs") { projectInputs(input, rows: T * B, weights: wih, bias: bias, into: gates) }
+      PhaseClock.measure("fwd project inputs") { projectInputs(input, rows: T * B, bias: bias, into: gates) }
     }
     states.update(from: h0.storage.base, count: B * H)
     if kind == .lstm { ws.extra.base.update(from: c0!.storage.base, count: B * H) }
 
-    let kind = self.kind
     PhaseClock.measure("fwd time loop") { team.run(parts: P) { p in
-      let layout = PartLayout(kind: kind, hidden: H, parts: P, part: p)
-      let rows = kind.gateCount * layout.width  // this part's gate columns
-      let w = whh + layout.gateOffset * H  // this part's rows of W_hh
-      // H_{t-1} W_hhᵀ for this part's gates, accumulated into `out` (row stride G·H).
-      let packed = ws.packedForward.base + layout.gateOffset * H
-      let usePacked = PackedGemm.fits(m: B, n: rows)
-      if usePacked { PackedGemm.pack(w, k: H, n: rows, rowStride: 1, columnStride: H, into: packed) }
-      let packedInput = ws.packedInputForward.base + layout.gateOffset * I
-      if inputInLoop { PackedGemm.pack(wih + layout.gateOffset * I, k: I, n: rows, rowStride: 1, columnStride: I, into: packedInput) }
-      func recurrentProduct(_ hPrev: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
-        if usePacked {
-          PackedGemm.multiply(hPrev, lda: H, packed: packed, into: out, ldc: GH, m: B, n: rows, k: H, accumulate: true)
-        } else {
-          Tensor.gemm(hPrev, transposeA: false, w, transposeB: true, into: out, m: B, n: rows, k: H, accumulate: true, ldc: GH)
+      let (rows, units) = shares[p]
+      let b0 = rows.lowerBound, nb = rows.count, u0 = units.lowerBound, nu = units.count
+      // Packed W (G·H, K) is G blocks of H rows, one per gate, each as H/16 panels: the panels
+      // of units `units` of gate q start at (q·H + u0)·K. With shares of rows every part packs
+      // some of the panels; with shares of units each packs its own.
+      if usePacked {
+        let (part, of) = byRows ? (p, P) : (0, 1)
+        for q in 0..<G {
+          let first = q * H + u0
+          PackedGemm.pack(whh + first * H, k: H, n: nu, rowStride: 1, columnStride: H, into: ws.packedForward.base + first * H,
+                          part: part, of: of)
+          if inputInLoop {
+            PackedGemm.pack(wih + first * I, k: I, n: nu, rowStride: 1, columnStride: I, into: ws.packedInputForward.base + first * I,
+                            part: part, of: of)
+          }
+        }
+        if byRows { team.sync(parts: P) }
+      }
+      /// out[rows, gates of units] += A[rows] (nb, K) · W[gates of units]ᵀ.
+      func product(_ a: UnsafePointer<Float>, _ w: UnsafePointer<Float>, _ packed: UnsafeMutablePointer<Float>, k: Int,
+                   into out: UnsafeMutablePointer<Float>) {
+        if usePacked && nu == H {  // all gates' units: one product over the whole packed matrix
+          PackedGemm.multiply(a, lda: k, packed: packed, into: out, ldc: GH, m: nb, n: GH, k: k, accumulate: true)
+          return
+        }
+        for q in 0..<G {
+          let first = q * H + u0
+          if usePacked {
+            PackedGemm.multiply(a, lda: k, packed: packed + first * k, into: out + first, ldc: GH, m: nb, n: nu, k: k, accumulate: true)
+          } else {
+            Tensor.gemm(a, transposeA: false, w + first * k, transposeB: true, into: out + first, m: nb, n: nu, k: k,
+                        accumulate: true, ldc: GH)
+          }
         }
       }
       for t in 0..<T {
-        let g = gates + t * B * GH
-        if inputInLoop, let x {  // this part's gates = b_ih (+ b_hh) + X_t W_ihᵀ: needs no H_{t-1}
-          for b in 0..<B { (g + b * GH + layout.gateOffset).update(from: bias + layout.gateOffset, count: rows) }
-          PackedGemm.multiply(x + t * B * I, lda: I, packed: packedInput, into: g + layout.gateOffset, ldc: GH,
-                              m: B, n: rows, k: I, accumulate: true)
+        let g = gates + (t * B + b0) * GH
+        if inputInLoop, let x {  // gates = b_ih (+ b_hh) + X_t W_ihᵀ: needs no H_{t-1}
+          for b in 0..<nb { for q in 0..<G { (g + b * GH + q * H + u0).update(from: bias + q * H + u0, count: nu) } }
+          product(x + (t * B + b0) * I, wih, ws.packedInputForward.base, k: I, into: g)
         }
-        if t > 0 { team.sync(parts: P) }  // every part of H_{t-1} is written
-        let hPrev = states + t * B * H, h = states + (t + 1) * B * H
+        if t > 0 && !byRows { team.sync(parts: P) }  // every part of H_{t-1} is written
+        let hPrev = states + (t * B + b0) * H, h = states + ((t + 1) * B + b0) * H
         switch kind {
         case .rnn:
-          recurrentProduct(hPrev, into: g + layout.gateOffset)
-          CellKernels.rnnForward(g: g, h: h, batch: B, layout: layout)
+          product(hPrev, whh, ws.packedForward.base, k: H, into: g)
+          CellKernels.rnnForward(g: g, h: h, batch: nb, hidden: H, units: units)
         case .lstm:
-          recurrentProduct(hPrev, into: g + layout.gateOffset)
-          let c = ws.extra.base
-          CellKernels.lstmForward(g: g, cPrev: c + t * B * H, c: c + (t + 1) * B * H,
-                                  tanhC: ws.tanhCells.base + t * B * H, h: h, batch: B, layout: layout)
+          product(hPrev, whh, ws.packedForward.base, k: H, into: g)
+          let c = ws.extra.base + (t * B + b0) * H
+          CellKernels.lstmForward(g: g, cPrev: c, c: c + B * H, tanhC: ws.tanhCells.base + (t * B + b0) * H, h: h,
+                                  batch: nb, hidden: H, units: units)
         case .gru:
-          let gh = ws.stepHidden.base
-          for b in 0..<B {
-            (gh + b * GH + layout.gateOffset).update(from: ws.biasHH.base + layout.gateOffset, count: rows)
-          }
-          recurrentProduct(hPrev, into: gh + layout.gateOffset)
-          CellKernels.gruForward(g: g, gh: gh, hPrev: hPrev, hn: ws.extra.base + t * B * H, h: h, batch: B, layout: layout)
+          let gh = ws.stepHidden.base + b0 * GH
+          for b in 0..<nb { for q in 0..<G { (gh + b * GH + q * H + u0).update(from: hiddenBias + q * H + u0, count: nu) } }
+          product(hPrev, whh, ws.packedForward.base, k: H, into: gh)
+          CellKernels.gruForward(g: g, gh: gh, hPrev: hPrev, hn: ws.extra.base + (t * B + b0) * H, h: h,
+                                 batch: nb, hidden: H, units: units)
         }
       }
     } }
@@ -115,32 +143,31 @@ struct RecurrentLayerPass {
     if let c0 { operands.append(c0) }
     if case .dense(let x) = input { operands.append(x) }
     let results = Tensor.multiOutput("\(kind.displayName) layer", outputs: outputs, operands: operands) { grads in
-      backward(input, steps: T, batch: B, h0: h0, c0: c0, workspace: ws, team: team,
+      backward(input, steps: T, batch: B, h0: h0, c0: c0, workspace: ws, team: team, parts: P,
                dOutput: grads[0], dhT: grads[1], dcT: kind == .lstm ? grads[2] : nil)
     }
     return (results[0], results[1], kind == .lstm ? results[2] : nil)
   }
 
-  /// The weights in part layout (the parameters themselves when there is one part) and the
-  /// biases, summed where the cell allows, in the workspace.
-  private func prepareWeights(_ ws: RecurrentWorkspace) -> (ih: UnsafePointer<Float>, hh: UnsafePointer<Float>) {
+  /// Part `p` of `parts` equal shares of 0..<count.
+  static func share(_ p: Int, of parts: Int, in count: Int) -> Range<Int> { (count * p / parts)..<(count * (p + 1) / parts) }
+
+  /// The biases as the time loop adds them: b_ih + b_hh, except for the GRU, whose n gate scales
+  /// the hidden part (b_hh included) by r.
+  private func prepareBiases(_ ws: RecurrentWorkspace) {
     let bih = biasIH.storage.base, bhh = biasHH.storage.base
-    for (r, original) in ws.originalRow.enumerated() {
-      ws.biasIH.base[r] = kind == .gru ? bih[original] : bih[original] + bhh[original]
-      ws.biasHH.base[r] = bhh[original]
+    for r in 0..<(kind.gateCount * hidden) {
+      ws.biasIH.base[r] = kind == .gru ? bih[r] : bih[r] + bhh[r]
+      ws.biasHH.base[r] = bhh[r]
     }
-    guard ws.parts > 1 else { return (UnsafePointer(weightIH.storage.base), UnsafePointer(weightHH.storage.base)) }
-    ws.permuteRows(weightIH.storage.base, columns: inputSize, into: ws.weightIH.base)
-    ws.permuteRows(weightHH.storage.base, columns: hidden, into: ws.weightHH.base)
-    return (UnsafePointer(ws.weightIH.base), UnsafePointer(ws.weightHH.base))
   }
 
   /// Writes X W_ihᵀ + b for all T·B rows into `gates`: one GEMM, or a gather of W_ih's columns.
   private func projectInputs(
-    _ input: RecurrentInput, rows: Int, weights: UnsafePointer<Float>, bias: UnsafePointer<Float>,
-    into gates: UnsafeMutablePointer<Float>
+    _ input: RecurrentInput, rows: Int, bias: UnsafePointer<Float>, into gates: UnsafeMutablePointer<Float>
   ) {
     let GH = kind.gateCount * hidden, I = inputSize
+    let weights = UnsafePointer(weightIH.storage.base)
     switch input {
     case .dense(let x):
       check(x.count == rows * I, "\(kind.displayName): input \(Tensor.describe(x.shape)) does not fit weight_ih \(Tensor.describe(weightIH.shape))")
@@ -162,71 +189,63 @@ struct RecurrentLayerPass {
   /// gradients.
   private func backward(
     _ input: RecurrentInput, steps T: Int, batch B: Int, h0: Tensor, c0: Tensor?,
-    workspace ws: RecurrentWorkspace, team: WorkerTeam, dOutput: UnsafePointer<Float>,
+    workspace ws: RecurrentWorkspace, team: WorkerTeam, parts P: Int, dOutput: UnsafePointer<Float>,
     dhT: UnsafePointer<Float>, dcT: UnsafePointer<Float>?
   ) {
-    let H = hidden, GH = kind.gateCount * H, P = ws.parts, kind = self.kind
-    let whh = P > 1 ? UnsafePointer(ws.weightHH.base) : UnsafePointer(weightHH.storage.base)
+    let H = hidden, I = inputSize, GH = kind.gateCount * H, kind = self.kind
+    let wih = UnsafePointer(weightIH.storage.base), whh = UnsafePointer(weightHH.storage.base)
     let gates = ws.gates.base, states = ws.states.base
+    let P = B >= P ? P : 1  // backward always shares the rows
     let dGx = ws.dInputGates.base
     let dGh = kind == .gru ? ws.dHiddenGates.base : dGx
     ws.dState.base.update(from: dhT, count: B * H)
     if let dcT { ws.dCell.base.update(from: dcT, count: B * H) }
-
-    // A dense input's gradient dX_t = dG_t · W_ih is computed in the time loop too, while dG_t
-    // is in cache; each part computes its share of X's columns.
-    let I = inputSize
-    let wih = P > 1 ? UnsafePointer(ws.weightIH.base) : UnsafePointer(weightIH.storage.base)
+    // A dense input's gradient dX_t = dG_t W_ih is computed in the time loop too, while dG_t is
+    // in cache.
     let dX = input.dense?.gradientBuffer
-    let inputGradientInLoop = dX != nil && I % P == 0 && PackedGemm.fits(m: B, n: I / P)
+    let counts = (0..<P).map { Self.share($0, of: P, in: B).count }
+    let usePacked = counts.allSatisfy { PackedGemm.fits(m: $0, n: H) }
+    let inputGradientInLoop = dX != nil && counts.allSatisfy { PackedGemm.fits(m: $0, n: I) }
+
     PhaseClock.measure("bwd time loop") { team.run(parts: P) { p in
-      let layout = PartLayout(kind: kind, hidden: H, parts: P, part: p)
-      // W_hh's columns of this part, packed for dH_{t-1} = dG_t · W_hh.
-      let packed = ws.packedBackward.base + layout.stateOffset * GH
-      let usePacked = PackedGemm.fits(m: B, n: layout.width)
-      if usePacked {
-        PackedGemm.pack(whh + layout.stateOffset, k: GH, n: layout.width, rowStride: H, columnStride: 1, into: packed)
-      }
-      let inputColumns = I / P, firstInputColumn = p * inputColumns
-      let packedInput = ws.packedInputBackward.base + firstInputColumn * GH
-      if inputGradientInLoop {
-        PackedGemm.pack(wih + firstInputColumn, k: GH, n: inputColumns, rowStride: I, columnStride: 1, into: packedInput)
-      }
-      var dh = ws.dState.base, dhNext = ws.dStateNext.base
-      let dc = ws.dCell.base
-      for t in stride(from: T - 1, through: 0, by: -1) {
-        for b in 0..<B {  // this part's share of dH_t += dY_t
-          let s = b * H + layout.stateOffset
-          Kernels.add(dh + s, dOutput + t * B * H + s, into: dh + s, count: layout.width)
+      if usePacked || inputGradientInLoop {
+        if usePacked {  // B(kk, j) = W_hh[kk, j]: dG_t W_hh
+          PackedGemm.pack(whh, k: GH, n: H, rowStride: H, columnStride: 1, into: ws.packedBackward.base, part: p, of: P)
         }
-        let g = gates + t * B * GH
-        let hPrev = states + t * B * H
-        let dx = dGx + t * B * GH, dhh = dGh + t * B * GH
+        if inputGradientInLoop {
+          PackedGemm.pack(wih, k: GH, n: I, rowStride: I, columnStride: 1, into: ws.packedInputBackward.base, part: p, of: P)
+        }
+        team.sync(parts: P)
+      }
+      let rows = Self.share(p, of: P, in: B), b0 = rows.lowerBound, nb = rows.count, units = 0..<H
+      var dh = ws.dState.base + b0 * H, dhNext = ws.dStateNext.base + b0 * H
+      let dc = ws.dCell.base + b0 * H
+      for t in stride(from: T - 1, through: 0, by: -1) {
+        Kernels.add(dh, dOutput + (t * B + b0) * H, into: dh, count: nb * H)  // dH_t += dY_t
+        let g = gates + (t * B + b0) * GH
+        let hPrev = states + (t * B + b0) * H
+        let dx = dGx + (t * B + b0) * GH, dhh = dGh + (t * B + b0) * GH
         switch kind {
         case .rnn:
-          CellKernels.rnnBackward(dh: dh, h: states + (t + 1) * B * H, dA: dx, batch: B, layout: layout)
+          CellKernels.rnnBackward(dh: dh, h: hPrev + B * H, dA: dx, batch: nb, hidden: H, units: units)
         case .lstm:
-          let c = ws.extra.base
-          CellKernels.lstmBackward(dh: dh, dc: dc, g: g, cPrev: c + t * B * H, tanhC: ws.tanhCells.base + t * B * H,
-                                   dG: dx, batch: B, layout: layout)
+          CellKernels.lstmBackward(dh: dh, dc: dc, g: g, cPrev: ws.extra.base + (t * B + b0) * H,
+                                   tanhC: ws.tanhCells.base + (t * B + b0) * H, dG: dx, batch: nb, hidden: H, units: units)
         case .gru:
-          CellKernels.gruBackward(dh: dh, g: g, hPrev: hPrev, hn: ws.extra.base + t * B * H, dGx: dx, dGh: dhh,
-                                  dhPrev: dhNext, batch: B, layout: layout)
+          CellKernels.gruBackward(dh: dh, g: g, hPrev: hPrev, hn: ws.extra.base + (t * B + b0) * H, dGx: dx, dGh: dhh,
+                                  dhPrev: dhNext, batch: nb, hidden: H, units: units)
         }
-        team.sync(parts: P)  // every part of dG_t is written
-        // dH_{t-1}[:, this part] (+)= dG_t · W_hh[:, this part]: the part layout of dG and of
-        // W_hh's rows cancel out.
+        // dH_{t-1} (+)= dG_t · W_hh (the GRU's cell wrote its direct part z ⊙ dH_t first).
         if usePacked {
-          PackedGemm.multiply(dhh, lda: GH, packed: packed, into: dhNext + layout.stateOffset, ldc: H,
-                              m: B, n: layout.width, k: GH, accumulate: kind == .gru)
+          PackedGemm.multiply(dhh, lda: GH, packed: ws.packedBackward.base, into: dhNext, ldc: H,
+                              m: nb, n: H, k: GH, accumulate: kind == .gru)
         } else {
-          Tensor.gemm(dhh, transposeA: false, whh + layout.stateOffset, transposeB: false,
-                      into: dhNext + layout.stateOffset, m: B, n: layout.width, k: GH,
-                      accumulate: kind == .gru, ldb: H, ldc: H)
+          Tensor.gemm(dhh, transposeA: false, whh, transposeB: false, into: dhNext, m: nb, n: H, k: GH,
+                      accumulate: kind == .gru)
         }
         if inputGradientInLoop, let dX {
-          PackedGemm.multiply(dx, lda: GH, packed: packedInput, into: dX + t * B * I + firstInputColumn, ldc: I,
-                              m: B, n: inputColumns, k: GH, accumulate: true)
+          PackedGemm.multiply(dx, lda: GH, packed: ws.packedInputBackward.base, into: dX + (t * B + b0) * I, ldc: I,
+                              m: nb, n: I, k: GH, accumulate: true)
         }
         swap(&dh, &dhNext)
       }
@@ -234,68 +253,56 @@ struct RecurrentLayerPass {
     // After T swaps the running dH is in dState when T is even, else in dStateNext.
     let dh0 = T % 2 == 0 ? ws.dState.base : ws.dStateNext.base
 
-    // Weight and bias gradients, each as one product over all T·B rows (BLAS threads again).
+    // Weight and bias gradients, each as one product over all T·B rows (both threads again).
     if let dW = weightHH.gradientBuffer {
-      // dW_hh += dGhᵀ (G·H, T·B) · [H_0 … H_{T-1}] (T·B, H)
-      PhaseClock.measure("bwd dW_hh") { accumulateRows(into: dW, columns: H, ws: ws) { out, beta in
-        Tensor.gemm(dGh, transposeA: true, states, transposeB: false, into: out, m: GH, n: H, k: T * B, accumulate: beta)
-      } }
+      PhaseClock.measure("bwd dW_hh") {  // dW_hh += dGhᵀ (G·H, T·B) · [H_0 … H_{T-1}] (T·B, H)
+        Tensor.gemm(dGh, transposeA: true, states, transposeB: false, into: dW, m: GH, n: H, k: T * B, accumulate: true)
+      }
     }
     PhaseClock.measure("bwd biases") {
       // The RNN and the LSTM share one gate gradient for both biases: sum its columns once.
-      let sharedSums = dGh == dGx && biasHH.gradientBuffer != nil && biasIH.gradientBuffer != nil
-      if let db = biasHH.gradientBuffer { addColumnSumsBack(dGh, rows: T * B, into: db, ws: ws) }
+      let sums = ws.dBias.base
+      if biasHH.gradientBuffer != nil || (biasIH.gradientBuffer != nil && dGh == dGx) { columnSums(dGh, rows: T * B, into: sums) }
+      if let db = biasHH.gradientBuffer { Kernels.add(db, sums, into: db, count: GH) }
       if let db = biasIH.gradientBuffer {
-        if sharedSums { ws.addRowsBack(ws.dBias.base, columns: 1, into: db) } else { addColumnSumsBack(dGx, rows: T * B, into: db, ws: ws) }
+        if dGh != dGx { columnSums(dGx, rows: T * B, into: sums) }
+        Kernels.add(db, sums, into: db, count: GH)
       }
     }
     switch input {
     case .dense(let x):
       if let dW = weightIH.gradientBuffer {
-        PhaseClock.measure("bwd dW_ih") { accumulateRows(into: dW, columns: I, ws: ws) { out, beta in
-          Tensor.gemm(dGx, transposeA: true, x.storage.base, transposeB: false, into: out, m: GH, n: I, k: T * B, accumulate: beta)
-        } }
+        PhaseClock.measure("bwd dW_ih") {
+          Tensor.gemm(dGx, transposeA: true, x.storage.base, transposeB: false, into: dW, m: GH, n: I, k: T * B, accumulate: true)
+        }
       }
-      if let dX = x.gradientBuffer, !inputGradientInLoop {
+      if let dX, !inputGradientInLoop {
         PhaseClock.measure("bwd dX") { Tensor.gemm(dGx, transposeA: false, wih, transposeB: false, into: dX, m: T * B, n: I, k: GH, accumulate: true) }
       }
     case .tokens(let tokens, let vocab):
-      if let dW = weightIH.gradientBuffer { PhaseClock.measure("bwd dW_ih one-hot") {
-        // A one-hot input's gradient lands in the column of its token: sum the rows of dG per
-        // token first (contiguous, vectorised), then add each token's sum into its column.
-        let perToken = TensorStorage(count: vocab * GH)
-        for (r, token) in tokens.enumerated() {
-          let sum = perToken.base + Int(token) * GH
-          Kernels.add(sum, dGx + r * GH, into: sum, count: GH)
+      if let dW = weightIH.gradientBuffer {
+        PhaseClock.measure("bwd dW_ih one-hot") {
+          // A one-hot input's gradient lands in the column of its token: sum the rows of dG per
+          // token first (contiguous, vectorised), then add each token's sum into its column.
+          let perToken = TensorStorage(count: vocab * GH)
+          for (r, token) in tokens.enumerated() {
+            let sum = perToken.base + Int(token) * GH
+            Kernels.add(sum, dGx + r * GH, into: sum, count: GH)
+          }
+          for k in 0..<GH {
+            for v in 0..<vocab { dW[k * vocab + v] += perToken.base[v * GH + k] }
+          }
         }
-        for (k, row) in ws.originalRow.enumerated() {
-          for v in 0..<vocab { dW[row * vocab + v] += perToken.base[v * GH + k] }
-        }
-      } }
+      }
     }
     if let d = h0.gradientBuffer { Kernels.add(d, dh0, into: d, count: B * H) }
     if let c0, let d = c0.gradientBuffer { Kernels.add(d, ws.dCell.base, into: d, count: B * H) }
   }
 
-  /// Runs `product(out, accumulate)` so that its (G·H, columns) result, in part layout, ends up
-  /// added to `gradient` in PyTorch's layout: directly when there is one part, else through
-  /// the workspace's scratch.
-  private func accumulateRows(
-    into gradient: UnsafeMutablePointer<Float>, columns: Int, ws: RecurrentWorkspace,
-    _ product: (UnsafeMutablePointer<Float>, Bool) -> Void
-  ) {
-    if ws.parts == 1 { product(gradient, true); return }
-    product(ws.dWeight.base, false)
-    ws.addRowsBack(ws.dWeight.base, columns: columns, into: gradient)
-  }
-
-  /// out[original(k)] += Σ_r m[r, k]; the sums stay in `ws.dBias`.
-  private func addColumnSumsBack(_ m: UnsafePointer<Float>, rows: Int, into out: UnsafeMutablePointer<Float>, ws: RecurrentWorkspace) {
+  /// out[k] = Σ_r m[r, k] over the (rows, G·H) matrix m.
+  private func columnSums(_ m: UnsafePointer<Float>, rows: Int, into out: UnsafeMutablePointer<Float>) {
     let columns = kind.gateCount * hidden
-    let sums = ws.dBias.base
-    sums.update(repeating: 0, count: columns)
-    for r in 0..<rows { Kernels.add(sums, m + r * columns, into: sums, count: columns) }
-    ws.addRowsBack(sums, columns: 1, into: out)
+    out.update(repeating: 0, count: columns)
+    for r in 0..<rows { Kernels.add(out, m + r * columns, into: out, count: columns) }
   }
 }
-

@@ -1,4 +1,5 @@
 import CBLAS
+import CKernels
 import Foundation
 
 /// Training throughput, and the arithmetic it implies.
@@ -56,22 +57,34 @@ public enum Benchmark {
   public static var threads: Int { WorkerTeam.shared.size }
 }
 
-/// The machine's estimated FP32 peak: cores × clock × FLOP per cycle.
+/// The machine's FP32 peak, measured: every thread of the team runs a loop of independent FMAs
+/// at the same time, just before the training that is compared with it. A nominal figure
+/// (cores × base clock × FLOP per cycle) misses turbo clocks and a busy neighbour alike.
 public struct MachinePeak: Sendable {
-  public let cores: Int
-  public let gigahertz: Double
-  public let flopsPerCycle: Double
-  public var gflops: Double { Double(cores) * gigahertz * flopsPerCycle }
+  /// FLOP per second of each thread, measured together.
+  public let perThread: [Double]
+  public var gflops: Double { perThread.reduce(0, +) / 1e9 }
   public var description: String {
-    String(format: "%d cores × %.2f GHz × %.0f FLOP/cycle", cores, gigahertz, flopsPerCycle)
+    "measured: an FMA loop on \(perThread.count) thread\(perThread.count == 1 ? "" : "s") at once, "
+      + perThread.map { String(format: "%.1f", $0 / 1e9) }.joined(separator: " + ") + " GFLOP/s"
   }
 
-  /// Reads the clock from /proc/cpuinfo; 32 FP32 FLOP per cycle per core is two 8-wide FMA
-  /// units (AVX2/FMA, and also AMD's AVX-512, which runs on the same 256-bit units).
-  public static func estimate() -> MachinePeak {
-    let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
-    let mhz = info.split(separator: "\n").first { $0.hasPrefix("cpu MHz") }
-      .flatMap { $0.split(separator: ":").last }.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) } ?? 2400
-    return MachinePeak(cores: ProcessInfo.processInfo.activeProcessorCount, gigahertz: mhz / 1000, flopsPerCycle: 32)
+  /// Runs the FMA loop on all of `team`'s threads at once, `rounds` times for `seconds` each,
+  /// and keeps the best round: the ceiling is what the machine can do, and a neighbour's burst
+  /// during one round should not lower it.
+  public static func measure(rounds: Int = 3, seconds: Double = 0.1, team: WorkerTeam = .shared) -> MachinePeak {
+    let results = UnsafeMutableBufferPointer<Double>.allocate(capacity: team.size)
+    defer { results.deallocate() }
+    let out = UnsafeSendable(results)
+    var best = MachinePeak(perThread: [])
+    for _ in 0..<rounds {
+      team.run(parts: team.size) { p in out.value[p] = d2l_fma_flops(seconds) }
+      let peak = MachinePeak(perThread: Array(results))
+      if peak.gflops > best.gflops { best = peak }
+    }
+    return best
   }
+
+  /// The better of two measurements.
+  public static func best(_ a: MachinePeak, _ b: MachinePeak) -> MachinePeak { a.gflops >= b.gflops ? a : b }
 }
