@@ -55,13 +55,26 @@ struct RecurrentLayerPass {
     // A dense input's products X_t W_ihᵀ run in the time loop, on weights packed once. One GEMM
     // over all steps was slower: its operands are cold, and its (T·B, G·H) result makes a round
     // trip through memory.
-    let x = input.dense.map { UnsafePointer($0.storage.base) }
-    let inputInLoop = x != nil && usePacked
-    if inputInLoop {
-      check(input.dense!.count == T * B * I, "\(kind.displayName): input \(Tensor.describe(input.dense!.shape)) does not fit weight_ih \(Tensor.describe(weightIH.shape))")
-    } else {
-      PhaseClock.measure("fwd project inputs") { projectInputs(input, rows: T * B, bias: bias, into: gates) }
+    // A one-hot row times W_ihᵀ is a column of W_ih: each step copies its tokens' rows of
+    // W_ihᵀ + b into its gates.
+    var x: UnsafePointer<Float>?, inputInLoop = false
+    var tokens: [Int32] = [], table: UnsafePointer<Float>?
+    switch input {
+    case .dense(let dense):
+      check(dense.count == T * B * I, "\(kind.displayName): input \(Tensor.describe(dense.shape)) does not fit weight_ih \(Tensor.describe(weightIH.shape))")
+      x = UnsafePointer(dense.storage.base)
+      inputInLoop = usePacked
+      if !inputInLoop { PhaseClock.measure("fwd project inputs") { projectInputs(x!, rows: T * B, bias: bias, into: gates) } }
+    case .tokens(let ids, let vocab):
+      check(vocab == I, "\(kind.displayName): vocabulary \(vocab) does not fit weight_ih \(Tensor.describe(weightIH.shape))")
+      check(ids.count == T * B, "\(kind.displayName): \(ids.count) tokens do not fill \(T) steps × \(B) sequences")
+      tokens = ids
+      let t = ws.inputTable.base
+      Tensor.transpose(wih, rows: GH, columns: vocab, into: t)
+      for v in 0..<vocab { Kernels.add(t + v * GH, bias, into: t + v * GH, count: GH) }
+      table = UnsafePointer(t)
     }
+    let (inputs, tokenIDs, tokenTable, inputProducts) = (x, tokens, table, inputInLoop)  // fixed for the loop
     states.update(from: h0.storage.base, count: B * H)
     if kind == .lstm { ws.extra.base.update(from: c0!.storage.base, count: B * H) }
 
@@ -77,7 +90,7 @@ struct RecurrentLayerPass {
           let first = q * H + u0
           PackedGemm.pack(whh + first * H, k: H, n: nu, rowStride: 1, columnStride: H, into: ws.packedForward.base + first * H,
                           part: part, of: of)
-          if inputInLoop {
+          if inputProducts {
             PackedGemm.pack(wih + first * I, k: I, n: nu, rowStride: 1, columnStride: I, into: ws.packedInputForward.base + first * I,
                             part: part, of: of)
           }
@@ -103,9 +116,14 @@ struct RecurrentLayerPass {
       }
       for t in 0..<T {
         let g = gates + (t * B + b0) * GH
-        if inputInLoop, let x {  // gates = b_ih (+ b_hh) + X_t W_ihᵀ: needs no H_{t-1}
+        if inputProducts, let x = inputs {  // gates = b_ih (+ b_hh) + X_t W_ihᵀ: needs no H_{t-1}
           for b in 0..<nb { for q in 0..<G { (g + b * GH + q * H + u0).update(from: bias + q * H + u0, count: nu) } }
           product(x + (t * B + b0) * I, wih, ws.packedInputForward.base, k: I, into: g)
+        } else if let table = tokenTable {
+          for b in 0..<nb {
+            let row = table + Int(tokenIDs[t * B + b0 + b]) * GH
+            for q in 0..<G { (g + b * GH + q * H + u0).update(from: row + q * H + u0, count: nu) }
+          }
         }
         if t > 0 && !byRows { team.sync(parts: P) }  // every part of H_{t-1} is written
         let hPrev = states + (t * B + b0) * H, h = states + ((t + 1) * B + b0) * H
@@ -162,27 +180,12 @@ struct RecurrentLayerPass {
     }
   }
 
-  /// Writes X W_ihᵀ + b for all T·B rows into `gates`: one GEMM, or a gather of W_ih's columns.
-  private func projectInputs(
-    _ input: RecurrentInput, rows: Int, bias: UnsafePointer<Float>, into gates: UnsafeMutablePointer<Float>
-  ) {
-    let GH = kind.gateCount * hidden, I = inputSize
-    let weights = UnsafePointer(weightIH.storage.base)
-    switch input {
-    case .dense(let x):
-      check(x.count == rows * I, "\(kind.displayName): input \(Tensor.describe(x.shape)) does not fit weight_ih \(Tensor.describe(weightIH.shape))")
-      Tensor.gemm(x.storage.base, transposeA: false, weights, transposeB: true, into: gates, m: rows, n: GH, k: I, accumulate: false)
-      for r in 0..<rows { Kernels.add(gates + r * GH, bias, into: gates + r * GH, count: GH) }
-    case .tokens(let tokens, let vocab):
-      check(vocab == I, "\(kind.displayName): vocabulary \(vocab) does not fit weight_ih \(Tensor.describe(weightIH.shape))")
-      // Gather from W_ihᵀ + b (V, G·H), so that each row is one contiguous copy.
-      let table = TensorStorage(uninitializedCount: vocab * GH)
-      Tensor.transpose(weights, rows: GH, columns: vocab, into: table.base)
-      for v in 0..<vocab { Kernels.add(table.base + v * GH, bias, into: table.base + v * GH, count: GH) }
-      for (r, token) in tokens.enumerated() {
-        (gates + r * GH).update(from: table.base + Int(token) * GH, count: GH)
-      }
-    }
+  /// Writes X W_ihᵀ + b for all T·B rows into `gates` with one GEMM (sizes the packed kernel
+  /// does not take).
+  private func projectInputs(_ x: UnsafePointer<Float>, rows: Int, bias: UnsafePointer<Float>, into gates: UnsafeMutablePointer<Float>) {
+    let GH = kind.gateCount * hidden
+    Tensor.gemm(x, transposeA: false, weightIH.storage.base, transposeB: true, into: gates, m: rows, n: GH, k: inputSize, accumulate: false)
+    for r in 0..<rows { Kernels.add(gates + r * GH, bias, into: gates + r * GH, count: GH) }
   }
 
   /// Backpropagation through time for this layer, accumulating into every operand that records

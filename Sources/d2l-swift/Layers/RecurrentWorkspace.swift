@@ -28,6 +28,8 @@ final class RecurrentWorkspace {
   let biasIH: TensorStorage, biasHH: TensorStorage
   /// Scratch for the column sums of a gate gradient (G·H).
   let dBias: TensorStorage
+  /// For token input: W_ihᵀ + b (V, G·H), the gate inputs of each token.
+  let inputTable: TensorStorage
   /// W_hh packed for the per-step products (`PackedGemm`): its rows for H_{t-1} W_hhᵀ forward,
   /// its columns for dG_t W_hh backward.
   let packedForward: TensorStorage, packedBackward: TensorStorage
@@ -59,6 +61,7 @@ final class RecurrentWorkspace {
     biasIH = TensorStorage(count: gh)
     biasHH = TensorStorage(count: gh)
     dBias = TensorStorage(count: gh)
+    inputTable = TensorStorage(uninitializedCount: gh * inputSize)
     packedForward = TensorStorage(uninitializedCount: gh * hidden)
     packedBackward = TensorStorage(uninitializedCount: gh * hidden)
     packedInputForward = TensorStorage(uninitializedCount: gh * inputSize)
