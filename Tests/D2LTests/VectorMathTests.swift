@@ -2,19 +2,20 @@ import Foundation
 import Testing
 @testable import D2L
 
-/// The cells' fast exp, tanh and sigmoid against libm, scalar and 16-wide, over the range
+/// The cells' fast exp, tanh and sigmoid against libm, scalar and vector, over the range
 /// activations take (and beyond, where they must saturate, not overflow).
 @Suite struct VectorMathTests {
   static let inputs: [Float] = stride(from: -30, through: 30, by: 0.0137).map { Float($0) }
     + [-100, -88, -87.5, 0, 1e-6, -1e-6, 0.2999, 0.3001, 88, 100]
 
-  func lanes(_ f: (SIMD16<Float>) -> SIMD16<Float>) -> [Float] {
+  func lanes(_ f: (CellVector) -> CellVector) -> [Float] {
     var out: [Float] = []
     var xs = Self.inputs
-    while xs.count % 16 != 0 { xs.append(0) }
-    for i in stride(from: 0, to: xs.count, by: 16) {
-      let v = f(SIMD16<Float>(xs[i..<(i + 16)]))
-      out += (0..<16).map { v[$0] }
+    let n = CellVector.scalarCount
+    while xs.count % n != 0 { xs.append(0) }
+    for i in stride(from: 0, to: xs.count, by: n) {
+      let v = f(CellVector(xs[i..<(i + n)]))
+      out += (0..<n).map { v[$0] }
     }
     return Array(out.prefix(Self.inputs.count))
   }

@@ -1,13 +1,13 @@
 /// The pointwise part of one time step of each cell, forward and backward, fused: one pass over
-/// memory each way (llm.c's forward/backward pairs), 16 hidden units per instruction. The matrix
+/// memory each way (llm.c's forward/backward pairs), 8 hidden units per instruction. The matrix
 /// products around them live in `RecurrentLayerPass`. Pointers point at the step's blocks:
 /// gates (B, G·H), states (B, H), with rows `hidden` wide per gate. Each call handles `batch`
 /// rows and, of each row, the hidden units `units` (a thread's share of the batch or of the units).
 enum CellKernels {
-  /// Runs `span(from, to)` over 0..<width: SIMD16 for the bulk, then scalars.
+  /// Runs `span(from, to)` over 0..<width: `CellVector`s for the bulk, then scalars.
   @inline(__always)
   static func split(_ width: Int, _ vector: (Int, Int) -> Void, _ scalar: (Int, Int) -> Void) {
-    let bulk = width & ~15
+    let bulk = width - width % CellVector.scalarCount
     if bulk > 0 { vector(0, bulk) }
     if bulk < width { scalar(bulk, width) }
   }
@@ -17,7 +17,7 @@ enum CellKernels {
   static func rnnForward(g: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, batch: Int, hidden: Int, units: Range<Int>) {
     for b in 0..<batch {
       let a = g + b * hidden + units.lowerBound, out = h + b * hidden + units.lowerBound
-      split(units.count, { rnnForward(SIMD16<Float>.self, a, out, $0, $1) }, { rnnForward(Float.self, a, out, $0, $1) })
+      split(units.count, { rnnForward(CellVector.self, a, out, $0, $1) }, { rnnForward(Float.self, a, out, $0, $1) })
     }
   }
 
@@ -31,7 +31,7 @@ enum CellKernels {
   static func rnnBackward(dh: UnsafePointer<Float>, h: UnsafePointer<Float>, dA: UnsafeMutablePointer<Float>, batch: Int, hidden: Int, units: Range<Int>) {
     for b in 0..<batch {
       let s = b * hidden + units.lowerBound, d = dA + b * hidden + units.lowerBound
-      split(units.count, { rnnBackward(SIMD16<Float>.self, dh + s, h + s, d, $0, $1) }, { rnnBackward(Float.self, dh + s, h + s, d, $0, $1) })
+      split(units.count, { rnnBackward(CellVector.self, dh + s, h + s, d, $0, $1) }, { rnnBackward(Float.self, dh + s, h + s, d, $0, $1) })
     }
   }
 
@@ -55,7 +55,7 @@ enum CellKernels {
     for b in 0..<batch {
       let row = g + b * 4 * hidden + units.lowerBound, s = b * hidden + units.lowerBound
       let args = (row, hidden, cPrev + s, c + s, tanhC + s, h + s)
-      split(units.count, { lstmForward(SIMD16<Float>.self, args, $0, $1) }, { lstmForward(Float.self, args, $0, $1) })
+      split(units.count, { lstmForward(CellVector.self, args, $0, $1) }, { lstmForward(Float.self, args, $0, $1) })
     }
   }
 
@@ -90,7 +90,7 @@ enum CellKernels {
     for b in 0..<batch {
       let r = b * 4 * hidden + units.lowerBound, s = b * hidden + units.lowerBound
       let args = (g + r, dG + r, hidden, dh + s, dc + s, cPrev + s, tanhC + s)
-      split(units.count, { lstmBackward(SIMD16<Float>.self, args, $0, $1) }, { lstmBackward(Float.self, args, $0, $1) })
+      split(units.count, { lstmBackward(CellVector.self, args, $0, $1) }, { lstmBackward(Float.self, args, $0, $1) })
     }
   }
 
@@ -127,7 +127,7 @@ enum CellKernels {
     for b in 0..<batch {
       let r = b * 3 * hidden + units.lowerBound, s = b * hidden + units.lowerBound
       let args = (g + r, gh + r, hidden, hPrev + s, hn + s, h + s)
-      split(units.count, { gruForward(SIMD16<Float>.self, args, $0, $1) }, { gruForward(Float.self, args, $0, $1) })
+      split(units.count, { gruForward(CellVector.self, args, $0, $1) }, { gruForward(Float.self, args, $0, $1) })
     }
   }
 
@@ -163,7 +163,7 @@ enum CellKernels {
     for b in 0..<batch {
       let r = b * 3 * hidden + units.lowerBound, s = b * hidden + units.lowerBound
       let args = (g + r, dGx + r, dGh + r, hidden, dh + s, hPrev + s, hn + s, dhPrev + s)
-      split(units.count, { gruBackward(SIMD16<Float>.self, args, $0, $1) }, { gruBackward(Float.self, args, $0, $1) })
+      split(units.count, { gruBackward(CellVector.self, args, $0, $1) }, { gruBackward(Float.self, args, $0, $1) })
     }
   }
 

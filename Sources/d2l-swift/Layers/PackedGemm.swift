@@ -65,3 +65,13 @@ enum PackedGemm {
     }
   }
 }
+
+extension SIMD16 where Scalar == Float {
+  /// 16 floats from `p`, which need not be aligned.
+  @inline(__always) static func load(_ p: UnsafePointer<Float>) -> SIMD16<Float> {
+    UnsafeRawPointer(p).loadUnaligned(as: SIMD16<Float>.self)
+  }
+  @inline(__always) func store(_ p: UnsafeMutablePointer<Float>) {
+    UnsafeMutableRawPointer(p).storeBytes(of: self, as: SIMD16<Float>.self)
+  }
+}

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Values the fused cells compute with: one Float, or 16 of them at once. The cell kernels are
-/// written once, generic over `Lanes`, and run 16 hidden units per instruction with a scalar
-/// tail (the compiler specialises both).
+/// Values the fused cells compute with: one Float, or a `CellVector` of them at once. The cell
+/// kernels are written once, generic over `Lanes`, and run 8 hidden units per instruction with a
+/// scalar tail (the compiler specialises both).
 ///
 /// Gate activations are the other hot spot of training besides the GEMMs (about 1.4 million per
 /// layer and minibatch for the chapter's LSTM), so they use a vectorisable exp instead of one
@@ -39,46 +39,52 @@ extension Float: Lanes {
   @inline(__always) var tanh: Float { VectorMath.tanh(self) }
 }
 
-extension SIMD16: Lanes where Scalar == Float {
-  static var width: Int { 16 }
-  @inline(__always) static func load(_ p: UnsafePointer<Float>) -> SIMD16<Float> {
-    UnsafeRawPointer(p).loadUnaligned(as: SIMD16<Float>.self)
+/// The cells' vector: one AVX2 register. (16 lanes, two registers each, ran out of the 16
+/// registers inside exp and tanh and spilled to the stack.)
+typealias CellVector = SIMD8<Float>
+
+extension SIMD8: Lanes where Scalar == Float {
+  static var width: Int { 8 }
+  @inline(__always) static func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
+    UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
   }
   @inline(__always) func store(_ p: UnsafeMutablePointer<Float>) {
-    UnsafeMutableRawPointer(p).storeBytes(of: self, as: SIMD16<Float>.self)
+    UnsafeMutableRawPointer(p).storeBytes(of: self, as: SIMD8<Float>.self)
   }
 
-  @inline(__always) var exp: SIMD16<Float> {
-    typealias V = SIMD16<Float>
-    // pointwiseMin/Max compile to vminps/vmaxps; `clamped` is an unvectorised loop.
-    let x = pointwiseMax(pointwiseMin(self, V(repeating: 88.3)), V(repeating: -87.3))
+  @inline(__always) var exp: SIMD8<Float> {
+    typealias V = SIMD8<Float>
+    // Masked replacement compiles to compare-and-blend; `clamped` is an unvectorised loop, and
+    // pointwiseMin/Max on SIMD8 became calls.
+    let high = V(repeating: 88.3), low = V(repeating: -87.3)
+    let x = self.replacing(with: high, where: self .> high).replacing(with: low, where: self .< low)
     // Adding 1.5·2²³ rounds x·log2(e) to the nearest integer n and leaves n in the low mantissa
     // bits, so n needs no float-to-int conversion (which Swift does not vectorise).
     let magic = V(repeating: 12_582_912)
-    let shifted = x * V(repeating: 1.442_695_04) + magic
+    let shifted = magic.addingProduct(x, V(repeating: 1.442_695_04))
     let n = shifted - magic
-    let r: V = x - n * V(repeating: 0.693_359_375) + n * V(repeating: 2.121_944_4e-4)
-    var p = V(repeating: 1.987_569_2e-4)
-    p = p * r + V(repeating: 1.398_2e-3)
-    p = p * r + V(repeating: 8.333_452e-3)
-    p = p * r + V(repeating: 4.166_579_6e-2)
-    p = p * r + V(repeating: 0.166_666_66)
-    p = p * r + V(repeating: 0.5)
-    p = p * r * r + r + V(repeating: 1)
+    // Swift does not fuse a * b + c by itself: addingProduct is one FMA (and rounds once).
+    let r = x.addingProduct(n, V(repeating: -0.693_359_375)).addingProduct(n, V(repeating: 2.121_944_4e-4))
+    var p = V(repeating: 1.398_2e-3).addingProduct(V(repeating: 1.987_569_2e-4), r)
+    p = V(repeating: 8.333_452e-3).addingProduct(p, r)
+    p = V(repeating: 4.166_579_6e-2).addingProduct(p, r)
+    p = V(repeating: 0.166_666_66).addingProduct(p, r)
+    p = V(repeating: 0.5).addingProduct(p, r)
+    p = (r + V(repeating: 1)).addingProduct(p, r * r)
     // 2ⁿ: the biased exponent n + 127 shifted into place.
-    let bits = (unsafeBitCast(shifted, to: SIMD16<Int32>.self) &- 0x4B40_0000 &+ 127) &<< 23
+    let bits = (unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- 0x4B40_0000 &+ 127) &<< 23
     return p * unsafeBitCast(bits, to: V.self)
   }
 
-  @inline(__always) var tanh: SIMD16<Float> {
-    typealias V = SIMD16<Float>
+  @inline(__always) var tanh: SIMD8<Float> {
+    typealias V = SIMD8<Float>
     let a = self.replacing(with: -self, where: self .< 0)
     let z = self * self
     // The odd Taylor series of tanh to x⁹, Horner's scheme.
-    var series: V = z * V(repeating: 62.0 / 2835) + V(repeating: -17.0 / 315)
-    series = z * series + V(repeating: 2.0 / 15)
-    series = z * series + V(repeating: -1.0 / 3)
-    series = self * (z * series + V(repeating: 1))
+    var series = V(repeating: -17.0 / 315).addingProduct(z, V(repeating: 62.0 / 2835))
+    series = V(repeating: 2.0 / 15).addingProduct(z, series)
+    series = V(repeating: -1.0 / 3).addingProduct(z, series)
+    series = self * V(repeating: 1).addingProduct(z, series)
     let e = (a * V(repeating: -2)).exp
     let one = V(repeating: 1)
     var t: V = (one - e) / (one + e)
