@@ -45,4 +45,23 @@ import Testing
   func maxDifference(_ a: TensorStorage, _ b: TensorStorage) -> Float {
     zip(a.buffer, b.buffer).map { abs($0 - $1) }.max() ?? 0
   }
+
+  /// The weight-gradient kernel, C += Aᵀ B with A given transposed, against OpenBLAS; k crosses
+  /// the kernel's chunks of 128 rows.
+  @Test(arguments: [(8, 16, 5), (32, 48, 300), (64, 64, 1120)])
+  func transposedAMatchesBLAS(m: Int, n: Int, k: Int) throws {
+    try #require(PackedGemm.bestKernel == .avx512, "this CPU has no AVX-512")
+    var g = RandomGenerator(seed: UInt64(m + n + k))
+    let aT = Tensor.uniform([k, m + 8], low: -1, high: 1, using: &g)  // A's transpose, wider than m
+    let b = Tensor.uniform([k, n], low: -1, high: 1, using: &g)
+    let start = Tensor.uniform([m, n], low: -1, high: 1, using: &g)
+    let expected = start.storage.copy(), got = start.storage.copy()
+    Tensor.gemm(aT.storage.base, transposeA: true, b.storage.base, transposeB: false, into: expected.base,
+                m: m, n: n, k: k, accumulate: true, lda: m + 8)
+    let packed = TensorStorage(count: k * n), scratch = TensorStorage(count: 2048)
+    PackedGemm.pack(b.storage.base, k: k, n: n, rowStride: n, columnStride: 1, into: packed.base)
+    PackedGemm.multiplyTransposedA(aT.storage.base, lda: m + 8, packed: packed.base, into: got.base, ldc: n,
+                                   m: m, n: n, k: k, scratch: scratch.base)
+    #expect(maxDifference(expected, got) < 1e-3, "m=\(m) n=\(n) k=\(k)")
+  }
 }

@@ -16,6 +16,12 @@ bool d2l_has_avx512(void);
 void d2l_packed_gemm_avx512(const float *a, long lda, const float *packed, float *c, long ldc,
                             long m, long n, long k, bool accumulate);
 
+/// C (m x n) = (or +=) Aᵀ times B, where A is given as its transpose (k x m, row stride lda),
+/// B packed as for `d2l_packed_gemm_avx512`: the weight gradients dW = dGᵀ Y. m must be a
+/// multiple of 8 and n of 16; `scratch` holds 2048 floats. Requires `d2l_has_avx512()`.
+void d2l_packed_gemm_at_avx512(const float *a, long lda, const float *packed, float *c, long ldc,
+                               long m, long n, long k, bool accumulate, float *scratch);
+
 /// FP32 FLOP per second of this thread running only independent FMAs (AVX-512 where the CPU
 /// has it, else AVX2/FMA) for about `seconds`; 0 on a CPU with neither.
 double d2l_fma_flops(double seconds);

@@ -30,6 +30,9 @@ final class RecurrentWorkspace {
   let dBias: TensorStorage
   /// For token input: W_ihᵀ + b (V, G·H), the gate inputs of each token.
   let inputTable: TensorStorage
+  /// H_0 … H_{T-1} or a dense input (T·B, H or I), packed for the weight gradients, and the
+  /// gradient kernel's scratch (256 × 8 floats per thread).
+  let packedRows: TensorStorage, gemmScratch: TensorStorage
   /// W_hh packed for the per-step products (`PackedGemm`): its rows for H_{t-1} W_hhᵀ forward,
   /// its columns for dG_t W_hh backward.
   let packedForward: TensorStorage, packedBackward: TensorStorage
@@ -62,6 +65,8 @@ final class RecurrentWorkspace {
     biasHH = TensorStorage(count: gh)
     dBias = TensorStorage(count: gh)
     inputTable = TensorStorage(uninitializedCount: gh * inputSize)
+    packedRows = TensorStorage(uninitializedCount: steps * batch * max(hidden, inputSize))
+    gemmScratch = TensorStorage(uninitializedCount: 8 * 2048)
     packedForward = TensorStorage(uninitializedCount: gh * hidden)
     packedBackward = TensorStorage(uninitializedCount: gh * hidden)
     packedInputForward = TensorStorage(uninitializedCount: gh * inputSize)
