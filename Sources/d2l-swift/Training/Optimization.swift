@@ -30,4 +30,41 @@ public enum Optimization {
       Kernels.addScaled(g.base, -lr, into: p.storage.base, count: p.count)
     }
   }
+
+  /// `clipGradients` then `sgdStep` in one pass over memory, on the worker team's threads: each
+  /// thread sums the squares of its half of every gradient, and then updates its half of every
+  /// parameter with p ← p - lr · (g · min(1, θ/‖g‖)). The same floating-point operations as the
+  /// two steps, except that the gradients are left as they were. Returns the norm before clipping.
+  @discardableResult
+  public static func clippedSGDStep(
+    _ parameters: [Tensor], learningRate lr: Float, maxNorm theta: Float, team: WorkerTeam = .shared
+  ) -> Float {
+    let pairs = parameters.compactMap { p in p.node?.grad.map { (UnsafeSendable(p.storage.base), UnsafeSendable($0.base), p.count) } }
+    let parts = team.size
+    let partial = UnsafeMutableBufferPointer<Double>.allocate(capacity: parts)
+    defer { partial.deallocate() }
+    let sums = UnsafeSendable(partial)
+    team.run(parts: parts) { part in
+      var total: Double = 0
+      for (_, g, count) in pairs {
+        let range = (count * part / parts)..<(count * (part + 1) / parts)
+        total += Kernels.sumOfSquares(g.value + range.lowerBound, count: range.count)
+      }
+      sums.value[part] = total
+    }
+    let norm = Float(partial.reduce(0, +).squareRoot())
+    let scale: Float? = norm > theta ? theta / norm : nil
+    team.run(parts: parts) { part in
+      for (p, g, count) in pairs {
+        let range = (count * part / parts)..<(count * (part + 1) / parts)
+        let pp = p.value + range.lowerBound, gg = g.value + range.lowerBound
+        if let scale {
+          for i in 0..<range.count { pp[i] += -lr * (gg[i] * scale) }
+        } else {
+          Kernels.addScaled(gg, -lr, into: pp, count: range.count)
+        }
+      }
+    }
+    return norm
+  }
 }

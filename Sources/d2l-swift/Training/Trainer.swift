@@ -119,8 +119,9 @@ public final class Trainer {
       }
       PhaseClock.measure("zero gradients") { model.zeroGradients() }
       PhaseClock.measure("backward") { loss.backward() }
-      PhaseClock.measure("clip") { Optimization.clipGradients(parameters, maxNorm: configuration.clipNorm) }
-      PhaseClock.measure("sgd") { Optimization.sgdStep(parameters, learningRate: configuration.learningRate) }
+      PhaseClock.measure("clip and sgd") {
+        Optimization.clippedSGDStep(parameters, learningRate: configuration.learningRate, maxNorm: configuration.clipNorm)
+      }
       progress.lossSum += Double(value) * Double(batch.inputs.count)
       progress.tokens += batch.inputs.count
       progress.completedSteps = step + 1
