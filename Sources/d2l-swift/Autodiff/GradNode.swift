@@ -34,9 +34,15 @@ final class GradNode {
     return g
   }
 
-  /// Adds `delta` into this node's gradient.
+  /// Adds `delta` into this node's gradient. The first delta is copied, not added to zeros: one
+  /// pass over memory instead of two. (Not adopted: a pullback may hand the same storage on.)
   func accumulate(_ delta: TensorStorage) {
-    let g = gradBuffer()
+    guard let g = grad else {
+      let copy = TensorStorage(uninitializedCount: count)
+      copy.base.initialize(from: delta.base, count: count)
+      grad = copy
+      return
+    }
     Kernels.add(g.base, delta.base, into: g.base, count: count)
   }
 }
