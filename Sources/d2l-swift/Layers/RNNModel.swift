@@ -43,7 +43,7 @@ public final class RNNModel: Module {
       fail("RNNModel: token \(t) is outside the vocabulary of \(vocabSize)")
     }
     let (y, newState) = rnn(tokens: tokens, steps: steps, batch: batch, state: state, observe: observe)
-    return (linear(y.reshaped([steps * batch, hiddenSize])), newState)
+    return (PhaseClock.measure("output layer") { linear(y.reshaped([steps * batch, hiddenSize])) }, newState)
   }
 }
 

@@ -114,8 +114,8 @@ public class RecurrentLayer: Module {
     for (l, layer) in layers.enumerated() {
       let c0 = kind.hasCellState ? state.cell![l] : nil
       let ws = workspace(l, steps: T, batch: B, inputSize: layer.inputSize)
-      let result = layer(x, steps: T, batch: B, h0: state.hidden[l], c0: c0, workspace: ws, team: team,
-                         parts: parts(steps: T, batch: B))
+      let result = PhaseClock.measure("recurrent layers") { layer(x, steps: T, batch: B, h0: state.hidden[l], c0: c0, workspace: ws, team: team,
+                         parts: parts(steps: T, batch: B)) }
       observe?(l + 1, result.output)
       output = result.output
       finalH.append(result.h)
