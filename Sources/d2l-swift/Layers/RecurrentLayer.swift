@@ -33,8 +33,9 @@ public class RecurrentLayer: Module {
   private var workspaces: [RecurrentWorkspace?]
   /// The threads that share each layer's time loop.
   let team = WorkerTeam.shared
-  /// How many threads split the hidden units: nil chooses (the team's size when the per-step
-  /// product is big enough to be worth splitting, else 1); tests set it to compare the two.
+  /// How many threads share each time loop (by sequences, or by hidden units for a small
+  /// batch): nil chooses (the team's size when the per-step product is big enough to be worth
+  /// splitting, else 1); tests set it to compare the two.
   public var parallelism: Int?
 
   /// PyTorch's initialisation: every weight and bias from U(-1/√H, 1/√H).

@@ -2,14 +2,14 @@ import CBLAS
 import Foundation
 import Synchronization
 
-/// Two (or more) threads that run one recurrent layer's time loop together, each owning a slice
-/// of the hidden units, and meet at a barrier once per time step.
+/// Two (or more) threads that run one recurrent layer's time loop together, each owning a share
+/// of the batch's sequences (or, for a small batch, of the hidden units, meeting at a barrier
+/// once per step), and that split the large products after it.
 ///
 /// Why not OpenBLAS's own threads: a per-step product is small ((32×256)·(256×1024) for the
 /// chapter's model), so waking BLAS threads for each one costs a large share of it, and the
-/// fused cell between the products would run on one core. Splitting the hidden units instead
-/// gives each thread its own GEMM *and* its own share of the cell, with one cheap spin barrier
-/// per step.
+/// fused cell between the products would run on one core. Sharing the work in the loop instead
+/// gives each thread its own products *and* its own share of the cell.
 public final class WorkerTeam: @unchecked Sendable {
   /// The team training uses: one part per core, at most 2 (the chapter's sizes gain nothing
   /// from more), or `D2L_THREADS` when set.
