@@ -207,6 +207,7 @@ struct RecurrentLayerPass {
     // in cache.
     let dX = input.dense?.gradientBuffer
     let counts = (0..<P).map { Self.share($0, of: P, in: B).count }
+    let needsInitialStateGradient = h0.requiresGradient
     let usePacked = counts.allSatisfy { PackedGemm.fits(m: $0, n: H) }
     let inputGradientInLoop = dX != nil && counts.allSatisfy { PackedGemm.fits(m: $0, n: I) }
 
@@ -238,8 +239,11 @@ struct RecurrentLayerPass {
           CellKernels.gruBackward(dh: dh, g: g, hPrev: hPrev, hn: ws.extra.base + (t * B + b0) * H, dGx: dx, dGh: dhh,
                                   dhPrev: dhNext, batch: nb, hidden: H, units: units)
         }
-        // dH_{t-1} (+)= dG_t · W_hh (the GRU's cell wrote its direct part z ⊙ dH_t first).
-        if usePacked {
+        // dH_{t-1} (+)= dG_t · W_hh (the GRU's cell wrote its direct part z ⊙ dH_t first). At
+        // t = 0 that is d(loss)/dH_0, needed only when the initial state takes gradients (not
+        // in training, whose state is detached between minibatches).
+        if t == 0 && !needsInitialStateGradient {
+        } else if usePacked {
           PackedGemm.multiply(dhh, lda: GH, packed: ws.packedBackward.base, into: dhNext, ldc: H,
                               m: nb, n: H, k: GH, accumulate: kind == .gru)
         } else {
