@@ -14,6 +14,7 @@ struct SwiftPackageBuild {
   /// Builds `product`; `onLine` sees each line of SwiftPM's output as it comes (for progress).
   /// Returns whether it built and everything SwiftPM printed.
   func build(product: String, onLine: (String) -> Void = { _ in }) throws -> (built: Bool, output: String) {
+    waitUntilSourcesAreSettled()
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["swift", "build", "--package-path", package.root.path, "--product", product]
@@ -34,6 +35,23 @@ struct SwiftPackageBuild {
     }
     process.waitUntilExit()
     return (process.terminationReason == .exit && process.terminationStatus == 0, String(decoding: output, as: UTF8.self))
+  }
+
+  /// SwiftPM's incremental build can miss a source file saved less than about a second before
+  /// the build starts, and keep running the previous answer (seen here: one save in three,
+  /// with builds right after saves; none with a second between them). So a build waits until
+  /// the newest file under Sources/ is `settle` old: at most that long, right after a save.
+  func waitUntilSourcesAreSettled(settle: TimeInterval = 1.1) {
+    let files = FileManager.default
+    guard let walker = files.enumerator(at: package.url("Sources"), includingPropertiesForKeys: [.contentModificationDateKey]) else { return }
+    var newest = Date.distantPast
+    for case let url as URL in walker {
+      if let date = try? url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate, date > newest {
+        newest = date
+      }
+    }
+    let wait = settle - Date().timeIntervalSince(newest)
+    if wait > 0 && wait <= settle { Thread.sleep(forTimeInterval: wait) }
   }
 
   /// The built product (SwiftPM's default scratch folder, `.build/debug`).
