@@ -21,6 +21,8 @@ Files written (all tensors float32, token tensors int64):
   layer_{cell}_l2_packed.safetensors   the same with input 32, hidden 64, batch 8, steps 4:
                                sizes where the Swift side runs its packed per-step kernels,
                                the input products inside the time loop, and the split loop.
+  model_{cell}_l2_packed.safetensors   RNNModel with vocab 28, hidden 64, batch 8, steps 4: the
+                               one-hot gather inside the time loop at the same sizes.
   unseen_gru_l1.safetensors, unseen_lstm_l2.safetensors
                                bare state_dicts (no metadata) of models trained briefly on the
                                first 10,000 tokens of The Time Machine.
@@ -86,8 +88,9 @@ VOCAB, HIDDEN, BATCH, STEPS = 7, 5, 3, 4
 LAYER_INPUT = 6
 
 
-def make_model_fixture(out_dir, cell, num_layers):
-    torch.manual_seed(config_seed(1000, cell, num_layers))
+def make_model_fixture(out_dir, cell, num_layers, sizes=(VOCAB, HIDDEN, BATCH, STEPS), suffix="", seed_base=1000):
+    VOCAB, HIDDEN, BATCH, STEPS = sizes  # noqa: N806 (shadow the defaults for this fixture)
+    torch.manual_seed(config_seed(seed_base, cell, num_layers))
     net = d2l.RNNModel(d2l.make_rnn_layer(cell, VOCAB, HIDDEN, num_layers), VOCAB)
     X = torch.randint(0, VOCAB, (BATCH, STEPS), dtype=torch.int64)
     Y = torch.randint(0, VOCAB, (BATCH, STEPS), dtype=torch.int64)
@@ -121,7 +124,7 @@ def make_model_fixture(out_dir, cell, num_layers):
         tensors["input.c0"] = f32(c0)
         tensors["output.c"] = f32(new_state[1])
         tensors["grad.c0"] = f32(c0.grad)
-    save_file(tensors, os.path.join(out_dir, f"model_{cell}_l{num_layers}.safetensors"))
+    save_file(tensors, os.path.join(out_dir, f"model_{cell}_l{num_layers}{suffix}.safetensors"))
 
 
 # ----------------------------------------------------------------------------
@@ -283,6 +286,7 @@ def main():
                 make_layer_fixture(args.out, cell, num_layers)
         if "packed" in parts:
             make_layer_fixture(args.out, cell, 2, sizes=(32, 64, 8, 4), suffix="_packed", seed_base=3000)
+            make_model_fixture(args.out, cell, 2, sizes=(28, 64, 8, 4), suffix="_packed", seed_base=4000)
     if "unseen" in parts:
         make_unseen_fixtures(args.out)
 

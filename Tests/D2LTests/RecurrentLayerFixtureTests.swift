@@ -58,12 +58,26 @@ import Testing
 
   @Test(arguments: configurations)
   func rnnModelMatchesPyTorch(kind: CellKind, layers: Int) throws {
-    let f = try Fixtures.file("model_\(kind.rawValue)_l\(layers).safetensors")
+    try rnnModel(kind: kind, layers: layers, file: "model_\(kind.rawValue)_l\(layers)", vocab: 7, hidden: 5, batch: 3)
+  }
+
+  /// One-hot input at sizes where the gather and the products run in the time loop on packed
+  /// weights, with one thread and with two.
+  @Test(arguments: CellKind.allCases)
+  func packedRNNModelMatchesPyTorch(kind: CellKind) throws {
+    for parts in Set([1, WorkerTeam.shared.size]).sorted() {
+      try rnnModel(kind: kind, layers: 2, file: "model_\(kind.rawValue)_l2_packed", vocab: 28, hidden: 64, batch: 8, parts: parts)
+    }
+  }
+
+  func rnnModel(kind: CellKind, layers: Int, file: String, vocab: Int, hidden: Int, batch size: Int, parts: Int? = nil) throws {
+    let f = try Fixtures.file("\(file).safetensors")
     var g = RandomGenerator(seed: 0)
-    let model = RNNModel(kind: kind, vocabSize: 7, hiddenSize: 5, numLayers: layers, using: &g)
+    let model = RNNModel(kind: kind, vocabSize: vocab, hiddenSize: hidden, numLayers: layers, using: &g)
+    model.rnn.parallelism = parts
     try Self.load(model, from: f)
     let x = try f.integers("input.X"), y = try f.integers("input.Y")
-    let batch = SequenceBatch(inputs: x.map(Int32.init), targets: y.map(Int32.init), batchSize: 3, numSteps: 4)
+    let batch = SequenceBatch(inputs: x.map(Int32.init), targets: y.map(Int32.init), batchSize: size, numSteps: 4)
     let h0 = try f.tensor("input.h0").requiringGradient()
     let c0 = kind == .lstm ? try f.tensor("input.c0").requiringGradient() : nil
     var rnnOutput: Tensor?
@@ -73,7 +87,7 @@ import Testing
     let loss = logits.softmaxCrossEntropy(targets: batch.timeMajorTargets)
     loss.backward()
 
-    let label = "RNNModel \(kind.displayName) L=\(layers)"
+    let label = "RNNModel \(file) parts \(parts.map(String.init) ?? "default")"
     expectClose(rnnOutput, try f.tensor("output.rnn"), "\(label) rnn output")
     expectClose(logits, try f.tensor("output.logits"), "\(label) logits")
     expectClose(state.hidden, try f.tensor("output.h"), "\(label) H_T")
