@@ -52,11 +52,11 @@ struct RecurrentLayerPass {
       byRows ? (rows: Self.share(p, of: P, in: B), units: 0..<H) : (rows: 0..<B, units: Self.share(p, of: P, in: H))
     }
     let usePacked = shares.allSatisfy { PackedGemm.fits(m: $0.rows.count, n: $0.units.count) }
-    // A dense input's products X_t W_ihᵀ run in the time loop, on weights packed once. One GEMM
-    // over all steps was slower: its operands are cold, and its (T·B, G·H) result makes a round
-    // trip through memory.
-    // A one-hot row times W_ihᵀ is a column of W_ih: each step copies its tokens' rows of
-    // W_ihᵀ + b into its gates.
+    // The input's share of the gates is made step by step inside the time loop, where it stays
+    // in cache for the recurrent product. A dense input's X_t W_ihᵀ runs on weights packed once
+    // (one GEMM over all steps was slower: its operands were cold, and its (T·B, G·H) result made
+    // a round trip through memory). A one-hot row times W_ihᵀ is a column of W_ih: each step
+    // copies its tokens' rows of W_ihᵀ + b.
     var x: UnsafePointer<Float>?, inputInLoop = false
     var tokens: [Int32] = [], table: UnsafePointer<Float>?
     switch input {
@@ -242,13 +242,14 @@ struct RecurrentLayerPass {
         // dH_{t-1} (+)= dG_t · W_hh (the GRU's cell wrote its direct part z ⊙ dH_t first). At
         // t = 0 that is d(loss)/dH_0, needed only when the initial state takes gradients (not
         // in training, whose state is detached between minibatches).
-        if t == 0 && !needsInitialStateGradient {
-        } else if usePacked {
-          PackedGemm.multiply(dhh, lda: GH, packed: ws.packedBackward.base, into: dhNext, ldc: H,
-                              m: nb, n: H, k: GH, accumulate: kind == .gru)
-        } else {
-          Tensor.gemm(dhh, transposeA: false, whh, transposeB: false, into: dhNext, m: nb, n: H, k: GH,
-                      accumulate: kind == .gru)
+        if t > 0 || needsInitialStateGradient {
+          if usePacked {
+            PackedGemm.multiply(dhh, lda: GH, packed: ws.packedBackward.base, into: dhNext, ldc: H,
+                                m: nb, n: H, k: GH, accumulate: kind == .gru)
+          } else {
+            Tensor.gemm(dhh, transposeA: false, whh, transposeB: false, into: dhNext, m: nb, n: H, k: GH,
+                        accumulate: kind == .gru)
+          }
         }
         if inputGradientInLoop, let dX {
           PackedGemm.multiply(dx, lda: GH, packed: ws.packedInputBackward.base, into: dX + (t * B + b0) * I, ldc: I,
