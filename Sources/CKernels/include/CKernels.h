@@ -22,6 +22,12 @@ void d2l_packed_gemm_avx512(const float *a, long lda, const float *packed, float
 void d2l_packed_gemm_at_avx512(const float *a, long lda, const float *packed, float *c, long ldc,
                                long m, long n, long k, bool accumulate, float *scratch);
 
+/// The LSTM's forward cell (CellKernels.lstmForward) for rows [0, batch) and units
+/// [first_unit, first_unit + units): gates g (batch, 4·hidden) become i, f, g, o; C_t, tanh C_t
+/// and H_t are written. Requires `d2l_has_avx512()`.
+void d2l_lstm_forward_avx512(float *g, const float *c_prev, float *c, float *tanh_c, float *h,
+                             long batch, long hidden, long first_unit, long units);
+
 /// FP32 FLOP per second of this thread running only independent FMAs (AVX-512 where the CPU
 /// has it, else AVX2/FMA) for about `seconds`; 0 on a CPU with neither.
 double d2l_fma_flops(double seconds);

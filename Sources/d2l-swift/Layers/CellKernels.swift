@@ -1,3 +1,5 @@
+import CKernels
+
 /// The pointwise part of one time step of each cell, forward and backward, fused: one pass over
 /// memory each way (llm.c's forward/backward pairs), 8 hidden units per instruction. The matrix
 /// products around them live in `RecurrentLayerPass`. Pointers point at the step's blocks:
@@ -50,8 +52,13 @@ enum CellKernels {
 
   static func lstmForward(
     g: UnsafeMutablePointer<Float>, cPrev: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
-    tanhC: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, batch: Int, hidden: Int, units: Range<Int>
+    tanhC: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, batch: Int, hidden: Int, units: Range<Int>,
+    kernel: PackedGemm.Kernel = PackedGemm.bestKernel
   ) {
+    if kernel == .avx512 {
+      d2l_lstm_forward_avx512(g, cPrev, c, tanhC, h, batch, hidden, units.lowerBound, units.count)
+      return
+    }
     for b in 0..<batch {
       let row = g + b * 4 * hidden + units.lowerBound, s = b * hidden + units.lowerBound
       let args = (row, hidden, cPrev + s, c + s, tanhC + s, h + s)
