@@ -8,16 +8,16 @@ import Testing
   func matchesBLAS(m: Int, n: Int, k: Int) {
     matchesBLAS(m: m, n: n, k: k, kernel: .portable)
     // On a CPU without AVX-512 only the portable kernel can run; it is the one training uses.
-    if PackedGemm.bestKernel == .avx512 { matchesBLAS(m: m, n: n, k: k, kernel: .avx512) }
+    if VectorKernel.best == .avx512 { matchesBLAS(m: m, n: n, k: k, kernel: .avx512) }
   }
 
   /// The AVX-512 kernel also takes rows that are not a multiple of 4 (prediction's batch of 1).
   @Test func avx512TakesAnyRowCount() throws {
-    try #require(PackedGemm.bestKernel == .avx512, "this CPU has no AVX-512")
+    try #require(VectorKernel.best == .avx512, "this CPU has no AVX-512")
     for m in [1, 3, 9] { matchesBLAS(m: m, n: 48, k: 20, kernel: .avx512) }
   }
 
-  func matchesBLAS(m: Int, n: Int, k: Int, kernel: PackedGemm.Kernel) {
+  func matchesBLAS(m: Int, n: Int, k: Int, kernel: VectorKernel) {
     var g = RandomGenerator(seed: UInt64(m * n + k))
     let a = Tensor.uniform([m, k], low: -1, high: 1, using: &g)
     let wRows = Tensor.uniform([n, k], low: -1, high: 1, using: &g)  // C = A Wᵀ (forward)
@@ -50,7 +50,7 @@ import Testing
   /// the kernel's chunks of 128 rows.
   @Test(arguments: [(8, 16, 5), (32, 48, 300), (64, 64, 1120)])
   func transposedAMatchesBLAS(m: Int, n: Int, k: Int) throws {
-    try #require(PackedGemm.bestKernel == .avx512, "this CPU has no AVX-512")
+    try #require(VectorKernel.best == .avx512, "this CPU has no AVX-512")
     var g = RandomGenerator(seed: UInt64(m + n + k))
     let aT = Tensor.uniform([k, m + 8], low: -1, high: 1, using: &g)  // A's transpose, wider than m
     let b = Tensor.uniform([k, n], low: -1, high: 1, using: &g)

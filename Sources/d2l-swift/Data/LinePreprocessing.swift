@@ -31,19 +31,8 @@ func forEachLine(
 /// Appends D2L's preprocessing of one line (lower-case letters, single spaces, stripped).
 @inline(__always)
 func appendPreprocessedLine(_ line: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-  var pendingSpace = false
-  var wroteLetter = false
-  for byte in line {
-    let lower = byte | 0x20  // maps A-Z onto a-z and leaves a-z alone
-    if lower >= 0x61 && lower <= 0x7A {
-      if pendingSpace && wroteLetter { output.append(0x20) }
-      pendingSpace = false
-      output.append(lower)
-      wroteLetter = true
-    } else {
-      pendingSpace = true
-    }
-  }
+  var whole = LinePreprocessor()
+  whole.append(line, to: &output)
 }
 
 /// `appendPreprocessedLine` for a line that arrives in pieces: the same output, with the
@@ -55,7 +44,7 @@ struct LinePreprocessor {
   /// Appends the preprocessing of the next piece of the current line.
   mutating func append(_ piece: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
     for byte in piece {
-      let lower = byte | 0x20
+      let lower = byte | 0x20  // maps A-Z onto a-z and leaves a-z alone
       if lower >= 0x61 && lower <= 0x7A {
         if pendingSpace && wroteLetter { output.append(0x20) }
         pendingSpace = false

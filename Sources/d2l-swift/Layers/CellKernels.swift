@@ -53,7 +53,7 @@ enum CellKernels {
   static func lstmForward(
     g: UnsafeMutablePointer<Float>, cPrev: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>,
     tanhC: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>, batch: Int, hidden: Int, units: Range<Int>,
-    kernel: PackedGemm.Kernel = PackedGemm.bestKernel
+    kernel: VectorKernel = .best
   ) {
     if kernel == .avx512 {
       d2l_lstm_forward_avx512(g, cPrev, c, tanhC, h, batch, hidden, units.lowerBound, units.count)

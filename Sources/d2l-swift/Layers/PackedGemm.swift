@@ -9,11 +9,6 @@ import Foundation
 /// 4 rows × 16 columns of C at a time with FMAs, the panel staying in L1 across the rows. Where
 /// the CPU has AVX-512, a C kernel (`CKernels`) does 8 rows × 32 columns per block instead.
 enum PackedGemm {
-  /// Which kernel `multiply` runs.
-  enum Kernel { case portable, avx512 }
-  /// The fastest kernel this CPU runs (`D2L_NO_AVX512=1` keeps to the portable one).
-  static let bestKernel: Kernel = d2l_has_avx512() && getenv("D2L_NO_AVX512") == nil ? .avx512 : .portable
-
   /// Can (m × n) products use the kernel? Rows in fours, columns in sixteens.
   static func fits(m: Int, n: Int) -> Bool { m % 4 == 0 && n % 16 == 0 && m > 0 && n > 0 && !disabled }
   static let disabled = getenv("D2L_NO_PACK") != nil
@@ -25,7 +20,7 @@ enum PackedGemm {
     part: Int = 0, of parts: Int = 1
   ) {
     let panels = n / 16
-    for panel in (panels * part / parts)..<(panels * (part + 1) / parts) {
+    for panel in WorkerTeam.share(part, of: parts, in: panels) {
       let dst = out + panel * k * 16
       for kk in 0..<k {
         let src = b + kk * rowStride + panel * 16 * columnStride
@@ -37,7 +32,7 @@ enum PackedGemm {
   /// C (m × n) = (or +=) A (m × k) · B, with B packed by `pack`.
   static func multiply(
     _ a: UnsafePointer<Float>, lda: Int, packed: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>, ldc: Int,
-    m: Int, n: Int, k: Int, accumulate: Bool, kernel: Kernel = bestKernel
+    m: Int, n: Int, k: Int, accumulate: Bool, kernel: VectorKernel = .best
   ) {
     if kernel == .avx512 {
       d2l_packed_gemm_avx512(a, lda, packed, c, ldc, m, n, k, accumulate)
@@ -66,13 +61,13 @@ enum PackedGemm {
   }
 
   /// C (m × n) += Aᵀ · B with A given as its transpose (k × m, row stride `lda`) and B packed by
-  /// `pack`: the weight gradients dGᵀ Y. Only with the AVX-512 kernel (`bestKernel`); m must be
+  /// `pack`: the weight gradients dGᵀ Y. Only with the AVX-512 kernel (`VectorKernel.best`); m must be
   /// a multiple of 8 and n of 16. `scratch` holds 2048 floats.
   static func multiplyTransposedA(
     _ a: UnsafePointer<Float>, lda: Int, packed: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>, ldc: Int,
     m: Int, n: Int, k: Int, scratch: UnsafeMutablePointer<Float>
   ) {
-    check(bestKernel == .avx512 && m % 8 == 0 && n % 16 == 0, "PackedGemm.multiplyTransposedA: needs AVX-512, m % 8 == 0 and n % 16 == 0")
+    check(VectorKernel.best == .avx512 && m % 8 == 0 && n % 16 == 0, "PackedGemm.multiplyTransposedA: needs AVX-512, m % 8 == 0 and n % 16 == 0")
     d2l_packed_gemm_at_avx512(a, lda, packed, c, ldc, m, n, k, true, scratch)
   }
 }

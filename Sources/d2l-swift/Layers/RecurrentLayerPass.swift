@@ -33,8 +33,8 @@ struct RecurrentLayerPass {
   var hidden: Int { weightHH.shape[1] }
   var inputSize: Int { weightIH.shape[1] }
 
-  /// Runs the layer from state (h0, c0), both (B, H), with the time loop in `parts` shares of
-  /// the batch. Returns outputs (T, B, H), H_T, C_T.
+  /// Runs the layer from state (h0, c0), both (B, H), with the time loop in `parts` shares (of
+  /// the batch, or of the hidden units for a small batch). Returns outputs (T, B, H), H_T, C_T.
   func callAsFunction(
     _ input: RecurrentInput, steps T: Int, batch B: Int, h0: Tensor, c0: Tensor?,
     workspace ws: RecurrentWorkspace, team: WorkerTeam, parts P: Int
@@ -49,7 +49,7 @@ struct RecurrentLayerPass {
     // which then stay in its core's cache, and meeting the others at a barrier every step.
     let byRows = B >= 4 * P
     let shares = (0..<P).map { p in
-      byRows ? (rows: Self.share(p, of: P, in: B), units: 0..<H) : (rows: 0..<B, units: Self.share(p, of: P, in: H))
+      byRows ? (rows: WorkerTeam.share(p, of: P, in: B), units: 0..<H) : (rows: 0..<B, units: WorkerTeam.share(p, of: P, in: H))
     }
     let usePacked = shares.allSatisfy { PackedGemm.fits(m: $0.rows.count, n: $0.units.count) }
     // The input's share of the gates is made step by step inside the time loop, where it stays
@@ -57,24 +57,22 @@ struct RecurrentLayerPass {
     // (one GEMM over all steps was slower: its operands were cold, and its (T·B, G·H) result made
     // a round trip through memory). A one-hot row times W_ihᵀ is a column of W_ih: each step
     // copies its tokens' rows of W_ihᵀ + b.
-    var x: UnsafePointer<Float>?, inputInLoop = false
-    var tokens: [Int32] = [], table: UnsafePointer<Float>?
-    switch input {
-    case .dense(let dense):
-      check(dense.count == T * B * I, "\(kind.displayName): input \(Tensor.describe(dense.shape)) does not fit weight_ih \(Tensor.describe(weightIH.shape))")
-      x = UnsafePointer(dense.storage.base)
-      inputInLoop = usePacked
-      if !inputInLoop { PhaseClock.measure("fwd project inputs") { projectInputs(x!, rows: T * B, bias: bias, into: gates) } }
-    case .tokens(let ids, let vocab):
-      check(vocab == I, "\(kind.displayName): vocabulary \(vocab) does not fit weight_ih \(Tensor.describe(weightIH.shape))")
-      check(ids.count == T * B, "\(kind.displayName): \(ids.count) tokens do not fill \(T) steps × \(B) sequences")
-      tokens = ids
-      let t = ws.inputTable.base
-      Tensor.transpose(wih, rows: GH, columns: vocab, into: t)
-      for v in 0..<vocab { Kernels.add(t + v * GH, bias, into: t + v * GH, count: GH) }
-      table = UnsafePointer(t)
-    }
-    let (inputs, tokenIDs, tokenTable, inputProducts) = (x, tokens, table, inputInLoop)  // fixed for the loop
+    let (x, tokens, table): (UnsafePointer<Float>?, [Int32], UnsafePointer<Float>?) = {
+      switch input {
+      case .dense(let dense):
+        check(dense.count == T * B * I, "\(kind.displayName): input \(Tensor.describe(dense.shape)) does not fit weight_ih \(Tensor.describe(weightIH.shape))")
+        return (UnsafePointer(dense.storage.base), [], nil)
+      case .tokens(let ids, let vocab):
+        check(vocab == I, "\(kind.displayName): vocabulary \(vocab) does not fit weight_ih \(Tensor.describe(weightIH.shape))")
+        check(ids.count == T * B, "\(kind.displayName): \(ids.count) tokens do not fill \(T) steps × \(B) sequences")
+        let t = ws.inputTable.base
+        Tensor.transpose(wih, rows: GH, columns: vocab, into: t)
+        for v in 0..<vocab { Kernels.add(t + v * GH, bias, into: t + v * GH, count: GH) }
+        return (nil, ids, UnsafePointer(t))
+      }
+    }()
+    let inputInLoop = x != nil && usePacked
+    if let x, !inputInLoop { PhaseClock.measure("fwd project inputs") { projectInputs(x, rows: T * B, bias: bias, into: gates) } }
     states.update(from: h0.storage.base, count: B * H)
     if kind == .lstm { ws.extra.base.update(from: c0!.storage.base, count: B * H) }
 
@@ -90,7 +88,7 @@ struct RecurrentLayerPass {
           let first = q * H + u0
           PackedGemm.pack(whh + first * H, k: H, n: nu, rowStride: 1, columnStride: H, into: ws.packedForward.base + first * H,
                           part: part, of: of)
-          if inputProducts {
+          if inputInLoop {
             PackedGemm.pack(wih + first * I, k: I, n: nu, rowStride: 1, columnStride: I, into: ws.packedInputForward.base + first * I,
                             part: part, of: of)
           }
@@ -114,16 +112,17 @@ struct RecurrentLayerPass {
           }
         }
       }
+      /// Copies this part's units of every gate from `source` (one gate row) into row `b` of `out`.
+      func copyUnits(_ source: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, row b: Int) {
+        for q in 0..<G { (out + b * GH + q * H + u0).update(from: source + q * H + u0, count: nu) }
+      }
       for t in 0..<T {
         let g = gates + (t * B + b0) * GH
-        if inputProducts, let x = inputs {  // gates = b_ih (+ b_hh) + X_t W_ihᵀ: needs no H_{t-1}
-          for b in 0..<nb { for q in 0..<G { (g + b * GH + q * H + u0).update(from: bias + q * H + u0, count: nu) } }
+        if inputInLoop, let x {  // gates = b_ih (+ b_hh) + X_t W_ihᵀ: needs no H_{t-1}
+          for b in 0..<nb { copyUnits(bias, into: g, row: b) }
           product(x + (t * B + b0) * I, wih, ws.packedInputForward.base, k: I, into: g)
-        } else if let table = tokenTable {
-          for b in 0..<nb {
-            let row = table + Int(tokenIDs[t * B + b0 + b]) * GH
-            for q in 0..<G { (g + b * GH + q * H + u0).update(from: row + q * H + u0, count: nu) }
-          }
+        } else if let table {
+          for b in 0..<nb { copyUnits(table + Int(tokens[t * B + b0 + b]) * GH, into: g, row: b) }
         }
         if t > 0 && !byRows { team.sync(parts: P) }  // every part of H_{t-1} is written
         let hPrev = states + (t * B + b0) * H, h = states + ((t + 1) * B + b0) * H
@@ -138,7 +137,7 @@ struct RecurrentLayerPass {
                                   batch: nb, hidden: H, units: units)
         case .gru:
           let gh = ws.stepHidden.base + b0 * GH
-          for b in 0..<nb { for q in 0..<G { (gh + b * GH + q * H + u0).update(from: hiddenBias + q * H + u0, count: nu) } }
+          for b in 0..<nb { copyUnits(hiddenBias, into: gh, row: b) }
           product(hPrev, whh, ws.packedForward.base, k: H, into: gh)
           CellKernels.gruForward(g: g, gh: gh, hPrev: hPrev, hn: ws.extra.base + (t * B + b0) * H, h: h,
                                  batch: nb, hidden: H, units: units)
@@ -166,9 +165,6 @@ struct RecurrentLayerPass {
     }
     return (results[0], results[1], kind == .lstm ? results[2] : nil)
   }
-
-  /// Part `p` of `parts` equal shares of 0..<count.
-  static func share(_ p: Int, of parts: Int, in count: Int) -> Range<Int> { (count * p / parts)..<(count * (p + 1) / parts) }
 
   /// The biases as the time loop adds them: b_ih + b_hh, except for the GRU, whose n gate scales
   /// the hidden part (b_hh included) by r.
@@ -206,7 +202,7 @@ struct RecurrentLayerPass {
     // A dense input's gradient dX_t = dG_t W_ih is computed in the time loop too, while dG_t is
     // in cache.
     let dX = input.dense?.gradientBuffer
-    let counts = (0..<P).map { Self.share($0, of: P, in: B).count }
+    let counts = (0..<P).map { WorkerTeam.share($0, of: P, in: B).count }
     let needsInitialStateGradient = h0.requiresGradient
     let usePacked = counts.allSatisfy { PackedGemm.fits(m: $0, n: H) }
     let inputGradientInLoop = dX != nil && counts.allSatisfy { PackedGemm.fits(m: $0, n: I) }
@@ -221,7 +217,7 @@ struct RecurrentLayerPass {
         }
         team.sync(parts: P)
       }
-      let rows = Self.share(p, of: P, in: B), b0 = rows.lowerBound, nb = rows.count, units = 0..<H
+      let rows = WorkerTeam.share(p, of: P, in: B), b0 = rows.lowerBound, nb = rows.count, units = 0..<H
       var dh = ws.dState.base + b0 * H, dhNext = ws.dStateNext.base + b0 * H
       let dc = ws.dCell.base + b0 * H
       for t in stride(from: T - 1, through: 0, by: -1) {
@@ -315,7 +311,7 @@ struct RecurrentLayerPass {
     into dW: UnsafeMutablePointer<Float>, ws: RecurrentWorkspace, team: WorkerTeam
   ) {
     let GH = kind.gateCount * hidden, P = team.size
-    guard PackedGemm.bestKernel == .avx512, columns % 16 == 0, GH % (8 * P) == 0 else {
+    guard VectorKernel.best == .avx512, columns % 16 == 0, GH % (8 * P) == 0 else {
       Tensor.gemm(dG, transposeA: true, y, transposeB: false, into: dW, m: GH, n: columns, k: rows, accumulate: true)
       return
     }
@@ -323,7 +319,7 @@ struct RecurrentLayerPass {
     team.run(parts: P) { p in
       PackedGemm.pack(y, k: rows, n: columns, rowStride: columns, columnStride: 1, into: packed, part: p, of: P)
       team.sync(parts: P)
-      let blocks = Self.share(p, of: P, in: GH / 8), first = blocks.lowerBound * 8
+      let blocks = WorkerTeam.share(p, of: P, in: GH / 8), first = blocks.lowerBound * 8
       PackedGemm.multiplyTransposedA(dG + first, lda: GH, packed: packed, into: dW + first * columns, ldc: columns,
                                      m: blocks.count * 8, n: columns, k: rows, scratch: scratch + p * 2048)
     }

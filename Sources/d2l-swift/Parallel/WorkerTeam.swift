@@ -108,6 +108,12 @@ public final class WorkerTeam: @unchecked Sendable {
     for w in workers { w.waitUntilDone() }
   }
 
+  /// Part `p` of `parts` near-equal shares of 0..<count (how the team's threads split rows,
+  /// columns, panels or elements).
+  public static func share(_ p: Int, of parts: Int, in count: Int) -> Range<Int> {
+    (count * p / parts)..<(count * (p + 1) / parts)
+  }
+
   /// Waits until every part has reached this call (use only inside `run`; with one part it
   /// returns at once).
   public func sync(parts: Int) { if parts > 1 { barrier.wait() } }

@@ -58,13 +58,13 @@ extension Tensor {
     let (aa, bb, cc) = (UnsafeSendable(a), UnsafeSendable(b), UnsafeSendable(c))
     team.run(parts: parts) { p in
       if m >= n {  // rows of C (and of op(A))
-        let (r0, r1) = (m * p / parts, m * (p + 1) / parts)
+        let rows = WorkerTeam.share(p, of: parts, in: m), r0 = rows.lowerBound
         let ap = transposeA ? aa.value + r0 : aa.value + r0 * lda
-        blockGemm(ap, transposeA, bb.value, transposeB, cc.value + r0 * ldc, r1 - r0, n, k, accumulate, lda, ldb, ldc)
+        blockGemm(ap, transposeA, bb.value, transposeB, cc.value + r0 * ldc, rows.count, n, k, accumulate, lda, ldb, ldc)
       } else {  // columns of C (and of op(B))
-        let (c0, c1) = (n * p / parts, n * (p + 1) / parts)
+        let columns = WorkerTeam.share(p, of: parts, in: n), c0 = columns.lowerBound
         let bp = transposeB ? bb.value + c0 * ldb : bb.value + c0
-        blockGemm(aa.value, transposeA, bp, transposeB, cc.value + c0, m, c1 - c0, k, accumulate, lda, ldb, ldc)
+        blockGemm(aa.value, transposeA, bp, transposeB, cc.value + c0, m, columns.count, k, accumulate, lda, ldb, ldc)
       }
     }
   }

@@ -47,7 +47,7 @@ public enum Optimization {
     team.run(parts: parts) { part in
       var total: Double = 0
       for (_, g, count) in pairs {
-        let range = (count * part / parts)..<(count * (part + 1) / parts)
+        let range = WorkerTeam.share(part, of: parts, in: count)
         total += Kernels.sumOfSquares(g.value + range.lowerBound, count: range.count)
       }
       sums.value[part] = total
@@ -56,7 +56,7 @@ public enum Optimization {
     let scale: Float? = norm > theta ? theta / norm : nil
     team.run(parts: parts) { part in
       for (p, g, count) in pairs {
-        let range = (count * part / parts)..<(count * (part + 1) / parts)
+        let range = WorkerTeam.share(part, of: parts, in: count)
         let pp = p.value + range.lowerBound, gg = g.value + range.lowerBound
         if let scale {
           for i in 0..<range.count { pp[i] += -lr * (gg[i] * scale) }

@@ -1,0 +1,12 @@
+import CKernels
+import Foundation
+
+/// Which implementation of a numeric kernel runs: the portable Swift one (AVX2 on x86-64, or
+/// whatever the target has), or the C one for AVX-512 (`Sources/CKernels`), chosen at run time.
+/// The per-step products, the weight gradients and the LSTM's forward cell each have both.
+enum VectorKernel {
+  case portable, avx512
+
+  /// The fastest this CPU runs (`D2L_NO_AVX512=1` keeps to the portable one).
+  static let best: VectorKernel = d2l_has_avx512() && getenv("D2L_NO_AVX512") == nil ? .avx512 : .portable
+}
