@@ -1,7 +1,9 @@
-// The LSTM's forward cell with AVX-512: the same formulas as CellKernels.lstmForward in Swift
+// The LSTM's cell with AVX-512, forward and backward: the same formulas as CellKernels in Swift
 // (Cephes' exp polynomial, tanh's series near 0), 16 units per instruction, with the exponent
 // applied by vscalefps and the divisions as one vdivps each. Swift's SIMD types stop at AVX2
-// in this library, and the cell was the largest cost left around the per-step products.
+// in this library, and the cells were the largest cost left around the per-step products.
+// Products and sums are separate intrinsics, rounded as the Swift cells round them (no FMA
+// contraction), so both paths agree to the last bit or two.
 #include "CKernels.h"
 
 #include <immintrin.h>
@@ -67,7 +69,41 @@ TARGET void d2l_lstm_forward_avx512(float *g, const float *c_prev, float *c, flo
     }
   }
 }
+TARGET void d2l_lstm_backward_avx512(const float *dh, const float *dy, float *dc, const float *g, const float *c_prev,
+                                     const float *tanh_c, float *dg, long batch, long hidden, long first_unit, long units) {
+  __m512 one = _mm512_set1_ps(1.0f);
+  for (long b = 0; b < batch; b++) {
+    const float *row = g + b * 4 * hidden + first_unit;
+    float *drow = dg + b * 4 * hidden + first_unit;
+    long s = b * hidden + first_unit;
+    for (long j = 0; j < units; j += 16) {
+      __mmask16 m = units - j >= 16 ? (__mmask16)0xFFFF : (__mmask16)((1u << (units - j)) - 1);
+      __m512 i = _mm512_maskz_loadu_ps(m, row + j), f = _mm512_maskz_loadu_ps(m, row + hidden + j);
+      __m512 n = _mm512_maskz_loadu_ps(m, row + 2 * hidden + j), o = _mm512_maskz_loadu_ps(m, row + 3 * hidden + j);
+      __m512 t = _mm512_maskz_loadu_ps(m, tanh_c + s + j);
+      __m512 d = _mm512_add_ps(_mm512_maskz_loadu_ps(m, dh + s + j), _mm512_maskz_loadu_ps(m, dy + s + j));
+      // dcell = dC + dH ⊙ o ⊙ (1 - tanh² C_t)
+      __m512 dcell = _mm512_add_ps(_mm512_maskz_loadu_ps(m, dc + s + j),
+                                   _mm512_mul_ps(_mm512_mul_ps(d, o), _mm512_sub_ps(one, _mm512_mul_ps(t, t))));
+      __m512 di = _mm512_mul_ps(_mm512_mul_ps(_mm512_mul_ps(dcell, n), i), _mm512_sub_ps(one, i));
+      __m512 df = _mm512_mul_ps(_mm512_mul_ps(_mm512_mul_ps(dcell, _mm512_maskz_loadu_ps(m, c_prev + s + j)), f),
+                                _mm512_sub_ps(one, f));
+      __m512 dn = _mm512_mul_ps(_mm512_mul_ps(dcell, i), _mm512_sub_ps(one, _mm512_mul_ps(n, n)));
+      __m512 dout = _mm512_mul_ps(_mm512_mul_ps(_mm512_mul_ps(d, t), o), _mm512_sub_ps(one, o));
+      _mm512_mask_storeu_ps(drow + j, m, di);
+      _mm512_mask_storeu_ps(drow + hidden + j, m, df);
+      _mm512_mask_storeu_ps(drow + 2 * hidden + j, m, dn);
+      _mm512_mask_storeu_ps(drow + 3 * hidden + j, m, dout);
+      _mm512_mask_storeu_ps(dc + s + j, m, _mm512_mul_ps(dcell, f));
+    }
+  }
+}
 #else
+void d2l_lstm_backward_avx512(const float *dh, const float *dy, float *dc, const float *g, const float *c_prev,
+                              const float *tanh_c, float *dg, long batch, long hidden, long first_unit, long units) {
+  (void)dh; (void)dy; (void)dc; (void)g; (void)c_prev; (void)tanh_c; (void)dg; (void)batch; (void)hidden;
+  (void)first_unit; (void)units;
+}
 void d2l_lstm_forward_avx512(float *g, const float *c_prev, float *c, float *tanh_c, float *h,
                              long batch, long hidden, long first_unit, long units) {
   (void)g; (void)c_prev; (void)c; (void)tanh_c; (void)h; (void)batch; (void)hidden; (void)first_unit; (void)units;

@@ -28,6 +28,12 @@ void d2l_packed_gemm_at_avx512(const float *a, long lda, const float *packed, fl
 void d2l_lstm_forward_avx512(float *g, const float *c_prev, float *c, float *tanh_c, float *h,
                              long batch, long hidden, long first_unit, long units);
 
+/// The LSTM's backward cell (CellKernels.lstmBackward) for the same rows and units: from
+/// dH_t = dh + dy, the running dC (which becomes dC_{t-1}) and the forward pass's activations
+/// g, C_{t-1} and tanh C_t, the gate gradients dg (batch, 4·hidden). Requires `d2l_has_avx512()`.
+void d2l_lstm_backward_avx512(const float *dh, const float *dy, float *dc, const float *g, const float *c_prev,
+                              const float *tanh_c, float *dg, long batch, long hidden, long first_unit, long units);
+
 /// FP32 FLOP per second of this thread running only independent FMAs (AVX-512 where the CPU
 /// has it, else AVX2/FMA) for about `seconds`; 0 on a CPU with neither.
 double d2l_fma_flops(double seconds);

@@ -5,6 +5,8 @@ import CKernels
 /// products around them live in `RecurrentLayerPass`. Pointers point at the step's blocks:
 /// gates (B, G·H), states (B, H), with rows `hidden` wide per gate. Each call handles `batch`
 /// rows and, of each row, the hidden units `units` (a thread's share of the batch or of the units).
+/// The backward cells take dH_t in two parts, `dh` (from step t+1) and `dy` (from the layer's
+/// output), and add them as they load them.
 enum CellKernels {
   /// Runs `span(from, to)` over 0..<width: `CellVector`s for the bulk, then scalars.
   @inline(__always)
@@ -30,20 +32,27 @@ enum CellKernels {
   }
 
   /// dA = dH ⊙ (1 - H_t²).
-  static func rnnBackward(dh: UnsafePointer<Float>, h: UnsafePointer<Float>, dA: UnsafeMutablePointer<Float>, batch: Int, hidden: Int, units: Range<Int>) {
+  static func rnnBackward(
+    dh: UnsafePointer<Float>, dy: UnsafePointer<Float>, h: UnsafePointer<Float>, dA: UnsafeMutablePointer<Float>,
+    batch: Int, hidden: Int, units: Range<Int>
+  ) {
     for b in 0..<batch {
-      let s = b * hidden + units.lowerBound, d = dA + b * hidden + units.lowerBound
-      split(units.count, { rnnBackward(CellVector.self, dh + s, h + s, d, $0, $1) }, { rnnBackward(Float.self, dh + s, h + s, d, $0, $1) })
+      let s = b * hidden + units.lowerBound, args = (dh + s, dy + s, h + s, dA + s)
+      split(units.count, { rnnBackward(CellVector.self, args, $0, $1) }, { rnnBackward(Float.self, args, $0, $1) })
     }
   }
 
   @inline(__always)
-  static func rnnBackward<V: Lanes>(_: V.Type, _ dh: UnsafePointer<Float>, _ h: UnsafePointer<Float>, _ dA: UnsafeMutablePointer<Float>, _ from: Int, _ to: Int) {
+  static func rnnBackward<V: Lanes>(
+    _: V.Type, _ p: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>),
+    _ from: Int, _ to: Int
+  ) {
+    let (dh, dy, h, dA) = p
     var j = from
     let one = V(repeating: 1)
     while j < to {
       let y = V.load(h + j)
-      (V.load(dh + j) * (one - y * y)).store(dA + j)
+      ((V.load(dh + j) + V.load(dy + j)) * (one - y * y)).store(dA + j)
       j += V.width
     }
   }
@@ -90,13 +99,17 @@ enum CellKernels {
   /// From dH (and the running dC), the gate pre-activation gradients into `dG`; `dc` becomes
   /// d(loss)/d(C_{t-1}) through the forget gate.
   static func lstmBackward(
-    dh: UnsafePointer<Float>, dc: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>,
+    dh: UnsafePointer<Float>, dy: UnsafePointer<Float>, dc: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>,
     cPrev: UnsafePointer<Float>, tanhC: UnsafePointer<Float>, dG: UnsafeMutablePointer<Float>,
-    batch: Int, hidden: Int, units: Range<Int>
+    batch: Int, hidden: Int, units: Range<Int>, kernel: VectorKernel = .best
   ) {
+    if kernel == .avx512 {
+      d2l_lstm_backward_avx512(dh, dy, dc, g, cPrev, tanhC, dG, batch, hidden, units.lowerBound, units.count)
+      return
+    }
     for b in 0..<batch {
       let r = b * 4 * hidden + units.lowerBound, s = b * hidden + units.lowerBound
-      let args = (g + r, dG + r, hidden, dh + s, dc + s, cPrev + s, tanhC + s)
+      let args = (g + r, dG + r, hidden, dh + s, dy + s, dc + s, cPrev + s, tanhC + s)
       split(units.count, { lstmBackward(CellVector.self, args, $0, $1) }, { lstmBackward(Float.self, args, $0, $1) })
     }
   }
@@ -104,15 +117,16 @@ enum CellKernels {
   @inline(__always)
   static func lstmBackward<V: Lanes>(
     _: V.Type,
-    _ p: (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, UnsafePointer<Float>, UnsafeMutablePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>),
+    _ p: (UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>,
+          UnsafePointer<Float>, UnsafePointer<Float>),
     _ from: Int, _ to: Int
   ) {
-    let (row, drow, w, dh, dc, cPrev, tanhC) = p
+    let (row, drow, w, dh, dy, dc, cPrev, tanhC) = p
     let one = V(repeating: 1)
     var j = from
     while j < to {
       let i = V.load(row + j), f = V.load(row + w + j), n = V.load(row + 2 * w + j), o = V.load(row + 3 * w + j)
-      let t = V.load(tanhC + j), d = V.load(dh + j)
+      let t = V.load(tanhC + j), d = V.load(dh + j) + V.load(dy + j)
       let dcell = V.load(dc + j) + d * o * (one - t * t)
       (dcell * n * i * (one - i)).store(drow + j)
       (dcell * V.load(cPrev + j) * f * (one - f)).store(drow + w + j)
@@ -163,13 +177,13 @@ enum CellKernels {
   /// `dGh` (they differ only in the n block, by the reset gate), and the direct part z ⊙ dH of
   /// d(loss)/d(H_{t-1}) into `dhPrev`.
   static func gruBackward(
-    dh: UnsafePointer<Float>, g: UnsafePointer<Float>, hPrev: UnsafePointer<Float>,
+    dh: UnsafePointer<Float>, dy: UnsafePointer<Float>, g: UnsafePointer<Float>, hPrev: UnsafePointer<Float>,
     hn: UnsafePointer<Float>, dGx: UnsafeMutablePointer<Float>, dGh: UnsafeMutablePointer<Float>,
     dhPrev: UnsafeMutablePointer<Float>, batch: Int, hidden: Int, units: Range<Int>
   ) {
     for b in 0..<batch {
       let r = b * 3 * hidden + units.lowerBound, s = b * hidden + units.lowerBound
-      let args = (g + r, dGx + r, dGh + r, hidden, dh + s, hPrev + s, hn + s, dhPrev + s)
+      let args = (g + r, dGx + r, dGh + r, hidden, (dh + s, dy + s), hPrev + s, hn + s, dhPrev + s)
       split(units.count, { gruBackward(CellVector.self, args, $0, $1) }, { gruBackward(Float.self, args, $0, $1) })
     }
   }
@@ -177,16 +191,16 @@ enum CellKernels {
   @inline(__always)
   static func gruBackward<V: Lanes>(
     _: V.Type,
-    _ p: (UnsafePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, Int, UnsafePointer<Float>,
+    _ p: (UnsafePointer<Float>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>, Int, (UnsafePointer<Float>, UnsafePointer<Float>),
           UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>),
     _ from: Int, _ to: Int
   ) {
-    let (row, dx, dhh, w, dh, hPrev, hn, dhPrev) = p
+    let (row, dx, dhh, w, (dh, dy), hPrev, hn, dhPrev) = p
     let one = V(repeating: 1)
     var j = from
     while j < to {
       let r = V.load(row + j), z = V.load(row + w + j), n = V.load(row + 2 * w + j)
-      let d = V.load(dh + j)
+      let d = V.load(dh + j) + V.load(dy + j)
       let dn = d * (one - z) * (one - n * n)  // through n = tanh(·)
       let dz = d * (V.load(hPrev + j) - n) * z * (one - z)
       let dr = dn * V.load(hn + j) * r * (one - r)

@@ -21,10 +21,14 @@ enum PackedGemm {
   ) {
     let panels = n / 16
     for panel in WorkerTeam.share(part, of: parts, in: panels) {
-      let dst = out + panel * k * 16
-      for kk in 0..<k {
-        let src = b + kk * rowStride + panel * 16 * columnStride
-        for j in 0..<16 { dst[kk * 16 + j] = src[j * columnStride] }
+      let dst = out + panel * k * 16, first = b + panel * 16 * columnStride
+      if columnStride == 1 {  // a panel row is 16 contiguous floats: one vector copy
+        for kk in 0..<k { SIMD16<Float>.load(first + kk * rowStride).store(dst + kk * 16) }
+      } else {  // B is a transposed matrix: read each of its 16 source rows contiguously
+        for j in 0..<16 {
+          let src = first + j * columnStride
+          for kk in 0..<k { dst[kk * 16 + j] = src[kk * rowStride] }
+        }
       }
     }
   }

@@ -221,18 +221,18 @@ struct RecurrentLayerPass {
       var dh = ws.dState.base + b0 * H, dhNext = ws.dStateNext.base + b0 * H
       let dc = ws.dCell.base + b0 * H
       for t in stride(from: T - 1, through: 0, by: -1) {
-        Kernels.add(dh, dOutput + (t * B + b0) * H, into: dh, count: nb * H)  // dH_t += dY_t
+        let dy = dOutput + (t * B + b0) * H  // dH_t = dh + dy
         let g = gates + (t * B + b0) * GH
         let hPrev = states + (t * B + b0) * H
         let dx = dGx + (t * B + b0) * GH, dhh = dGh + (t * B + b0) * GH
         switch kind {
         case .rnn:
-          CellKernels.rnnBackward(dh: dh, h: hPrev + B * H, dA: dx, batch: nb, hidden: H, units: units)
+          CellKernels.rnnBackward(dh: dh, dy: dy, h: hPrev + B * H, dA: dx, batch: nb, hidden: H, units: units)
         case .lstm:
-          CellKernels.lstmBackward(dh: dh, dc: dc, g: g, cPrev: ws.extra.base + (t * B + b0) * H,
+          CellKernels.lstmBackward(dh: dh, dy: dy, dc: dc, g: g, cPrev: ws.extra.base + (t * B + b0) * H,
                                    tanhC: ws.tanhCells.base + (t * B + b0) * H, dG: dx, batch: nb, hidden: H, units: units)
         case .gru:
-          CellKernels.gruBackward(dh: dh, g: g, hPrev: hPrev, hn: ws.extra.base + (t * B + b0) * H, dGx: dx, dGh: dhh,
+          CellKernels.gruBackward(dh: dh, dy: dy, g: g, hPrev: hPrev, hn: ws.extra.base + (t * B + b0) * H, dGx: dx, dGh: dhh,
                                   dhPrev: dhNext, batch: nb, hidden: H, units: units)
         }
         // dH_{t-1} (+)= dG_t · W_hh (the GRU's cell wrote its direct part z ⊙ dH_t first). At
