@@ -72,13 +72,20 @@ TARGET void d2l_packed_gemm_avx512(const float *a, long lda, const float *packed
   }
 }
 
-// Columns [i, i + 8) of the (k x lda) matrix a, rows [0, k), as k rows of 8 contiguous floats.
-TARGET static void pack_transposed_block(const float *a, long lda, long k, float *out) {
-  for (long kk = 0; kk < k; kk++) _mm256_storeu_ps(out + kk * 8, _mm256_loadu_ps(a + kk * lda));
+// Columns [i, i + 8) of the (k x lda) matrix a, rows [0, k), as k rows of 8 contiguous floats;
+// their sums are added to sums[0, 8) when sums is not null.
+TARGET static void pack_transposed_block(const float *a, long lda, long k, float *out, float *sums) {
+  __m256 total = _mm256_setzero_ps();
+  for (long kk = 0; kk < k; kk++) {
+    __m256 row = _mm256_loadu_ps(a + kk * lda);
+    _mm256_storeu_ps(out + kk * 8, row);
+    total = _mm256_add_ps(total, row);
+  }
+  if (sums) _mm256_storeu_ps(sums, _mm256_add_ps(_mm256_loadu_ps(sums), total));
 }
 
 TARGET void d2l_packed_gemm_at_avx512(const float *a, long lda, const float *packed, float *c, long ldc,
-                                      long m, long n, long k, bool accumulate, float *scratch) {
+                                      long m, long n, long k, bool accumulate, float *scratch, float *column_sums) {
   // k in chunks, so that the chunk of packed B each block of rows goes through stays in L2
   // (128 measured a little faster than 64, 256 or 512 in the chapter's training).
   enum { KC = 128 };
@@ -87,7 +94,7 @@ TARGET void d2l_packed_gemm_at_avx512(const float *a, long lda, const float *pac
     long kc = k - k0 < KC ? k - k0 : KC;
     bool add = accumulate || k0 > 0;
     for (long r = 0; r + 8 <= m; r += 8) {
-      pack_transposed_block(a + k0 * lda + r, lda, kc, scratch);
+      pack_transposed_block(a + k0 * lda + r, lda, kc, scratch, column_sums ? column_sums + r : 0);
       for (long p = 0; p < panels; p += 2) {
         const float *panel = packed + p * k * 16 + k0 * 16;
         if (p + 1 < panels) packed_block_8_1(scratch, 8, panel, k * 16, c + r * ldc + p * 16, ldc, kc, add);
@@ -102,8 +109,8 @@ void d2l_packed_gemm_avx512(const float *a, long lda, const float *packed, float
   (void)a; (void)lda; (void)packed; (void)c; (void)ldc; (void)m; (void)n; (void)k; (void)accumulate;
 }
 void d2l_packed_gemm_at_avx512(const float *a, long lda, const float *packed, float *c, long ldc,
-                               long m, long n, long k, bool accumulate, float *scratch) {
+                               long m, long n, long k, bool accumulate, float *scratch, float *column_sums) {
   (void)a; (void)lda; (void)packed; (void)c; (void)ldc; (void)m; (void)n; (void)k; (void)accumulate;
-  (void)scratch;
+  (void)scratch; (void)column_sums;
 }
 #endif

@@ -47,7 +47,7 @@ import Testing
   }
 
   /// The weight-gradient kernel, C += Aᵀ B with A given transposed, against OpenBLAS; k crosses
-  /// the kernel's chunks of 128 rows.
+  /// the kernel's chunks of 128 rows. The column sums it adds on the way are A's row sums.
   @Test(arguments: [(8, 16, 5), (32, 48, 300), (64, 64, 1120)])
   func transposedAMatchesBLAS(m: Int, n: Int, k: Int) throws {
     try #require(VectorKernel.best == .avx512, "this CPU has no AVX-512")
@@ -60,8 +60,13 @@ import Testing
                 m: m, n: n, k: k, accumulate: true, lda: m + 8)
     let packed = TensorStorage(count: k * n), scratch = TensorStorage(count: 2048)
     PackedGemm.pack(b.storage.base, k: k, n: n, rowStride: n, columnStride: 1, into: packed.base)
+    let sums = TensorStorage(count: m)
+    sums.base.update(repeating: 0.5, count: m)
     PackedGemm.multiplyTransposedA(aT.storage.base, lda: m + 8, packed: packed.base, into: got.base, ldc: n,
-                                   m: m, n: n, k: k, scratch: scratch.base)
+                                   m: m, n: n, k: k, scratch: scratch.base, columnSums: sums.base)
     #expect(maxDifference(expected, got) < 1e-3, "m=\(m) n=\(n) k=\(k)")
+    let expectedSums = TensorStorage(count: m)
+    for i in 0..<m { expectedSums.base[i] = 0.5 + (0..<k).reduce(Float(0)) { $0 + aT.storage.base[$1 * (m + 8) + i] } }
+    #expect(maxDifference(expectedSums, sums) < 1e-3, "column sums, m=\(m) k=\(k)")
   }
 }

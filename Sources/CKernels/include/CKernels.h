@@ -18,9 +18,11 @@ void d2l_packed_gemm_avx512(const float *a, long lda, const float *packed, float
 
 /// C (m x n) = (or +=) Aᵀ times B, where A is given as its transpose (k x m, row stride lda),
 /// B packed as for `d2l_packed_gemm_avx512`: the weight gradients dW = dGᵀ Y. m must be a
-/// multiple of 8 and n of 16; `scratch` holds 2048 floats. Requires `d2l_has_avx512()`.
+/// multiple of 8 and n of 16; `scratch` holds 2048 floats. Unless `column_sums` is null, it also
+/// adds the sums of A's columns (of dG: the bias gradients) to column_sums[0, m), from the rows
+/// it packs anyway. Requires `d2l_has_avx512()`.
 void d2l_packed_gemm_at_avx512(const float *a, long lda, const float *packed, float *c, long ldc,
-                               long m, long n, long k, bool accumulate, float *scratch);
+                               long m, long n, long k, bool accumulate, float *scratch, float *column_sums);
 
 /// The LSTM's forward cell (CellKernels.lstmForward) for rows [0, batch) and units
 /// [first_unit, first_unit + units): gates g (batch, 4·hidden) become i, f, g, o; C_t, tanh C_t

@@ -206,6 +206,10 @@ struct RecurrentLayerPass {
     let needsInitialStateGradient = h0.requiresGradient
     let usePacked = counts.allSatisfy { PackedGemm.fits(m: $0, n: H) }
     let inputGradientInLoop = dX != nil && counts.allSatisfy { PackedGemm.fits(m: $0, n: I) }
+    // A one-hot input's weight gradient lands in the column of each row's token: every thread sums
+    // its rows of dG_t per token while they are in cache, into its own (V, G·H) block.
+    let tokens: [Int32]? = if case .tokens(let ids, _) = input, weightIH.gradientBuffer != nil { ids } else { nil }
+    let perToken = TensorStorage(count: tokens == nil ? 0 : P * I * GH)
 
     PhaseClock.measure("bwd time loop") { team.run(parts: P) { p in
       if usePacked || inputGradientInLoop {
@@ -251,6 +255,12 @@ struct RecurrentLayerPass {
           PackedGemm.multiply(dx, lda: GH, packed: ws.packedInputBackward.base, into: dX + (t * B + b0) * I, ldc: I,
                               m: nb, n: I, k: GH, accumulate: true)
         }
+        if let tokens {
+          for b in 0..<nb {
+            let sum = perToken.base + (p * I + Int(tokens[t * B + b0 + b])) * GH
+            Kernels.add(sum, dx + b * GH, into: sum, count: GH)
+          }
+        }
         swap(&dh, &dhNext)
       }
     } }
@@ -258,15 +268,18 @@ struct RecurrentLayerPass {
     let dh0 = T % 2 == 0 ? ws.dState.base : ws.dStateNext.base
 
     // Weight and bias gradients, each as one product over all T·B rows (both threads again).
+    // The bias gradients are dGh's column sums, which the dW_hh product adds up as it goes.
+    let sums = ws.dBias.base
+    var summed = false
     if let dW = weightHH.gradientBuffer {
       PhaseClock.measure("bwd dW_hh") {  // dW_hh += dGhᵀ (G·H, T·B) · [H_0 … H_{T-1}] (T·B, H)
-        weightGradient(dGh, states, columns: H, rows: T * B, into: dW, ws: ws, team: team)
+        summed = weightGradient(dGh, states, columns: H, rows: T * B, into: dW, columnSums: sums, ws: ws, team: team)
       }
     }
     PhaseClock.measure("bwd biases") {
       // The RNN and the LSTM share one gate gradient for both biases: sum its columns once.
-      let sums = ws.dBias.base
-      if biasHH.gradientBuffer != nil || (biasIH.gradientBuffer != nil && dGh == dGx) { columnSums(dGh, rows: T * B, into: sums) }
+      let needed = biasHH.gradientBuffer != nil || (biasIH.gradientBuffer != nil && dGh == dGx)
+      if needed && !summed { columnSums(dGh, rows: T * B, into: sums) }
       if let db = biasHH.gradientBuffer { Kernels.add(db, sums, into: db, count: GH) }
       if let db = biasIH.gradientBuffer {
         if dGh != dGx { columnSums(dGx, rows: T * B, into: sums) }
@@ -283,16 +296,10 @@ struct RecurrentLayerPass {
       if let dX, !inputGradientInLoop {
         PhaseClock.measure("bwd dX") { Tensor.gemm(dGx, transposeA: false, wih, transposeB: false, into: dX, m: T * B, n: I, k: GH, accumulate: true) }
       }
-    case .tokens(let tokens, let vocab):
+    case .tokens(_, let vocab):
       if let dW = weightIH.gradientBuffer {
-        PhaseClock.measure("bwd dW_ih one-hot") {
-          // A one-hot input's gradient lands in the column of its token: sum the rows of dG per
-          // token first (contiguous, vectorised), then add each token's sum into its column.
-          let perToken = TensorStorage(count: vocab * GH)
-          for (r, token) in tokens.enumerated() {
-            let sum = perToken.base + Int(token) * GH
-            Kernels.add(sum, dGx + r * GH, into: sum, count: GH)
-          }
+        PhaseClock.measure("bwd dW_ih one-hot") {  // the threads' per-token sums, into each token's column
+          for q in 1..<P { Kernels.add(perToken.base, perToken.base + q * vocab * GH, into: perToken.base, count: vocab * GH) }
           for k in 0..<GH {
             for v in 0..<vocab { dW[k * vocab + v] += perToken.base[v * GH + k] }
           }
@@ -306,23 +313,29 @@ struct RecurrentLayerPass {
   /// dW (G·H, columns) += dGᵀ Y for dG (rows, G·H) and Y (rows, columns): with the AVX-512
   /// kernel on Y packed once (shared by the team's threads, each taking a share of dW's rows),
   /// else through BLAS. OpenBLAS reached about 78% of the peak on this transposed shape.
+  /// The AVX-512 kernel also writes dG's column sums into `columnSums` (if given), and then
+  /// the result is true.
+  @discardableResult
   private func weightGradient(
     _ dG: UnsafePointer<Float>, _ y: UnsafePointer<Float>, columns: Int, rows: Int,
-    into dW: UnsafeMutablePointer<Float>, ws: RecurrentWorkspace, team: WorkerTeam
-  ) {
+    into dW: UnsafeMutablePointer<Float>, columnSums: UnsafeMutablePointer<Float>? = nil, ws: RecurrentWorkspace, team: WorkerTeam
+  ) -> Bool {
     let GH = kind.gateCount * hidden, P = team.size
     guard VectorKernel.best == .avx512, columns % 16 == 0, GH % (8 * P) == 0 else {
       Tensor.gemm(dG, transposeA: true, y, transposeB: false, into: dW, m: GH, n: columns, k: rows, accumulate: true)
-      return
+      return false
     }
+    columnSums?.update(repeating: 0, count: GH)
     let packed = ws.packedRows.base, scratch = ws.gemmScratch.base
     team.run(parts: P) { p in
       PackedGemm.pack(y, k: rows, n: columns, rowStride: columns, columnStride: 1, into: packed, part: p, of: P)
       team.sync(parts: P)
       let blocks = WorkerTeam.share(p, of: P, in: GH / 8), first = blocks.lowerBound * 8
       PackedGemm.multiplyTransposedA(dG + first, lda: GH, packed: packed, into: dW + first * columns, ldc: columns,
-                                     m: blocks.count * 8, n: columns, k: rows, scratch: scratch + p * 2048)
+                                     m: blocks.count * 8, n: columns, k: rows, scratch: scratch + p * 2048,
+                                     columnSums: columnSums.map { $0 + first })
     }
+    return true
   }
 
   /// out[k] = Σ_r m[r, k] over the (rows, G·H) matrix m.
