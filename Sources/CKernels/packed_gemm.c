@@ -21,16 +21,20 @@ bool d2l_has_avx512(void) {
 
 // Rows [r, r + R) of C against panels p0 and (when TWO) p0 + panel_stride, R <= 8, over k.
 // A's element (i, kk) is at a[i * RS + kk * KS]: (lda, 1) for A as given, (1, 8) for a block
-// that `pack_transposed_block` laid out.
+// that `pack_transposed_block` laid out. Row i starts from start[i] + column when start is
+// given, else from C (accumulate) or 0.
 #define BLOCK(NAME, R, TWO, RS, KS)                                                      \
   TARGET static void NAME(const float *a, long lda, const float *p0, long panel_stride,  \
-                          float *c, long ldc, long k, bool accumulate) {                 \
+                          float *c, long ldc, long k, bool accumulate,                   \
+                          const float *const *start, long column) {                      \
     (void)lda;                                                                           \
     const float *p1 = p0 + panel_stride;                                                 \
     __m512 s0[R], s1[R];                                                                 \
     for (int i = 0; i < R; i++) {                                                        \
-      s0[i] = accumulate ? _mm512_loadu_ps(c + i * ldc) : _mm512_setzero_ps();           \
-      if (TWO) s1[i] = accumulate ? _mm512_loadu_ps(c + i * ldc + 16) : _mm512_setzero_ps(); \
+      const float *from = start ? start[i] + column : c + i * ldc;                       \
+      bool load = start || accumulate;                                                   \
+      s0[i] = load ? _mm512_loadu_ps(from) : _mm512_setzero_ps();                        \
+      if (TWO) s1[i] = load ? _mm512_loadu_ps(from + 16) : _mm512_setzero_ps();          \
     }                                                                                    \
     for (long kk = 0; kk < k; kk++) {                                                    \
       __m512 b0 = _mm512_loadu_ps(p0 + kk * 16);                                         \
@@ -55,19 +59,21 @@ BLOCK(packed_block_8_1, 8, 1, 1, 8)
 BLOCK(packed_block_8_0, 8, 0, 1, 8)
 
 TARGET void d2l_packed_gemm_avx512(const float *a, long lda, const float *packed, float *c, long ldc,
-                                   long m, long n, long k, bool accumulate) {
+                                   long m, long n, long k, bool accumulate, const float *const *start) {
   long panels = n / 16;
   for (long p = 0; p < panels; p += 2) {
     int two = p + 1 < panels;
     const float *panel = packed + p * k * 16;
     long r = 0;
     for (; r + 8 <= m; r += 8) {
-      if (two) block_8_1(a + r * lda, lda, panel, k * 16, c + r * ldc + p * 16, ldc, k, accumulate);
-      else block_8_0(a + r * lda, lda, panel, k * 16, c + r * ldc + p * 16, ldc, k, accumulate);
+      const float *const *s = start ? start + r : 0;
+      if (two) block_8_1(a + r * lda, lda, panel, k * 16, c + r * ldc + p * 16, ldc, k, accumulate, s, p * 16);
+      else block_8_0(a + r * lda, lda, panel, k * 16, c + r * ldc + p * 16, ldc, k, accumulate, s, p * 16);
     }
     for (; r < m; r++) {
-      if (two) block_1_1(a + r * lda, lda, panel, k * 16, c + r * ldc + p * 16, ldc, k, accumulate);
-      else block_1_0(a + r * lda, lda, panel, k * 16, c + r * ldc + p * 16, ldc, k, accumulate);
+      const float *const *s = start ? start + r : 0;
+      if (two) block_1_1(a + r * lda, lda, panel, k * 16, c + r * ldc + p * 16, ldc, k, accumulate, s, p * 16);
+      else block_1_0(a + r * lda, lda, panel, k * 16, c + r * ldc + p * 16, ldc, k, accumulate, s, p * 16);
     }
   }
 }
@@ -97,16 +103,16 @@ TARGET void d2l_packed_gemm_at_avx512(const float *a, long lda, const float *pac
       pack_transposed_block(a + k0 * lda + r, lda, kc, scratch, column_sums ? column_sums + r : 0);
       for (long p = 0; p < panels; p += 2) {
         const float *panel = packed + p * k * 16 + k0 * 16;
-        if (p + 1 < panels) packed_block_8_1(scratch, 8, panel, k * 16, c + r * ldc + p * 16, ldc, kc, add);
-        else packed_block_8_0(scratch, 8, panel, k * 16, c + r * ldc + p * 16, ldc, kc, add);
+        if (p + 1 < panels) packed_block_8_1(scratch, 8, panel, k * 16, c + r * ldc + p * 16, ldc, kc, add, 0, 0);
+        else packed_block_8_0(scratch, 8, panel, k * 16, c + r * ldc + p * 16, ldc, kc, add, 0, 0);
       }
     }
   }
 }
 #else
 void d2l_packed_gemm_avx512(const float *a, long lda, const float *packed, float *c, long ldc,
-                            long m, long n, long k, bool accumulate) {
-  (void)a; (void)lda; (void)packed; (void)c; (void)ldc; (void)m; (void)n; (void)k; (void)accumulate;
+                            long m, long n, long k, bool accumulate, const float *const *start) {
+  (void)a; (void)lda; (void)packed; (void)c; (void)ldc; (void)m; (void)n; (void)k; (void)accumulate; (void)start;
 }
 void d2l_packed_gemm_at_avx512(const float *a, long lda, const float *packed, float *c, long ldc,
                                long m, long n, long k, bool accumulate, float *scratch, float *column_sums) {

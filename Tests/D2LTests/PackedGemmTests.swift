@@ -42,6 +42,29 @@ import Testing
     }
   }
 
+  /// With `start`, each row begins from its own row of another matrix (a token's row of the
+  /// input table, or the bias): C = S[rows] + A Wᵀ, with C's old values ignored.
+  @Test(arguments: [(4, 32, 24), (9, 48, 20)])
+  func startsFromGivenRows(m: Int, n: Int, k: Int) {
+    var g = RandomGenerator(seed: UInt64(m + n + k))
+    let a = Tensor.uniform([m, k], low: -1, high: 1, using: &g), w = Tensor.uniform([n, k], low: -1, high: 1, using: &g)
+    let table = Tensor.uniform([5, n], low: -1, high: 1, using: &g)
+    let rows = (0..<m).map { ($0 * 3) % 5 }
+    let expected = TensorStorage(count: m * n)
+    for (i, r) in rows.enumerated() { (expected.base + i * n).update(from: table.storage.base + r * n, count: n) }
+    Tensor.gemm(a.storage.base, transposeA: false, w.storage.base, transposeB: true, into: expected.base, m: m, n: n, k: k, accumulate: true)
+    let packed = TensorStorage(count: n * k)
+    PackedGemm.pack(w.storage.base, k: k, n: n, rowStride: 1, columnStride: k, into: packed.base)
+    var starts: [UnsafePointer<Float>?] = rows.map { UnsafePointer(table.storage.base + $0 * n) }
+    for kernel in VectorKernel.best == .avx512 ? [VectorKernel.portable, .avx512] : [.portable] where kernel == .avx512 || m % 4 == 0 {
+      let got = TensorStorage(count: m * n)
+      got.base.update(repeating: 1000, count: m * n)  // ignored: rows start from `starts`
+      PackedGemm.multiply(a.storage.base, lda: k, packed: packed.base, into: got.base, ldc: n, m: m, n: n, k: k,
+                          accumulate: true, start: &starts, kernel: kernel)
+      #expect(maxDifference(expected, got) < 1e-4, "\(kernel) m=\(m) n=\(n) k=\(k)")
+    }
+  }
+
   func maxDifference(_ a: TensorStorage, _ b: TensorStorage) -> Float {
     zip(a.buffer, b.buffer).map { abs($0 - $1) }.max() ?? 0
   }

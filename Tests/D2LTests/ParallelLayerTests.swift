@@ -1,14 +1,15 @@
 import Testing
 @testable import D2L
 
-/// The time loop split across threads (hidden units in parts, a barrier per step) computes the
-/// same outputs, states and gradients as the single-threaded loop.
+/// The time loop split across threads computes the same outputs, states and gradients as the
+/// single-threaded loop: split by sequences (a batch of 8), or by hidden units with a barrier per
+/// step (a batch of 4, on packed weights; of 3, through BLAS).
 @Suite struct ParallelLayerTests {
   static let cases: [(CellKind, Bool)] = CellKind.allCases.flatMap { [($0, false), ($0, true)] }
 
-  func run(_ kind: CellKind, tokens: Bool, parts: Int) -> [String: [Float]] {
+  func run(_ kind: CellKind, tokens: Bool, batch B: Int, parts: Int) -> [String: [Float]] {
     var g = RandomGenerator(seed: 11)
-    let (T, B, I, H) = (5, 8, 12, 64)  // sizes where the packed per-step kernel runs
+    let (T, I, H) = (5, 12, 64)  // sizes where the packed per-step kernel runs
     let layer = RecurrentLayer(kind: kind, inputSize: I, hiddenSize: H, numLayers: 2, using: &g)
     layer.parallelism = parts
     let x = Tensor.normal([T, B, I], using: &g).requiringGradient()
@@ -28,8 +29,14 @@ import Testing
 
   @Test(arguments: cases)
   func splitLoopMatchesSingleThread(kind: CellKind, tokens: Bool) {
-    let one = run(kind, tokens: tokens, parts: 1)
-    let two = run(kind, tokens: tokens, parts: WorkerTeam.shared.size)
+    for batch in [8, 4, 3] {
+      compare(kind, tokens: tokens, batch: batch)
+    }
+  }
+
+  func compare(_ kind: CellKind, tokens: Bool, batch: Int) {
+    let one = run(kind, tokens: tokens, batch: batch, parts: 1)
+    let two = run(kind, tokens: tokens, batch: batch, parts: WorkerTeam.shared.size)
     #expect(one.keys.sorted() == two.keys.sorted())
     for (name, a) in one {
       let b = two[name]!
@@ -37,7 +44,7 @@ import Testing
       // GEMM blockings), which moves the last digits; a wrong index would move the first ones.
       let scale = max(a.map(abs).max() ?? 0, 1e-6)
       let worst = (zip(a, b).map { abs($0 - $1) }.max() ?? 0) / scale
-      #expect(worst < 1e-5, "\(kind.displayName) \(tokens ? "tokens" : "dense") \(name): max relative difference \(worst)")
+      #expect(worst < 1e-5, "\(kind.displayName) \(tokens ? "tokens" : "dense") batch \(batch) \(name): max relative difference \(worst)")
     }
   }
 }

@@ -12,9 +12,11 @@
 bool d2l_has_avx512(void);
 
 /// C (m x n) = (or +=) A (m x k, row stride lda) times B, with B packed as n/16 panels of
-/// k x 16 (contiguous). n must be a multiple of 16; any m. Requires `d2l_has_avx512()`.
+/// k x 16 (contiguous). n must be a multiple of 16; any m. Unless `start` is null, row i of C
+/// is start[i][0, n) + (A B)[i] instead (a bias, or a token's input projection, with no pass
+/// to copy it into C first). Requires `d2l_has_avx512()`.
 void d2l_packed_gemm_avx512(const float *a, long lda, const float *packed, float *c, long ldc,
-                            long m, long n, long k, bool accumulate);
+                            long m, long n, long k, bool accumulate, const float *const *start);
 
 /// C (m x n) = (or +=) Aᵀ times B, where A is given as its transpose (k x m, row stride lda),
 /// B packed as for `d2l_packed_gemm_avx512`: the weight gradients dW = dGᵀ Y. m must be a

@@ -33,24 +33,31 @@ enum PackedGemm {
     }
   }
 
-  /// C (m × n) = (or +=) A (m × k) · B, with B packed by `pack`.
+  /// C (m × n) = (or +=) A (m × k) · B, with B packed by `pack`. With `start`, row i of C is
+  /// start[i][0..<n] + (A · B)[i] instead: a bias or a token's input projection, added without
+  /// first copying it into C.
   static func multiply(
     _ a: UnsafePointer<Float>, lda: Int, packed: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>, ldc: Int,
-    m: Int, n: Int, k: Int, accumulate: Bool, kernel: VectorKernel = .best
+    m: Int, n: Int, k: Int, accumulate: Bool, start: UnsafePointer<UnsafePointer<Float>?>? = nil, kernel: VectorKernel = .best
   ) {
     if kernel == .avx512 {
-      d2l_packed_gemm_avx512(a, lda, packed, c, ldc, m, n, k, accumulate)
+      d2l_packed_gemm_avx512(a, lda, packed, c, ldc, m, n, k, accumulate, start)
       return
     }
     typealias V = SIMD16<Float>
+    /// The initial value of C's (row, column .. column + 15).
+    @inline(__always) func initial(_ row: Int, _ column: Int) -> V {
+      if let start { return V.load(start[row]! + column) }
+      return accumulate ? V.load(c + row * ldc + column) : V()
+    }
     for panel in 0..<(n / 16) {
       let p = packed + panel * k * 16
       var r = 0
       while r < m {
         let a0 = a + r * lda, a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda
         let c0 = c + r * ldc + panel * 16, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc
-        var s0 = accumulate ? V.load(c0) : V(), s1 = accumulate ? V.load(c1) : V()
-        var s2 = accumulate ? V.load(c2) : V(), s3 = accumulate ? V.load(c3) : V()
+        let column = panel * 16
+        var s0 = initial(r, column), s1 = initial(r + 1, column), s2 = initial(r + 2, column), s3 = initial(r + 3, column)
         for kk in 0..<k {
           let b = V.load(p + kk * 16)
           s0 = s0.addingProduct(V(repeating: a0[kk]), b)

@@ -95,50 +95,64 @@ struct RecurrentLayerPass {
         }
         if byRows { team.sync(parts: P) }
       }
-      /// out[rows, gates of units] += A[rows] (nb, K) · W[gates of units]ᵀ.
+      // The gate rows a product starts from, instead of copying them into the gates first: the
+      // bias (the same row for every sequence), or each sequence's token row of the input table.
+      typealias Rows = UnsafeMutablePointer<UnsafePointer<Float>?>
+      let biasRows = Rows.allocate(capacity: nb), hiddenBiasRows = Rows.allocate(capacity: nb)
+      let tokenRows = Rows.allocate(capacity: nb), shiftedRows = Rows.allocate(capacity: nb)
+      defer { [biasRows, hiddenBiasRows, tokenRows, shiftedRows].forEach { $0.deallocate() } }
+      biasRows.initialize(repeating: bias, count: nb)
+      hiddenBiasRows.initialize(repeating: hiddenBias, count: nb)
+      /// out[rows, gates of units] = start[rows] (or out itself) + A[rows] (nb, K) · W[gates of units]ᵀ.
       func product(_ a: UnsafePointer<Float>, _ w: UnsafePointer<Float>, _ packed: UnsafeMutablePointer<Float>, k: Int,
-                   into out: UnsafeMutablePointer<Float>) {
+                   into out: UnsafeMutablePointer<Float>, startingFrom start: Rows? = nil) {
         if usePacked && nu == H {  // all gates' units: one product over the whole packed matrix
-          PackedGemm.multiply(a, lda: k, packed: packed, into: out, ldc: GH, m: nb, n: GH, k: k, accumulate: true)
+          PackedGemm.multiply(a, lda: k, packed: packed, into: out, ldc: GH, m: nb, n: GH, k: k, accumulate: true, start: start)
           return
         }
         for q in 0..<G {
           let first = q * H + u0
+          if let start { for b in 0..<nb { shiftedRows[b] = start[b]! + first } }
           if usePacked {
-            PackedGemm.multiply(a, lda: k, packed: packed + first * k, into: out + first, ldc: GH, m: nb, n: nu, k: k, accumulate: true)
+            PackedGemm.multiply(a, lda: k, packed: packed + first * k, into: out + first, ldc: GH, m: nb, n: nu, k: k,
+                                accumulate: true, start: start == nil ? nil : shiftedRows)
           } else {
+            if start != nil { for b in 0..<nb { (out + b * GH + first).update(from: shiftedRows[b]!, count: nu) } }
             Tensor.gemm(a, transposeA: false, w + first * k, transposeB: true, into: out + first, m: nb, n: nu, k: k,
                         accumulate: true, ldc: GH)
           }
         }
       }
-      /// Copies this part's units of every gate from `source` (one gate row) into row `b` of `out`.
-      func copyUnits(_ source: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, row b: Int) {
-        for q in 0..<G { (out + b * GH + q * H + u0).update(from: source + q * H + u0, count: nu) }
-      }
       for t in 0..<T {
         let g = gates + (t * B + b0) * GH
+        // Where the recurrent product into `g` starts: from g as it stands, or from the tokens' rows.
+        var recurrentStart: Rows? = nil
         if inputInLoop, let x {  // gates = b_ih (+ b_hh) + X_t W_ihᵀ: needs no H_{t-1}
-          for b in 0..<nb { copyUnits(bias, into: g, row: b) }
-          product(x + (t * B + b0) * I, wih, ws.packedInputForward.base, k: I, into: g)
+          product(x + (t * B + b0) * I, wih, ws.packedInputForward.base, k: I, into: g, startingFrom: biasRows)
         } else if let table {
-          for b in 0..<nb { copyUnits(table + Int(tokens[t * B + b0 + b]) * GH, into: g, row: b) }
+          for b in 0..<nb { tokenRows[b] = table + Int(tokens[t * B + b0 + b]) * GH }
+          if kind == .gru {  // its recurrent product goes elsewhere: copy this part's units
+            for b in 0..<nb {
+              for q in 0..<G { (g + b * GH + q * H + u0).update(from: tokenRows[b]! + q * H + u0, count: nu) }
+            }
+          } else {
+            recurrentStart = tokenRows
+          }
         }
         if t > 0 && !byRows { team.sync(parts: P) }  // every part of H_{t-1} is written
         let hPrev = states + (t * B + b0) * H, h = states + ((t + 1) * B + b0) * H
         switch kind {
         case .rnn:
-          product(hPrev, whh, ws.packedForward.base, k: H, into: g)
+          product(hPrev, whh, ws.packedForward.base, k: H, into: g, startingFrom: recurrentStart)
           CellKernels.rnnForward(g: g, h: h, batch: nb, hidden: H, units: units)
         case .lstm:
-          product(hPrev, whh, ws.packedForward.base, k: H, into: g)
+          product(hPrev, whh, ws.packedForward.base, k: H, into: g, startingFrom: recurrentStart)
           let c = ws.extra.base + (t * B + b0) * H
           CellKernels.lstmForward(g: g, cPrev: c, c: c + B * H, tanhC: ws.tanhCells.base + (t * B + b0) * H, h: h,
                                   batch: nb, hidden: H, units: units)
         case .gru:
           let gh = ws.stepHidden.base + b0 * GH
-          for b in 0..<nb { copyUnits(hiddenBias, into: gh, row: b) }
-          product(hPrev, whh, ws.packedForward.base, k: H, into: gh)
+          product(hPrev, whh, ws.packedForward.base, k: H, into: gh, startingFrom: hiddenBiasRows)
           CellKernels.gruForward(g: g, gh: gh, hPrev: hPrev, hn: ws.extra.base + (t * B + b0) * H, h: h,
                                  batch: nb, hidden: H, units: units)
         }
