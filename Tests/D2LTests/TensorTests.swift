@@ -92,6 +92,34 @@ import Testing
     #expect((w * 2).requiresGradient)
   }
 
+  /// A pullback's first delta becomes the gradient without a copy; later ones must still add
+  /// to it, and no two nodes may end up sharing one buffer.
+  @Test func handedOverGradientsStayApart() {
+    let x = Tensor(shape: [2, 3], [1, 2, 3, 4, 5, 6]).requiringGradient()
+    let w = Tensor(shape: [3, 2], [1, -1, 2, 0, 0.5, 3]).requiringGradient()
+    let c = Tensor(shape: [6], [6, 5, 4, 3, 2, 1])
+    let y = x.reshaped([6])  // hands its gradient to x, which three more paths then add to
+    let direct = (y * c).sum() + (x * x).sum() + y.sum()
+    let loss = direct + x.matmul(w).sum() + x.matmul(w).sum()
+    loss.backward()
+    // d/dx: c + 2x + 1 + 2 · (row sums of w)
+    let rowSums: [Float] = [0, 2, 3.5]
+    let (cs, xs) = (c.scalars, x.scalars)
+    let expected: [Float] = (0..<6).map { (i: Int) -> Float in cs[i] + 2 * xs[i] + 1 + 2 * rowSums[i % 3] }
+    #expect(x.gradient?.scalars == expected)
+    // d/dw: 2 · (column sums of x), repeated across w's columns
+    #expect(w.gradient?.scalars == [10, 10, 14, 14, 18, 18])
+    #expect(x.gradient?.storage !== w.gradient?.storage)
+    // A sum hands both operands the same gradient; each must get its own copy, whichever path
+    // the tape visits first.
+    for aFirst in [true, false] {
+      let a = Tensor(shape: [2], [1, 2]).requiringGradient(), b = Tensor(shape: [2], [3, 4]).requiringGradient()
+      let sum = (a + b).sum(), scaled = (a * 3).sum()
+      (aFirst ? sum + scaled : scaled + sum).backward()
+      #expect(a.gradient?.scalars == [4, 4] && b.gradient?.scalars == [1, 1], "a + b visited \(aFirst ? "first" : "last")")
+    }
+  }
+
   @Test func descriptionShowsShapeAndValues() {
     let x = Tensor(shape: [2, 2], [1, 2, 3, 4.5])
     #expect(x.description == "Tensor(2, 2) [[1.0000, 2.0000], [3.0000, 4.5000]]")

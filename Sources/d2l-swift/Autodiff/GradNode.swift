@@ -35,12 +35,23 @@ final class GradNode {
   }
 
   /// Adds `delta` into this node's gradient. The first delta is copied, not added to zeros: one
-  /// pass over memory instead of two. (Not adopted: a pullback may hand the same storage on.)
+  /// pass over memory instead of two. (Not kept as it is: the caller may still use it, or hand
+  /// the same storage to another operand too.)
   func accumulate(_ delta: TensorStorage) {
     guard let g = grad else {
       let copy = TensorStorage(uninitializedCount: count)
       copy.base.initialize(from: delta.base, count: count)
       grad = copy
+      return
+    }
+    Kernels.add(g.base, delta.base, into: g.base, count: count)
+  }
+
+  /// Adds `delta`, which the caller hands over: a buffer it made for this node alone and does
+  /// not touch again. The first one becomes the gradient as it is, with no copy.
+  func accumulate(handingOver delta: TensorStorage) {
+    guard let g = grad else {
+      grad = delta
       return
     }
     Kernels.add(g.base, delta.base, into: g.base, count: count)
@@ -126,7 +137,11 @@ extension Tensor {
     }
     for n in order.reversed() {
       guard let pullback = n.pullback, let g = n.grad else { continue }
-      pullback(g)
+      if PhaseClock.enabled {  // `lessons bench --phases`: each operation's share of backward
+        PhaseClock.measure("bwd op \(n.op)") { pullback(g) }
+      } else {
+        pullback(g)
+      }
       n.grad = nil  // an intermediate's gradient is spent once passed on
     }
   }

@@ -20,7 +20,17 @@ extension Tensor {
     }
     return outputs.indices.map { k in
       let part = GradNode(op: "\(op)[\(k)]", count: counts[k], parents: [whole]) { g in
-        let dst = whole.gradBuffer().base + offsets[k]
+        guard let buffer = whole.grad else {
+          // The first part to arrive is copied into place, and only the rest is zeroed (one
+          // pass over each element, where zeros plus an addition made two for this part).
+          let buffer = TensorStorage(uninitializedCount: whole.count), end = offsets[k] + counts[k]
+          buffer.base.initialize(repeating: 0, count: offsets[k])
+          (buffer.base + offsets[k]).initialize(from: g.base, count: counts[k])
+          (buffer.base + end).initialize(repeating: 0, count: whole.count - end)
+          whole.grad = buffer
+          return
+        }
+        let dst = buffer.base + offsets[k]
         Kernels.add(dst, g.base, into: dst, count: counts[k])
       }
       return Tensor(shape: outputs[k].shape, storage: outputs[k].storage, node: part)

@@ -23,6 +23,7 @@ extension Tensor {
   public static func + (a: Tensor, b: Tensor) -> Tensor {
     let (shape, out) = zip("add", a, b, +)
     return result("add", shape: shape, storage: out, operands: [a, b]) { g in
+      // Not handed over: with equal shapes both operands receive g itself.
       a.node?.accumulate(reduce(g, from: shape, to: a.shape))
       b.node?.accumulate(reduce(g, from: shape, to: b.shape))
     }
@@ -41,11 +42,11 @@ extension Tensor {
       // d(a*b)/da = b, d(a*b)/db = a
       if let n = a.node {
         let (_, gb) = zip("mul", Tensor(shape: shape, storage: g), b.detached(), *)
-        n.accumulate(reduce(gb, from: shape, to: a.shape))
+        n.accumulate(handingOver: reduce(gb, from: shape, to: a.shape))
       }
       if let n = b.node {
         let (_, ga) = zip("mul", Tensor(shape: shape, storage: g), a.detached(), *)
-        n.accumulate(reduce(ga, from: shape, to: b.shape))
+        n.accumulate(handingOver: reduce(ga, from: shape, to: b.shape))
       }
     }
   }
@@ -62,7 +63,7 @@ extension Tensor {
       // d(1/x)/dx = -1/x² = -(1/x)²
       let d = TensorStorage(count: out.count)
       for i in 0..<out.count { d.base[i] = -g.base[i] * o[i] * o[i] }
-      node?.accumulate(d)
+      node?.accumulate(handingOver: d)
     }
   }
 

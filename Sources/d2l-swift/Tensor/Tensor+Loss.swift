@@ -34,7 +34,7 @@ extension Tensor {
         for k in 0..<v { d.base[r * v + k] = p[r * v + k] * scale }
         d.base[r * v + targets[r]] -= scale
       }
-      node?.accumulate(d)
+      node?.accumulate(handingOver: d)
     }
   }
 }

@@ -23,7 +23,7 @@ extension Tensor {
         } else {
           Tensor.gemm(g.base, transposeA: false, b.storage.base, transposeB: !transposeOther, into: d.base, m: m, n: k, k: n, accumulate: false)
         }
-        na.accumulate(d)
+        na.accumulate(handingOver: d)
       }
       if let nb = b.node {
         let d = TensorStorage(uninitializedCount: b.count)
@@ -32,7 +32,7 @@ extension Tensor {
         } else {
           Tensor.gemm(a.storage.base, transposeA: !transposeSelf, g.base, transposeB: false, into: d.base, m: k, n: n, k: m, accumulate: false)
         }
-        nb.accumulate(d)
+        nb.accumulate(handingOver: d)
       }
     }
   }

@@ -8,7 +8,7 @@ extension Tensor {
       // Every element contributes with weight 1.
       let d = TensorStorage(count: count)
       d.base.update(repeating: g.base[0], count: count)
-      node?.accumulate(d)
+      node?.accumulate(handingOver: d)
     }
   }
 
@@ -42,7 +42,7 @@ extension Tensor {
           (d.base + (a * size + k) * inner).update(from: g.base + a * inner, count: inner)
         }
       }
-      node?.accumulate(d)
+      node?.accumulate(handingOver: d)
     }
   }
 

@@ -11,9 +11,10 @@ extension Tensor {
     check(
       target.reduce(1, *) == count,
       "reshape: cannot reshape \(Tensor.describe(shape)) (\(count) elements) to \(Tensor.describe(newShape))")
-    // The storage is shared: reshaping copies nothing. Gradients pass through unchanged.
+    // The storage is shared: reshaping copies nothing. Gradients pass through unchanged: this
+    // node's gradient is spent once passed on (see `backward`), so it is handed over.
     return Tensor.result("reshape", shape: target, storage: storage, operands: [self]) { g in
-      node?.accumulate(g)
+      node?.accumulate(handingOver: g)
     }
   }
 
@@ -26,7 +27,7 @@ extension Tensor {
     return Tensor.result("transpose", shape: [n, m], storage: out, operands: [self]) { g in
       let d = TensorStorage(count: count)
       Tensor.transpose(g.base, rows: n, columns: m, into: d.base)
-      node?.accumulate(d)
+      node?.accumulate(handingOver: d)
     }
   }
 
@@ -45,7 +46,7 @@ extension Tensor {
     return Tensor.result("swapaxes", shape: newShape, storage: out, operands: [self]) { g in
       let d = TensorStorage(count: count)
       swap(g.base, b, a, d.base)
-      node?.accumulate(d)
+      node?.accumulate(handingOver: d)
     }
   }
 
@@ -73,7 +74,7 @@ extension Tensor {
     return Tensor.result("slice", shape: newShape, storage: out, operands: [self]) { g in
       let d = TensorStorage(count: count)
       (d.base + range.lowerBound * inner).update(from: g.base, count: g.count)
-      node?.accumulate(d)
+      node?.accumulate(handingOver: d)
     }
   }
 
@@ -116,7 +117,7 @@ extension Tensor {
           for o in 0..<outer {
             (d.base + o * size * inner).update(from: g.base + (o * total + offset) * inner, count: size * inner)
           }
-          n.accumulate(d)
+          n.accumulate(handingOver: d)
         }
         offset += size
       }

@@ -12,7 +12,7 @@ extension Tensor {
     return Tensor.result(op, shape: shape, storage: out, operands: [self]) { g in
       let d = TensorStorage(count: out.count)
       for i in 0..<out.count { d.base[i] = g.base[i] * derivative(x[i], y[i]) }
-      node?.accumulate(d)
+      node?.accumulate(handingOver: d)
     }
   }
 
