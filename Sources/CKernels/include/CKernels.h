@@ -1,5 +1,7 @@
-// What needs instructions beyond the library's AVX2, chosen at run time: the per-step product
-// of the recurrent time loop with AVX-512, and the machine's FMA peak.
+// What Swift cannot reach from the library. Mostly instructions beyond its AVX2, chosen at run
+// time: the time loop's per-step products, the weight gradients and the LSTM's cells with
+// AVX-512, and the machine's FMA peak. Also glibc's malloc tuning, which Swift's Glibc module
+// does not export.
 //
 // Swift compiles the library for AVX2 (every x86-64 machine since 2013); a function compiled for
 // AVX-512 has to live in C, where one function can target more than the rest of the module.
@@ -37,6 +39,10 @@ void d2l_lstm_forward_avx512(float *g, const float *c_prev, float *c, float *tan
 /// g, C_{t-1} and tanh C_t, the gate gradients dg (batch, 4·hidden). Requires `d2l_has_avx512()`.
 void d2l_lstm_backward_avx512(const float *dh, const float *dy, float *dc, const float *g, const float *c_prev,
                               const float *tanh_c, float *dg, long batch, long hidden, long first_unit, long units);
+
+/// Makes glibc keep freed memory for reuse instead of returning it to the kernel (fixed mmap and
+/// trim thresholds; see TensorStorage). Does nothing with another C library.
+void d2l_keep_freed_memory(void);
 
 /// FP32 FLOP per second of this thread running only independent FMAs (AVX-512 where the CPU
 /// has it, else AVX2/FMA) for about `seconds`; 0 on a CPU with neither.
