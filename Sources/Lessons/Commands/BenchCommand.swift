@@ -25,7 +25,7 @@ struct BenchCommand: ParsableCommand {
   @Flag(help: "Print one JSON object.")
   var json = false
 
-  @Flag(help: "Also time each phase of a minibatch (forward, loss, backward, and within each layer) and list milliseconds per minibatch.")
+  @Flag(help: "Also time each phase of a minibatch (forward, loss, backward, each operation's backward, and within each layer) and list milliseconds per minibatch (with --json: phases_ms_per_minibatch).")
   var phases = false
 
   @Flag(help: "Instead of training: Tensor.matmul against cblas_sgemm called directly, for the chapter's two product shapes.")
@@ -65,26 +65,31 @@ struct BenchCommand: ParsableCommand {
     let peak = MachinePeak.best(before, MachinePeak.measure())
     let flopsPerToken = Benchmark.trainingFlopsPerToken(net)
     let gflops = result.tokensPerSecond * flopsPerToken / 1e9
-    let object: [String: Any] = [
+    var object: [String: Any] = [
       "tokens_per_sec": result.tokensPerSecond, "gflops": gflops, "peak_gflops": peak.gflops,
       "peak_share": gflops / peak.gflops, "mflop_per_token": flopsPerToken / 1e6,
       "cell": configuration.cell.rawValue, "layers": configuration.numLayers, "hidden": configuration.hiddenSize,
       "batch_size": configuration.batchSize, "num_steps": configuration.numSteps, "vocab": data.vocab.count,
       "seconds": result.seconds, "minibatches": result.minibatches, "threads": Benchmark.threads,
     ]
+    let perBatch = 1000 / Double(max(result.minibatches, 1))  // milliseconds per minibatch, from seconds
+    if phases {
+      object["ms_per_minibatch"] = result.seconds * perBatch
+      object["phases_ms_per_minibatch"] = Dictionary(uniqueKeysWithValues: PhaseClock.report.map { ($0.phase, $0.seconds * perBatch) })
+    }
     if json {
       let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
       Console.write(String(decoding: data, as: UTF8.self) + "\n")
-    } else {
-      Console.write(String(format: "%.0f tokens/s, %.1f GFLOP/s (%.0f%% of the machine's %.0f GFLOP/s peak, %@)\n",
-                           result.tokensPerSecond, gflops, 100 * gflops / peak.gflops, peak.gflops, peak.description))
+      return
     }
+    Console.write(String(format: "%.0f tokens/s, %.1f GFLOP/s (%.0f%% of the machine's %.0f GFLOP/s peak, %@)\n",
+                         result.tokensPerSecond, gflops, 100 * gflops / peak.gflops, peak.gflops, peak.description))
     if phases {
-      let perBatch = 1000 / Double(max(result.minibatches, 1))
       Console.write(String(format: "%.2f ms per minibatch; phases (ms per minibatch, nested phases included in their parents):\n",
                            result.seconds * perBatch))
+      let width = PhaseClock.report.map(\.phase.count).max() ?? 0
       for p in PhaseClock.report {
-        Console.write("  " + p.phase.padding(toLength: 22, withPad: " ", startingAt: 0) + String(format: "%7.2f\n", p.seconds * perBatch))
+        Console.write("  " + p.phase.padding(toLength: width + 2, withPad: " ", startingAt: 0) + String(format: "%7.2f\n", p.seconds * perBatch))
       }
     }
   }

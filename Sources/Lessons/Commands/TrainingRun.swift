@@ -79,7 +79,7 @@ struct TrainingRun {
           break
         }
         resident.append(MemoryUsage.current().residentBytes)
-        let text = Self.describe(report, of: configuration.epochs)
+        let text = Self.describe(report, of: configuration.epochs, resident: resident.last!)
         if line.interactive {
           line.update(text)
           if report.epoch == configuration.epochs { line.finish(text) }
@@ -124,6 +124,8 @@ struct TrainingRun {
       if let first = resident.first, let last = resident.last {
         object["resident_bytes_after_first_epoch"] = first
         object["resident_bytes_after_last_epoch"] = last
+        object["resident_bytes_min"] = resident.min()
+        object["resident_bytes_max"] = resident.max()
       }
       if let last = history.last {
         object["perplexity"] = last.perplexity
@@ -147,8 +149,10 @@ struct TrainingRun {
         say(String(format: "epoch %d stopped after %d of %d minibatches: perplexity %.2f so far",
                    unfinished.epoch, unfinished.completedSteps, loader.numBatches, unfinishedPerplexity))
       }
-      if let first = resident.first, let last = resident.last {
-        say("memory: peak \(MemoryUsage.format(peak)); resident \(MemoryUsage.format(first)) after the first epoch, \(MemoryUsage.format(last)) after the last")
+      if let first = resident.first, let last = resident.last, let low = resident.min(), let high = resident.max() {
+        // The range over all epochs shows whether memory grows, beyond the two ends.
+        say("memory: peak \(MemoryUsage.format(peak)); resident \(MemoryUsage.format(first)) after the first epoch, \(MemoryUsage.format(last)) after the last"
+              + (resident.count > 2 ? " (\(MemoryUsage.format(low))–\(MemoryUsage.format(high)) over all \(resident.count))" : ""))
       }
       for (prefix, text) in predictions { say("predict(\"\(prefix)\"): \(text)") }
     }
@@ -189,9 +193,11 @@ struct TrainingRun {
     return (partial, state)
   }
 
-  static func describe(_ r: EpochReport, of epochs: Int) -> String {
+  /// One epoch's progress line, with the resident memory after it (0 where it is unknown).
+  static func describe(_ r: EpochReport, of epochs: Int, resident: Int = 0) -> String {
     let bar = ProgressLine.bar(Double(r.epoch) / Double(epochs))
-    return String(format: "epoch %4d/%d %@ perplexity %7.3f  %6.0f tokens/s", r.epoch, epochs, bar, r.perplexity, r.tokensPerSecond)
+    let line = String(format: "epoch %4d/%d %@ perplexity %7.3f  %6.0f tokens/s", r.epoch, epochs, bar, r.perplexity, r.tokensPerSecond)
+    return resident > 0 ? line + "  " + MemoryUsage.format(resident) : line
   }
 
   private func say(_ text: String) { if !json { Console.write(text + "\n") } }
