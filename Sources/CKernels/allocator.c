@@ -5,9 +5,14 @@
 #include <malloc.h>
 #endif
 
-void d2l_keep_freed_memory(void) {
+bool d2l_keep_freed_memory(void) {
 #if defined(M_TRIM_THRESHOLD) && defined(M_MMAP_THRESHOLD)
-  mallopt(M_MMAP_THRESHOLD, 64 << 20);  // blocks above 64 MB still get their own mapping
-  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  // 32 MB is the largest mmap threshold that mallopt(3) promises on 64-bit
+  // (DEFAULT_MMAP_THRESHOLD_MAX); some glibc versions refuse more, returning 0.
+  int mapped = mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  int trimmed = mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  return mapped == 1 && trimmed == 1;
+#else
+  return false;
 #endif
 }

@@ -92,6 +92,16 @@ import Testing
     #expect((w * 2).requiresGradient)
   }
 
+  /// glibc takes the allocator thresholds that keep training from page-faulting its tensors in
+  /// every minibatch (an out-of-range value is refused silently unless checked).
+  @Test func allocatorKeepsFreedMemory() throws {
+    #if os(Linux)
+    #expect(TensorStorage.keepsFreedMemory)
+    #else
+    try #require(Bool(false), "only glibc's malloc is tuned")
+    #endif
+  }
+
   /// A pullback's first delta becomes the gradient without a copy; later ones must still add
   /// to it, and no two nodes may end up sharing one buffer.
   @Test func handedOverGradientsStayApart() {

@@ -23,8 +23,8 @@ void d2l_packed_gemm_avx512(const float *a, long lda, const float *packed, float
 /// C (m x n) = (or +=) Aᵀ times B, where A is given as its transpose (k x m, row stride lda),
 /// B packed as for `d2l_packed_gemm_avx512`: the weight gradients dW = dGᵀ Y. m must be a
 /// multiple of 8 and n of 16; `scratch` holds 2048 floats. Unless `column_sums` is null, it also
-/// adds the sums of A's columns (of dG: the bias gradients) to column_sums[0, m), from the rows
-/// it packs anyway. Requires `d2l_has_avx512()`.
+/// adds the sums of A's rows to column_sums[0, m): the column sums of the k x m matrix as given
+/// (dG: the bias gradients), from the elements it packs anyway. Requires `d2l_has_avx512()`.
 void d2l_packed_gemm_at_avx512(const float *a, long lda, const float *packed, float *c, long ldc,
                                long m, long n, long k, bool accumulate, float *scratch, float *column_sums);
 
@@ -40,9 +40,10 @@ void d2l_lstm_forward_avx512(float *g, const float *c_prev, float *c, float *tan
 void d2l_lstm_backward_avx512(const float *dh, const float *dy, float *dc, const float *g, const float *c_prev,
                               const float *tanh_c, float *dg, long batch, long hidden, long first_unit, long units);
 
-/// Makes glibc keep freed memory for reuse instead of returning it to the kernel (fixed mmap and
-/// trim thresholds; see TensorStorage). Does nothing with another C library.
-void d2l_keep_freed_memory(void);
+/// Makes glibc keep freed memory for reuse instead of returning it to the kernel: fixed mmap
+/// (32 MB) and trim (256 MB) thresholds; see TensorStorage. True when glibc took both; false
+/// with another C library, which is left as it is.
+bool d2l_keep_freed_memory(void);
 
 /// FP32 FLOP per second of this thread running only independent FMAs (AVX-512 where the CPU
 /// has it, else AVX2/FMA) for about `seconds`; 0 on a CPU with neither.

@@ -73,14 +73,15 @@ enum PackedGemm {
 
   /// C (m × n) += Aᵀ · B with A given as its transpose (k × m, row stride `lda`) and B packed by
   /// `pack`: the weight gradients dGᵀ Y. Only with the AVX-512 kernel (`VectorKernel.best`); m must be
-  /// a multiple of 8 and n of 16. `scratch` holds 2048 floats. With `columnSums`, also adds the
-  /// sums of A's m columns to it (the bias gradients, Σ_t dG_t, at no extra pass over dG).
+  /// a multiple of 8 and n of 16. `scratch` holds 2048 floats. With `dGColumnSums`, also adds
+  /// the sums of A's m rows to it: the column sums of the (k × m) matrix as given, dG, which are
+  /// the bias gradients, at no extra pass over dG.
   static func multiplyTransposedA(
     _ a: UnsafePointer<Float>, lda: Int, packed: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>, ldc: Int,
-    m: Int, n: Int, k: Int, scratch: UnsafeMutablePointer<Float>, columnSums: UnsafeMutablePointer<Float>? = nil
+    m: Int, n: Int, k: Int, scratch: UnsafeMutablePointer<Float>, dGColumnSums: UnsafeMutablePointer<Float>? = nil
   ) {
     check(VectorKernel.best == .avx512 && m % 8 == 0 && n % 16 == 0, "PackedGemm.multiplyTransposedA: needs AVX-512, m % 8 == 0 and n % 16 == 0")
-    d2l_packed_gemm_at_avx512(a, lda, packed, c, ldc, m, n, k, true, scratch, columnSums)
+    d2l_packed_gemm_at_avx512(a, lda, packed, c, ldc, m, n, k, true, scratch, dGColumnSums)
   }
 }
 

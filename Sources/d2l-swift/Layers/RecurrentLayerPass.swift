@@ -55,8 +55,8 @@ struct RecurrentLayerPass {
     // The input's share of the gates is made step by step inside the time loop, where it stays
     // in cache for the recurrent product. A dense input's X_t W_ihᵀ runs on weights packed once
     // (one GEMM over all steps was slower: its operands were cold, and its (T·B, G·H) result made
-    // a round trip through memory). A one-hot row times W_ihᵀ is a column of W_ih: each step
-    // copies its tokens' rows of W_ihᵀ + b.
+    // a round trip through memory). A one-hot row times W_ihᵀ is a column of W_ih: each step's
+    // recurrent product starts from its tokens' rows of W_ihᵀ + b (the GRU copies them).
     let (x, tokens, table): (UnsafePointer<Float>?, [Int32], UnsafePointer<Float>?) = {
       switch input {
       case .dense(let dense):
@@ -287,7 +287,7 @@ struct RecurrentLayerPass {
     var summed = false
     if let dW = weightHH.gradientBuffer {
       PhaseClock.measure("bwd dW_hh") {  // dW_hh += dGhᵀ (G·H, T·B) · [H_0 … H_{T-1}] (T·B, H)
-        summed = weightGradient(dGh, states, columns: H, rows: T * B, into: dW, columnSums: sums, ws: ws, team: team)
+        summed = weightGradient(dGh, states, columns: H, rows: T * B, into: dW, gateSums: sums, ws: ws, team: team)
       }
     }
     PhaseClock.measure("bwd biases") {
@@ -327,19 +327,19 @@ struct RecurrentLayerPass {
   /// dW (G·H, columns) += dGᵀ Y for dG (rows, G·H) and Y (rows, columns): with the AVX-512
   /// kernel on Y packed once (shared by the team's threads, each taking a share of dW's rows),
   /// else through BLAS. OpenBLAS reached about 78% of the peak on this transposed shape.
-  /// The AVX-512 kernel also writes dG's column sums into `columnSums` (if given), and then
-  /// the result is true.
+  /// The AVX-512 kernel can also write dG's column sums, Σ over rows (the bias gradient), into
+  /// `gateSums`; the result says whether it did.
   @discardableResult
   private func weightGradient(
     _ dG: UnsafePointer<Float>, _ y: UnsafePointer<Float>, columns: Int, rows: Int,
-    into dW: UnsafeMutablePointer<Float>, columnSums: UnsafeMutablePointer<Float>? = nil, ws: RecurrentWorkspace, team: WorkerTeam
+    into dW: UnsafeMutablePointer<Float>, gateSums: UnsafeMutablePointer<Float>? = nil, ws: RecurrentWorkspace, team: WorkerTeam
   ) -> Bool {
     let GH = kind.gateCount * hidden, P = team.size
     guard VectorKernel.best == .avx512, columns % 16 == 0, GH % (8 * P) == 0 else {
       Tensor.gemm(dG, transposeA: true, y, transposeB: false, into: dW, m: GH, n: columns, k: rows, accumulate: true)
       return false
     }
-    columnSums?.update(repeating: 0, count: GH)
+    gateSums?.update(repeating: 0, count: GH)
     let packed = ws.packedRows.base, scratch = ws.gemmScratch.base
     team.run(parts: P) { p in
       PackedGemm.pack(y, k: rows, n: columns, rowStride: columns, columnStride: 1, into: packed, part: p, of: P)
@@ -347,9 +347,9 @@ struct RecurrentLayerPass {
       let blocks = WorkerTeam.share(p, of: P, in: GH / 8), first = blocks.lowerBound * 8
       PackedGemm.multiplyTransposedA(dG + first, lda: GH, packed: packed, into: dW + first * columns, ldc: columns,
                                      m: blocks.count * 8, n: columns, k: rows, scratch: scratch + p * 2048,
-                                     columnSums: columnSums.map { $0 + first })
+                                     dGColumnSums: gateSums.map { $0 + first })
     }
-    return true
+    return gateSums != nil
   }
 
   /// out[k] = Σ_r m[r, k] over the (rows, G·H) matrix m.

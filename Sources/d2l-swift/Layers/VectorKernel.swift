@@ -3,7 +3,8 @@ import Foundation
 
 /// Which implementation of a numeric kernel runs: the portable Swift one (AVX2 on x86-64, or
 /// whatever the target has), or the C one for AVX-512 (`Sources/CKernels`), chosen at run time.
-/// The per-step products, the weight gradients and the LSTM's forward cell each have both.
+/// The per-step products and the LSTM's cells, forward and backward, have both; the weight
+/// gradients have only the AVX-512 kernel, and go through OpenBLAS without it.
 enum VectorKernel {
   case portable, avx512
 

@@ -19,7 +19,7 @@ public final class TensorStorage {
   /// Allocates `count` elements without clearing them, for results that are about to be
   /// overwritten whole (a GEMM with β = 0, a copy): clearing megabytes first would cost time.
   public init(uninitializedCount count: Int) {
-    _ = TensorStorage.keepFreedMemory
+    _ = TensorStorage.keepsFreedMemory
     self.count = count
     let raw = UnsafeMutableRawPointer.allocate(
       byteCount: max(count, 1) * MemoryLayout<Float>.stride, alignment: 64)
@@ -41,7 +41,8 @@ public final class TensorStorage {
   /// again: about 370 faults a minibatch, and 0.5 ms of the chapter's 31 ms went to them. With
   /// fixed thresholds glibc keeps freed memory for the next minibatch (PyTorch's CPU allocator
   /// caches for the same reason); the peak is unchanged, and memory stays flat between epochs.
-  private static let keepFreedMemory: Void = d2l_keep_freed_memory()
+  /// True once glibc has taken the thresholds (set before the first tensor is allocated).
+  static let keepsFreedMemory: Bool = d2l_keep_freed_memory()
 
   /// The elements as a buffer pointer.
   @inlinable public var buffer: UnsafeMutableBufferPointer<Float> {
