@@ -60,6 +60,6 @@ enum ConciseSteps {
     context.shape("scratch outputs", scratch.shape, ["steps", "batch", "hidden"])
     context.shape("concise outputs", fast.shape, ["steps", "batch", "hidden"])
     context.say("  largest difference over all \(fast.count) values: \(String(format: "%.2e", difference))")
-    context.say("  the concise layer fuses the same equations: one GEMM for all inputs, one per step for H W_hh.")
+    context.say("  the concise layer computes the same equations, fused: per step, X_t W_xh + H_{t-1} W_hh + b on weights packed once, then tanh.")
   }
 }
