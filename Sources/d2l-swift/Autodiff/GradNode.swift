@@ -38,13 +38,7 @@ final class GradNode {
   /// pass over memory instead of two. (Not kept as it is: the caller may still use it, or hand
   /// the same storage to another operand too.)
   func accumulate(_ delta: TensorStorage) {
-    guard let g = grad else {
-      let copy = TensorStorage(uninitializedCount: count)
-      copy.base.initialize(from: delta.base, count: count)
-      grad = copy
-      return
-    }
-    Kernels.add(g.base, delta.base, into: g.base, count: count)
+    accumulate(handingOver: grad == nil ? delta.copy() : delta)
   }
 
   /// Adds `delta`, which the caller hands over: a buffer it made for this node alone and does
@@ -137,11 +131,7 @@ extension Tensor {
     }
     for n in order.reversed() {
       guard let pullback = n.pullback, let g = n.grad else { continue }
-      if PhaseClock.enabled {  // `lessons bench --phases`: each operation's share of backward
-        PhaseClock.measure("bwd op \(n.op)") { pullback(g) }
-      } else {
-        pullback(g)
-      }
+      PhaseClock.measure("bwd op \(n.op)") { pullback(g) }  // `lessons bench --phases`
       n.grad = nil  // an intermediate's gradient is spent once passed on
     }
   }

@@ -9,9 +9,12 @@ public enum PhaseClock {
   nonisolated(unsafe) private static var totals: [String: (seconds: Double, count: Int)] = [:]
   nonisolated(unsafe) private static var order: [String] = []
 
+  /// Runs `body`, adding its time to `phase` when enabled. The name is only built then (a
+  /// per-operation name would otherwise cost a string on every call).
   @inline(__always) @discardableResult
-  static func measure<R>(_ phase: String, _ body: () throws -> R) rethrows -> R {
+  static func measure<R>(_ name: @autoclosure () -> String, _ body: () throws -> R) rethrows -> R {
     guard enabled else { return try body() }
+    let phase = name()
     let start = DispatchTime.now().uptimeNanoseconds
     defer {
       let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
