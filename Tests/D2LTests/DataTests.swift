@@ -125,7 +125,7 @@ private let skipReason: Comment =
     try DataTestFiles.withTemporaryDirectory { dir in
       let cacheDir = dir.appendingPathComponent("cache/nested")
       let downloads = Counter()
-      let locator = DataLocator(dataDirectory: nil, cacheDirectory: cacheDir.path) { url in
+      let locator = DataLocator(dataDirectory: nil, cacheDirectory: cacheDir.path, mirror: nil) { url, _ in
         downloads.increment()
         #expect(url.absoluteString == "http://d2l-data.s3-accelerate.amazonaws.com/timemachine.txt")
         return real
@@ -141,15 +141,17 @@ private let skipReason: Comment =
 
   @Test func downloadWithWrongChecksumIsDiscarded() {
     DataTestFiles.withTemporaryDirectory { dir in
-      let locator = DataLocator(dataDirectory: nil, cacheDirectory: dir.path) { _ in Data("<html>error</html>".utf8) }
+      var timeMachineSized = Data(repeating: 0x61, count: DataFileSpec.timeMachine.byteCount!)
+      timeMachineSized[0] = 0x62
+      let locator = DataLocator(dataDirectory: nil, cacheDirectory: dir.path, mirror: nil) { [timeMachineSized] _, _ in timeMachineSized }
       let message = DataTestFiles.errorText { _ = try locator.locate(.timeMachine) } ?? ""
-      #expect(message.contains("expected 090b5e7e70c295757f55df93cb0a180b9691891a; discarded, not kept"))
+      #expect(message.contains("expected 090b5e7e70c295757f55df93cb0a180b9691891a; nothing was kept"))
       #expect((try? FileManager.default.contentsOfDirectory(atPath: dir.path))?.isEmpty == true)
     }
   }
 
   @Test func failedDownloadIsReportedWithItsReason() {
-    let locator = DataLocator(dataDirectory: nil, cacheDirectory: "/nonexistent-d2l-cache") { url in
+    let locator = DataLocator(dataDirectory: nil, cacheDirectory: "/nonexistent-d2l-cache", mirror: nil) { url, _ in
       throw DataError.downloadFailed(url: url.absoluteString, reason: "no network")
     }
     let message = DataTestFiles.errorText { _ = try locator.locate(.timeMachine) } ?? ""

@@ -203,7 +203,7 @@ private let needsData: Comment =
     try ExperimentSteps.cells.run(context, values)
   }
 
-  @Test func aMissingBookNamesTheFileAndD2LDataDir() throws {
+  @Test func aMissingBookNamesTheFileAndTheFetchCommand() throws {
     try ExperimentData.withTemporaryDirectory { dir in
       let locator = DataLocator(dataDirectory: dir.path, cacheDirectory: dir.path, allowDownload: false)
       let experiment = BookScaling(budget: ExperimentData.tinyBudget(trainTokens: 600), locator: locator)
@@ -212,7 +212,8 @@ private let needsData: Comment =
         Issue.record("expected a missing-data error")
       } catch let error as ExperimentError {
         #expect("\(error)".contains("timemachine.txt"))
-        #expect("\(error)".contains("D2L_DATA_DIR"))
+        #expect("\(error)".contains("lessons data fetch timemachine.txt"))
+        #expect(!"\(error)".contains("shared/data"), "a learner has no such folder")
       }
     }
   }

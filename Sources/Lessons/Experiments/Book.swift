@@ -19,17 +19,15 @@ struct Book {
   /// holds every token D2L's preprocessing can produce.
   static let vocab = Vocab.timeMachine
 
-  /// Reads `file` through `locator` (so `$D2L_DATA_DIR` first).
-  /// - Throws: `ExperimentError.missingData` naming the file and `D2L_DATA_DIR`.
+  /// Reads `file` through `locator`: `$D2L_DATA_DIR`, the cache, then a verified download.
+  /// - Throws: `ExperimentError.missingData` naming the file, why, and how to fetch it.
   static func load(_ file: String, title: String, author: String, locator: DataLocator) throws -> Book {
     let text: String
     do {
-      // The Time Machine is checked against D2L's SHA-1 (and may be downloaded); the
-      // Gutenberg books are found by name only.
-      let spec = file == DataFileSpec.timeMachine.name ? DataFileSpec.timeMachine : DataFileSpec(name: file)
-      text = try loadBooks(paths: [try locator.locate(spec).path])
+      // Every catalogued book is checked against its SHA-1, and downloaded when missing.
+      text = try loadBooks(paths: [try locator.locate(named: file).path])
     } catch let error as DataError {
-      throw ExperimentError.missingData(file: file, reason: error.description)
+      throw ExperimentError.missingData(file: file, reason: error.shortReason)
     }
     return Book(file: file, title: title, author: author, tokens: encodeCharacters(text, with: vocab))
   }

@@ -27,6 +27,18 @@ enum BookCatalog {
     Entry(file: "shakespeare-tinyshakespeare.txt", title: "Tiny Shakespeare", author: "Shakespeare"),
   ]
 
+  /// What needs `file`, for `lessons data`: the commands and lesson steps that read it.
+  static func uses(of file: String) -> String {
+    if file == timeMachine.file {
+      return "the whole lesson, lessons train, experiments 2-4"
+    }
+    if wells.contains(where: { $0.file == file }) {
+      return "experiment 3 (step experiment-books), experiment 4 (step experiment-authors)"
+    }
+    if others.contains(where: { $0.file == file }) { return "experiment 4 (step experiment-authors)" }
+    return "nothing in this lesson"
+  }
+
   /// Loads `entries` in order, each once.
   /// - Throws: `ExperimentError.missingData` for the first file that cannot be found.
   static func load(_ entries: [Entry], locator: DataLocator = DataLocator()) throws -> [Book] {

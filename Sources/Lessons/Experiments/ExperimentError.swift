@@ -1,6 +1,8 @@
+import D2L
+
 /// Why an experiment cannot run, worded so that the learner knows what to do.
 enum ExperimentError: Error, CustomStringConvertible, Equatable {
-  /// A book the experiment trains or evaluates on is not in the data folder.
+  /// A book the experiment trains or evaluates on is neither present nor downloadable now.
   case missingData(file: String, reason: String)
   /// The sizes leave too little text for one minibatch.
   case tooLittleData(setting: String, tokens: Int, needed: Int)
@@ -9,9 +11,9 @@ enum ExperimentError: Error, CustomStringConvertible, Equatable {
     switch self {
     case let .missingData(file, reason):
       return """
-        this experiment needs the data file '\(file)', which was not found.
-        Set D2L_DATA_DIR to the folder that holds it (in this project: ../shared/data).
+        this experiment needs the data file '\(file)', which is not here and could not be fetched:
         \(reason)
+        Fetch it when online with: lessons data fetch \(file)   (or: lessons data fetch --all)
         """
     case let .tooLittleData(setting, tokens, needed):
       return "setting '\(setting)' has \(tokens) training tokens, fewer than the \(needed) of one minibatch; "

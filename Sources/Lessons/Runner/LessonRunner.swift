@@ -1,3 +1,4 @@
+import D2L
 import Foundation
 
 /// Walks through a lesson: prose rendered for the terminal, then each step's code, run, and
@@ -7,6 +8,9 @@ struct LessonRunner {
   let plan: LessonPlan
   let renderer: TerminalRenderer
   let interactive: Bool
+  /// Whether a step that lacks a book (other than The Time Machine) is skipped rather than
+  /// ending the walk: true for the whole walk, false for `--step`, which asked for that step.
+  var skipsMissingData = true
 
   enum Outcome { case finished, quit }
 
@@ -17,6 +21,7 @@ struct LessonRunner {
     let total = plan.entries.count
     var index = 0
     var pendingProse: [[MarkdownBlock]] = []
+    var skipped: [SkippedStep] = []
     for block in plan.document.blocks {
       switch block {
       case .prose(let blocks):
@@ -28,7 +33,12 @@ struct LessonRunner {
         index += 1
         var again = true
         while again {
-          try runStep(entry, number: index, of: total, context: context)
+          do {
+            try runStep(entry, number: index, of: total, context: context)
+          } catch let skip as SkippedStep {
+            Console.write(skip.block(color: renderer.color, width: renderer.width) + "\n")
+            skipped.append(skip)
+          }
           again = false
           if interactive {
             switch prompt(number: index, of: total) {
@@ -43,11 +53,18 @@ struct LessonRunner {
       }
     }
     for prose in pendingProse { Console.write(renderer.render(prose)) }
+    if !skipped.isEmpty { Console.write("\n" + SkippedStep.summary(skipped, lesson: lessonName) + "\n") }
     return .finished
   }
 
   /// Runs `--step id`: its prerequisites quietly, then the step itself.
   func run(step id: String) throws {
+    var runner = self
+    runner.skipsMissingData = false
+    try runner.runOnly(step: id)
+  }
+
+  private func runOnly(step id: String) throws {
     let context = LessonContext(color: renderer.color, width: renderer.width)
     let entries = try plan.entries(upTo: id)
     for (k, entry) in entries.enumerated() {
@@ -79,6 +96,9 @@ struct LessonRunner {
     do {
       try entry.definition.run(context, entry.values)
     } catch let error as StepError {
+      if let (file, reason) = error.missingData, file != DataFileSpec.timeMachine.name, skipsMissingData {
+        throw SkippedStep(id: entry.step.id, file: file, reason: reason)
+      }
       throw LessonError(file: plan.document.file, line: entry.step.line, reason: "step '\(entry.step.id)': \(error.description)")
     }
     Console.write("\n")

@@ -98,6 +98,11 @@ enum ExperimentSteps {
       try body()
     } catch let error as StepError {
       throw error
+    } catch let error as ExperimentError {
+      if case let .missingData(file, reason) = error {
+        throw StepError(error.description, missingData: (file, reason))
+      }
+      throw StepError(error.description)
     } catch {
       throw StepError("\(error)")
     }

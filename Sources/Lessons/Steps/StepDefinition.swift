@@ -23,5 +23,13 @@ enum StepRegistry {
 /// A step that cannot run, e.g. because the data file is missing.
 struct StepError: Error, CustomStringConvertible {
   let description: String
-  init(_ description: String) { self.description = description }
+  /// The data file whose absence stopped the step, and why it could not be had, when that is
+  /// the reason: the walk skips such a step and goes on (unless the file is The Time Machine,
+  /// which every step needs).
+  let missingData: (file: String, reason: String)?
+
+  init(_ description: String, missingData: (file: String, reason: String)? = nil) {
+    self.description = description
+    self.missingData = missingData
+  }
 }

@@ -56,6 +56,16 @@ public enum DataError: Error, Equatable, CustomStringConvertible, LocalizedError
     }
   }
 
+  /// The gist in one line: for a file not found, what happened at the last place tried (the
+  /// download's failure, when there was one); otherwise the description.
+  public var shortReason: String {
+    if case let .fileNotFound(name, attempts, _) = self {
+      guard let last = attempts.last else { return "'\(name)' was not found" }
+      return last.outcome.hasPrefix("Download of") ? last.outcome : "\(last.location): \(last.outcome)"
+    }
+    return description
+  }
+
   /// The same text as `description`, for `localizedDescription`.
   public var errorDescription: String? { description }
 }
