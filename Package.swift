@@ -1,6 +1,14 @@
 // swift-tools-version:6.0
-// d2l-swift: the "Deep Recurrent Neural Networks" chapter of Dive into Deep Learning,
-// as a Swift library (module D2L) and a terminal walk-through (executable `lessons`).
+// d2l-swift: the "Deep Recurrent Neural Networks" chapter of Dive into Deep Learning, as a Swift
+// library (D2L) and a terminal walk-through (`lessons`). The targets, from the bottom up:
+//
+//   CBLAS, CCmark     system libraries (OpenBLAS, cmark) through pkg-config
+//   CKernels          C kernels of the time loop, chosen at run time for the CPU
+//   D2L               tensors, autodiff, layers, data, training, checkpoints
+//   ExerciseChecks    the checks behind `lessons check` and the learner's exercises/ package
+//   LessonEngine      lesson files: parsing, rendering, math, steps, the runner
+//   DeepRNNLesson     the deep-RNN lesson's typed steps, its experiments and exercises
+//   Lessons           the thin `lessons` command line
 import PackageDescription
 
 // The fused cells use 16-wide SIMD; without a target CPU the compiler splits each vector into
@@ -15,6 +23,7 @@ let package = Package(
   name: "d2l-swift",
   products: [
     .library(name: "D2L", targets: ["D2L"]),
+    .library(name: "ExerciseChecks", targets: ["ExerciseChecks"]),
     .executable(name: "lessons", targets: ["Lessons"]),
   ],
   dependencies: [
@@ -46,19 +55,32 @@ let package = Package(
         .unsafeFlags(["-O"] + vectorFlags, .when(configuration: .debug)),
       ]),
 
-    // The `lessons` tool: Markdown through cmark, math, steps, exercises, commands.
+    // Exercise 1's checker: a learner's stacked scratch RNN against the concise RNN.
+    .target(name: "ExerciseChecks", dependencies: ["D2L"], path: "Sources/ExerciseChecks"),
+
+    // Lesson files: Markdown through cmark, math as Unicode, step directives, the walk-through.
+    .target(name: "LessonEngine", dependencies: ["D2L", "CCmark"], path: "Sources/LessonEngine"),
+
+    // The deep-RNN lesson: its steps (typed inputs and outputs), experiments 2-4 and exercises.
+    .target(
+      name: "DeepRNNLesson", dependencies: ["D2L", "LessonEngine", "ExerciseChecks"],
+      path: "Sources/DeepRNNLesson"),
+
+    // The `lessons` command line: argument parsing over the targets above.
     .executableTarget(
       name: "Lessons",
       dependencies: [
-        "D2L", "CCmark", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "D2L", "LessonEngine", "DeepRNNLesson", "ExerciseChecks",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Sources/Lessons"),
 
     .testTarget(name: "D2LTests", dependencies: ["D2L"], path: "Tests/D2LTests",
                 resources: [.copy("Fixtures")]),
+    .testTarget(name: "ExerciseChecksTests", dependencies: ["ExerciseChecks", "D2L"], path: "Tests/ExerciseChecksTests"),
     // Snapshots are read from the source tree (by path), not bundled.
-    .testTarget(name: "LessonsTests", dependencies: ["Lessons", "D2L"], path: "Tests/LessonsTests",
-                exclude: ["Snapshots"]),
+    .testTarget(name: "LessonsTests", dependencies: ["Lessons", "LessonEngine", "DeepRNNLesson", "D2L"],
+                path: "Tests/LessonsTests", exclude: ["Snapshots"]),
   ],
   swiftLanguageModes: [.v5]
 )

@@ -21,12 +21,19 @@ let package = Package(
   targets: [
     // Your answer to exercise 1: stack RNNScratch layers into a deep RNN.
     .target(
-      name: "Exercise1", dependencies: [.product(name: "D2L", package: projectIdentity)],
+      name: "Exercise1",
+      dependencies: [
+        .product(name: "D2L", package: projectIdentity),
+        .product(name: "ExerciseChecks", package: projectIdentity),
+      ],
       path: "Sources/Exercise1"),
     // Verifies it against the concise RNN API with the same weights (`lessons check 1`).
     .executableTarget(
       name: "check-exercise1",
-      dependencies: ["Exercise1", .product(name: "D2L", package: projectIdentity)],
+      dependencies: [
+        "Exercise1", .product(name: "D2L", package: projectIdentity),
+        .product(name: "ExerciseChecks", package: projectIdentity),
+      ],
       path: "Sources/CheckExercise1"),
   ],
   swiftLanguageModes: [.v5]

@@ -1,3 +1,5 @@
+import DeepRNNLesson
+import LessonEngine
 import ArgumentParser
 
 /// The `lessons` tool: walk through the Deep RNN chapter, train, predict, evaluate, benchmark.

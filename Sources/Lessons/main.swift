@@ -1,3 +1,5 @@
+import DeepRNNLesson
+import LessonEngine
 import ArgumentParser
 
 LessonsCommand.main()

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Testing
 
+@testable import DeepRNNLesson
+@testable import LessonEngine
 @testable import Lessons
 
 /// `lessons exercises | check | hint | reset`: argument errors, progress, status and reset in

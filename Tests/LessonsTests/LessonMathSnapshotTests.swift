@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+@testable import DeepRNNLesson
+@testable import LessonEngine
 @testable import Lessons
 
 /// A snapshot of every piece of LaTeX the lessons use, next to its Unicode rendering: a change

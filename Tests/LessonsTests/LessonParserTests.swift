@@ -1,5 +1,7 @@
 import Testing
 
+@testable import DeepRNNLesson
+@testable import LessonEngine
 @testable import Lessons
 
 /// The lesson parser: steps and their attributes, D2L roles, math, and every diagnostic's

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+@testable import DeepRNNLesson
+@testable import LessonEngine
 @testable import Lessons
 
 /// Lessons that name an unknown step, a malformed directive or a bad parameter value are
@@ -7,7 +9,7 @@ import Testing
 @Suite struct LessonPlanTests {
   func planError(_ markdown: String, overrides: [String] = []) -> String? {
     do {
-      _ = try LessonPlan(document: try LessonParser.parse(text: markdown, file: "bad.md"), overrides: overrides)
+      _ = try LessonPlan(document: try LessonParser.parse(text: markdown, file: "bad.md"), catalog: DeepRNNLesson.catalog, overrides: overrides)
       return nil
     } catch {
       return String(describing: error)
@@ -66,7 +68,7 @@ import Testing
 
   @Test func stepWithRequirementsRunsThemFirst() throws {
     let path = LessonsBinary.packageRoot.appendingPathComponent("lessons/deep-rnn.md").path
-    let plan = try LessonPlan(document: try LessonParser.load(path: path))
+    let plan = try LessonPlan(document: try LessonParser.load(path: path), catalog: DeepRNNLesson.catalog)
     #expect(try plan.entries(upTo: "predict").map(\.step.id) == ["train", "predict"])
     #expect(try plan.entries(upTo: "scratch-stack").map(\.step.id) == ["scratch-layer", "scratch-stack"])
     #expect(throws: LessonError.self) { try plan.entries(upTo: "nope") }

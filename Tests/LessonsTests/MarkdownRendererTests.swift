@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import DeepRNNLesson
+@testable import LessonEngine
 @testable import Lessons
 
 /// Terminal rendering: snapshots of a sample lesson with and without colour, wrapping, and

@@ -1,5 +1,7 @@
 import Testing
 
+@testable import DeepRNNLesson
+@testable import LessonEngine
 @testable import Lessons
 
 /// One test per construct of D2L's LaTeX subset (see `MathRenderer`).

@@ -2,6 +2,8 @@ import D2L
 import Foundation
 import Testing
 
+@testable import DeepRNNLesson
+@testable import LessonEngine
 @testable import Lessons
 
 /// Large inputs: `lessons eval` streams a 50 MB text (including a 10 MB line with no line

@@ -2,6 +2,8 @@ import D2L
 import Foundation
 import Testing
 
+@testable import DeepRNNLesson
+@testable import LessonEngine
 @testable import Lessons
 
 /// `lessons train` when things go wrong: a learning rate that explodes, Ctrl-C in the middle

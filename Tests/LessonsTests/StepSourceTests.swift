@@ -1,13 +1,15 @@
 import Foundation
 import Testing
+@testable import DeepRNNLesson
+@testable import LessonEngine
 @testable import Lessons
 
 /// The code a lesson shows for a step is the code that runs: the block in the lesson must
 /// equal the step's source between `// ANCHOR: id` and `// ANCHOR_END: id`, in every language.
 @Suite struct StepSourceTests {
-  /// Every anchored region in Sources/Lessons/Steps, dedented, by step id.
+  /// Every anchored region in Sources/DeepRNNLesson/Steps, dedented, by step id.
   static let anchoredSources: [String: String] = {
-    let folder = LessonsBinary.packageRoot.appendingPathComponent("Sources/Lessons/Steps")
+    let folder = LessonsBinary.packageRoot.appendingPathComponent("Sources/DeepRNNLesson/Steps")
     var regions: [String: String] = [:]
     for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasSuffix(".swift") {
       let text = (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? ""
@@ -44,7 +46,7 @@ import Testing
     #expect(!shown.isEmpty)
     for step in shown {
       guard let source = Self.anchoredSources[step.id] else {
-        Issue.record("\(file):\(step.line): step '\(step.id)' shows code but no ANCHOR: \(step.id) region exists in Sources/Lessons/Steps")
+        Issue.record("\(file):\(step.line): step '\(step.id)' shows code but no ANCHOR: \(step.id) region exists in Sources/DeepRNNLesson/Steps")
         continue
       }
       #expect(step.code == source, "\(file):\(step.line): the code shown for '\(step.id)' differs from its compiled source:\n--- lesson\n\(step.code)\n--- source\n\(source)")
@@ -63,13 +65,13 @@ import Testing
   @Test(arguments: lessonFiles)
   func everyStepIsKnownWithValidDefaults(file: String) throws {
     let lesson = try LessonParser.load(path: LessonsBinary.packageRoot.appendingPathComponent(file).path, file: file)
-    let plan = try LessonPlan(document: lesson)
+    let plan = try LessonPlan(document: lesson, catalog: DeepRNNLesson.catalog)
     #expect(plan.entries.count == lesson.steps.count)
   }
 
   @Test func everyAnchorBelongsToARegisteredStep() {
     for id in Self.anchoredSources.keys {
-      #expect(StepRegistry.definition(id) != nil, "ANCHOR: \(id) has no registered step")
+      #expect(DeepRNNLesson.catalog.definition(id) != nil, "ANCHOR: \(id) has no registered step")
     }
   }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+@testable import DeepRNNLesson
+@testable import LessonEngine
 @testable import Lessons
 
 /// The lesson end to end: the transcript off a terminal, and the interactive walk-through on a

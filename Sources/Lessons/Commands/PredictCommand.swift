@@ -1,3 +1,5 @@
+import DeepRNNLesson
+import LessonEngine
 import ArgumentParser
 import D2L
 import Foundation

@@ -1,3 +1,5 @@
+import DeepRNNLesson
+import LessonEngine
 import ArgumentParser
 import Foundation
 
@@ -20,7 +22,7 @@ struct LessonOptions: ParsableArguments {
   func loadPlan(overrides: [String] = []) throws -> LessonPlan {
     do {
       let path = try LessonLocator.locate(lesson, language: lang)
-      return try LessonPlan(document: try LessonParser.load(path: path), overrides: overrides)
+      return try LessonPlan(document: try LessonParser.load(path: path), catalog: DeepRNNLesson.catalog, overrides: overrides)
     } catch let error as LessonError {
       Console.error(error.description)
       throw ExitCode.failure
@@ -61,6 +63,8 @@ struct RunCommand: ParsableCommand {
     } catch let error as LessonError {
       Console.error(error.description)
       throw ExitCode.failure
+    } catch is LessonInterrupted {
+      throw ExitCode(130)
     } catch let error as ExitCode {
       throw error
     } catch {

@@ -1,3 +1,5 @@
+import DeepRNNLesson
+import LessonEngine
 import ArgumentParser
 import D2L
 import Foundation
@@ -91,8 +93,8 @@ struct TrainCommand: ParsableCommand {
   func run() throws {
     do {
       try TrainingRun(configuration: trainingConfiguration(), savePath: save, resumePath: resume, json: json).run()
-    } catch let error as ExitCode {
-      throw error
+    } catch is LessonInterrupted {
+      throw ExitCode(130)
     } catch {
       Console.error("error: \(error)")
       throw ExitCode.failure

@@ -1,4 +1,5 @@
 import D2L
+import ExerciseChecks
 
 // The project's answer to exercise 1 (the same as the library's `StackedRNNScratch`).
 // Compare it with yours once `lessons check 1` says you are done.

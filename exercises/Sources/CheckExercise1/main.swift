@@ -2,6 +2,7 @@
 // API holding the same weights, and exits non-zero on any NOT OK. `lessons check 1` runs it.
 import D2L
 import Exercise1
+import ExerciseChecks
 import Foundation
 
 // Line-buffered even into a pipe: should your code stop with a crash, the rows so far still show.

@@ -1,4 +1,5 @@
 import D2L
+import ExerciseChecks
 
 // Exercise 1 of "Deep Recurrent Neural Networks": implement a two-layer RNN from scratch by
 // stacking the single-layer `RNNScratch` (and let it take any number of layers). The chapter's

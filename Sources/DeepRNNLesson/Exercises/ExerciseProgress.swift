@@ -1,0 +1,81 @@
+import LessonEngine
+import Foundation
+
+/// What `lessons check` remembers between runs (rustlings' state file): per exercise, whether
+/// the last check passed and a fingerprint of the file it checked, so that an edit after a pass
+/// shows as not checked yet.
+///
+/// Stored as `exercises/.progress`, one line per exercise (`1 done 8f2c…`), under a header
+/// asking not to edit it. A missing or unreadable file means no progress.
+public struct ExerciseProgress: Equatable {
+  public struct Record: Equatable {
+    var passed: Bool
+    /// `ExerciseProgress.fingerprint` of the file when it was checked.
+    var fingerprint: String
+  }
+
+  public var records: [Int: Record] = [:]
+
+  public static let header = """
+    # DON'T EDIT THIS FILE! `lessons check` keeps your exercise progress here.
+    # One line per exercise: number, result of the last check, fingerprint of the file checked.
+    """
+
+  /// Reads `url`; lines it does not understand are skipped.
+  public static func load(from url: URL) -> ExerciseProgress {
+    guard let text = try? String(contentsOf: url, encoding: .utf8) else { return ExerciseProgress() }
+    var progress = ExerciseProgress()
+    for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+      let fields = line.split(separator: " ")
+      guard fields.count == 3, let number = Int(fields[0]), ["done", "failing"].contains(fields[1]) else { continue }
+      progress.records[number] = Record(passed: fields[1] == "done", fingerprint: String(fields[2]))
+    }
+    return progress
+  }
+
+  /// Writes to `url` atomically.
+  public func save(to url: URL) throws {
+    let lines = records.keys.sorted().map { n in
+      "\(n) \(records[n]!.passed ? "done" : "failing") \(records[n]!.fingerprint)"
+    }
+    try ([Self.header] + lines).joined(separator: "\n").appending("\n").write(to: url, atomically: true, encoding: .utf8)
+  }
+
+  /// FNV-1a (64 bits) of `text`, in hex: enough to tell that a file changed.
+  public static func fingerprint(_ text: String) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    let hex = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
+  }
+}
+
+/// Where an exercise stands, as `lessons exercises` shows it.
+public enum ExerciseStatus: Equatable {
+  /// The file is still the starting file.
+  case notStarted
+  /// Edited, and the last check failed or has not seen this version.
+  case failing(checked: Bool)
+  /// The last check passed, on the file as it is now.
+  case done
+  /// A measured experiment: nothing to verify.
+  case experiment
+
+  /// The status of a code exercise whose file reads `text` and starts as `starter`.
+  public static func of(_ number: Int, text: String, starter: String, progress: ExerciseProgress) -> ExerciseStatus {
+    if text == starter { return .notStarted }
+    guard let record = progress.records[number], record.fingerprint == ExerciseProgress.fingerprint(text) else {
+      return .failing(checked: false)
+    }
+    return record.passed ? .done : .failing(checked: true)
+  }
+
+  public var label: String {
+    switch self {
+    case .notStarted: return "not started"
+    case .failing(let checked): return checked ? "failing" : "edited, not checked yet"
+    case .done: return "done ✓"
+    case .experiment: return "experiment"
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import D2L
+import LessonEngine
+
+/// The concise API: a multi-layer LSTM in one line, its parameters and shapes.
+enum ConciseModelStep: LessonStep {
+  static let id = "concise-model"
+  static let summary = "RNNModel with an LSTM of numLayers 2: parameters and shapes"
+  static let parameters: [StepParameter] = [
+    .choice("cell", ["rnn", "gru", "lstm"], "recurrent cell"), .integer("numLayers", 1...6, "layers L"),
+    .integer("numHiddens", 1...1024, "hidden units"),
+  ]
+  static let requires = [ScratchLayerStep.id]
+
+  struct Input {
+    var kind: CellKind
+    var numLayers, numHiddens: Int
+    /// The minibatch of step scratch-layer.
+    var batch: SequenceBatch
+    var vocab: Vocab
+  }
+
+  static func input(_ values: StepValues, _ results: StepResults) throws -> Input {
+    let layer = try results.output(of: ScratchLayerStep.self)
+    return Input(
+      kind: CellKind(rawValue: values.string("cell"))!, numLayers: values.int("numLayers"),
+      numHiddens: values.int("numHiddens"), batch: layer.batch, vocab: layer.vocab)
+  }
+
+  static func run(_ input: Input, _ out: StepOutput) -> RNNModel {
+    let (kind, numLayers, numHiddens) = (input.kind, input.numLayers, input.numHiddens)
+    let (batch, vocab) = (input.batch, input.vocab)
+    // ANCHOR: concise-model
+    var generator = RandomGenerator(seed: 0)
+    let model = RNNModel(
+      kind: kind, vocabSize: vocab.count, hiddenSize: numHiddens, numLayers: numLayers, using: &generator)
+    let (logits, state) = model(batch, state: model.beginState(batchSize: batch.batchSize))
+    // ANCHOR_END: concise-model
+    out.say("  \(kind.displayName)(vocab \(vocab.count), hidden \(numHiddens), numLayers \(numLayers)) + Linear(\(numHiddens) → \(vocab.count)): \(model.parameterCount) parameters")
+    for (name, p) in model.namedParameters {
+      let padded = name.padding(toLength: 20, withPad: " ", startingAt: 0)
+      out.say("    \(padded) \(Tensor.describe(p.shape))")
+    }
+    if kind == .lstm {
+      out.say("  weight_ih and weight_hh stack the gates i, f, g, o: 4 × \(numHiddens) = \(4 * numHiddens) rows.")
+    } else if kind == .gru {
+      out.say("  weight_ih and weight_hh stack the gates r, z, n: 3 × \(numHiddens) = \(3 * numHiddens) rows.")
+    }
+    out.shape("logits", logits.shape, ["steps·batch", "vocab"], note: "one row per (step, sequence), time first")
+    out.shape("state H", state.hidden.shape, ["layers", "batch", "hidden"])
+    if let c = state.cell { out.shape("state C", c.shape, ["layers", "batch", "hidden"], note: "the LSTM's memory cells") }
+    return model
+  }
+}
+
+/// The concise RNN with the scratch stack's weights computes the same states.
+enum ConciseAgreesStep: LessonStep {
+  static let id = "concise-agrees"
+  static let summary = "the concise RNN(numLayers: 2) reproduces the scratch stack"
+  static let parameters: [StepParameter] = [.integer("numHiddens", 1...1024, "hidden units")]
+  static let requires = [ScratchLayerStep.id]
+
+  struct Input {
+    var numHiddens: Int
+    /// The one-hot minibatch of step scratch-layer, (T, B, V).
+    var X: Tensor
+    var vocab: Vocab
+  }
+
+  /// The largest difference between the two layers' outputs.
+  static func input(_ values: StepValues, _ results: StepResults) throws -> Input {
+    let layer = try results.output(of: ScratchLayerStep.self)
+    return Input(numHiddens: values.int("numHiddens"), X: layer.X, vocab: layer.vocab)
+  }
+
+  static func run(_ input: Input, _ out: StepOutput) -> Float {
+    let (numHiddens, X, vocab) = (input.numHiddens, input.X, input.vocab)
+    // ANCHOR: concise-agrees
+    var generator = RandomGenerator(seed: 3)
+    let stack = StackedRNNScratch(
+      numInputs: vocab.count, numHiddens: numHiddens, numLayers: 2, sigma: 0.1, using: &generator)
+    let concise = RNN(inputSize: vocab.count, hiddenSize: numHiddens, numLayers: 2, using: &generator)
+    for (l, rnn) in stack.rnns.enumerated() {  // PyTorch stores W transposed, and two biases
+      concise.parameter(named: "weight_ih_l\(l)")!.assign(rnn.W_xh.transposed())
+      concise.parameter(named: "weight_hh_l\(l)")!.assign(rnn.W_hh.transposed())
+      concise.parameter(named: "bias_ih_l\(l)")!.assign(rnn.b_h)
+      concise.parameter(named: "bias_hh_l\(l)")!.assign(Tensor.zeros([numHiddens]))
+    }
+    let scratch = stack(X).outputs
+    let (fast, _) = concise(X)
+    // ANCHOR_END: concise-agrees
+    let difference = zip(scratch.scalars, fast.scalars).map { abs($0 - $1) }.max() ?? 0
+    out.shape("scratch outputs", scratch.shape, ["steps", "batch", "hidden"])
+    out.shape("concise outputs", fast.shape, ["steps", "batch", "hidden"])
+    out.say("  largest difference over all \(fast.count) values: \(String(format: "%.2e", difference))")
+    out.say("  the concise layer computes the same equations, fused: per step, X_t W_xh + H_{t-1} W_hh + b on weights packed once, then tanh.")
+    return difference
+  }
+}

@@ -1,0 +1,124 @@
+import D2L
+import LessonEngine
+
+/// Exercise 2 in miniature: RNN, GRU and LSTM under one budget.
+enum ExperimentCellsStep: ExperimentStep {
+  static let id = "experiment-cells"
+  static let summary = "exercise 2 in miniature: RNN, GRU and LSTM under one budget"
+
+  static func run(_ budget: ExperimentBudget, _ out: StepOutput) throws -> ExperimentReport {
+    try ExperimentSteps.reportingErrors {
+      let log = ExperimentSteps.log(out)
+      // ANCHOR: experiment-cells
+      let experiment = CellComparison(budget: budget, cells: [.rnn, .gru, .lstm])  // one budget for all
+      let report = try experiment.run(log: log, shouldStop: { false })
+      // ANCHOR_END: experiment-cells
+      ExperimentSteps.show(report, out, exercise: 2)
+      return report
+    }
+  }
+}
+
+/// Exercise 3 in miniature: one to four of Wells' novels.
+enum ExperimentBooksStep: ExperimentStep {
+  static let id = "experiment-books"
+  static let summary = "exercise 3 in miniature: one to four of Wells' novels"
+
+  static func run(_ budget: ExperimentBudget, _ out: StepOutput) throws -> ExperimentReport {
+    try ExperimentSteps.reportingErrors {
+      let log = ExperimentSteps.log(out)
+      // ANCHOR: experiment-books
+      let experiment = BookScaling(budget: budget, books: BookCatalog.wells)  // expTokens per book
+      let report = try experiment.run(log: log, shouldStop: { false })
+      // ANCHOR_END: experiment-books
+      ExperimentSteps.show(report, out, exercise: 3)
+      return report
+    }
+  }
+}
+
+/// Exercise 4 in miniature: Wells alone vs Wells among other authors.
+enum ExperimentAuthorsStep: ExperimentStep {
+  static let id = "experiment-authors"
+  static let summary = "exercise 4 in miniature: Wells alone vs Wells among other authors"
+
+  static func run(_ budget: ExperimentBudget, _ out: StepOutput) throws -> ExperimentReport {
+    try ExperimentSteps.reportingErrors {
+      let log = ExperimentSteps.log(out)
+      // ANCHOR: experiment-authors
+      let experiment = AuthorMixing(  // expTokens per setting, shared by its books
+        budget: budget, wells: BookCatalog.wells, others: BookCatalog.others)
+      let report = try experiment.run(log: log, shouldStop: { false })
+      // ANCHOR_END: experiment-authors
+      ExperimentSteps.show(report, out, exercise: 4)
+      return report
+    }
+  }
+}
+
+/// An experiment in miniature: its input is a budget made from the `exp…` parameters, its
+/// output the experiment's report.
+protocol ExperimentStep: LessonStep where Input == ExperimentBudget, Output == ExperimentReport {}
+
+extension ExperimentStep {
+  static var parameters: [StepParameter] { ExperimentSteps.parameters }
+
+  static func input(_ values: StepValues, _ results: StepResults) -> ExperimentBudget {
+    ExperimentSteps.budget(values)
+  }
+}
+
+/// What the three experiment steps share: their parameters, budget, log and report.
+enum ExperimentSteps {
+  /// The parameters every experiment step takes; named `exp…` so that `--set epochs=…` for
+  /// the chapter's training run does not also resize the experiments.
+  static let parameters: [StepParameter] = [
+    .integer("expLayers", 1...4, "stacked layers of every setting"),
+    .integer("expHidden", 1...512, "hidden units of every setting"),
+    .integer("expEpochs", 1...1000, "epochs of every setting"),
+    .integer("expTokens", 0...10_000_000, "training tokens (per setting; per book for experiment-books; 0 = all)"),
+    .integer("expHeldOut", 2...100_000, "tokens held out at the end of every book"),
+  ]
+
+  /// The step's sizes as an experiment budget: the chapter's optimiser and minibatches, and
+  /// a GRU where one cell is trained (as `lessons experiment 3` and `4` do by default).
+  static func budget(_ values: StepValues) -> ExperimentBudget {
+    var budget = ExperimentBudget()
+    budget.cell = .gru
+    budget.numLayers = values.int("expLayers")
+    budget.hiddenSize = values.int("expHidden")
+    budget.epochs = values.int("expEpochs")
+    budget.trainTokens = values.int("expTokens")
+    budget.heldOutTokens = values.int("expHeldOut")
+    return budget
+  }
+
+  /// A line per setting (not per epoch) into the lesson's output.
+  static func log(_ context: StepOutput) -> ExperimentLog {
+    ExperimentLog(interactive: false, epochLines: false) { context.say($0) }
+  }
+
+  /// The report as the command prints it, and how to run it at full size.
+  static func show(_ report: ExperimentReport, _ context: StepOutput, exercise: Int) {
+    for line in ExperimentPresentation.lines(report, width: context.width) { context.say(line) }
+    context.say()
+    context.say("  Tiny sizes, so tiny conclusions. The full experiment: `lessons experiment \(exercise)` (2-4 minutes).")
+  }
+
+  /// Turns an experiment's failure (a missing book, diverged training) into the step's
+  /// error, which the runner reports as `FILE:LINE: step '…': reason`.
+  static func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as StepError {
+      throw error
+    } catch let error as ExperimentError {
+      if case let .missingData(file, reason) = error {
+        throw StepError(error.description, missingData: (file, reason))
+      }
+      throw StepError(error.description)
+    } catch {
+      throw StepError("\(error)")
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import D2L
+import Foundation
+import LessonEngine
+
+/// Training on The Time Machine with a live readout: the chapter's run.
+enum TrainStep: LessonStep {
+  static let id = "train"
+  static let summary = "train on The Time Machine (the chapter's run), with a live readout"
+  static let parameters: [StepParameter] = [
+    .choice("cell", ["rnn", "gru", "lstm"], "recurrent cell"), .integer("numLayers", 1...6, "layers"),
+    .integer("numHiddens", 1...1024, "hidden units"), .integer("epochs", 1...100_000, "epochs"),
+    .number("lr", 1e-6...1000, "learning rate"), .number("clip", 1e-6...1e6, "gradient clipping norm"),
+    .integer("batchSize", 1...1024, "sequences per minibatch"), .integer("numSteps", 1...1000, "time steps"),
+  ]
+
+  typealias Input = StepValues
+
+  static func run(_ values: StepValues, _ out: StepOutput) throws -> TrainingRun.Outcome {
+    // ANCHOR: train
+    var configuration = TrainingConfiguration()
+    configuration.cell = CellKind(rawValue: values.string("cell"))!
+    configuration.numLayers = values.int("numLayers")
+    configuration.hiddenSize = values.int("numHiddens")
+    configuration.epochs = values.int("epochs")
+    configuration.learningRate = values.float("lr")
+    configuration.clipNorm = values.float("clip")
+    configuration.batchSize = values.int("batchSize")
+    configuration.numSteps = values.int("numSteps")
+    let run = TrainingRun(configuration: configuration, prefixes: [])
+    let outcome = try run.run()
+    // ANCHOR_END: train
+    return outcome
+  }
+}
+
+/// The perplexity curve of the training run, drawn in the terminal.
+enum PerplexityCurveStep: LessonStep {
+  static let id = "perplexity-curve"
+  static let summary = "the perplexity curve of the training run, drawn"
+  static let parameters: [StepParameter] = [.integer("height", 4...40, "rows of the chart")]
+  static let requires = [TrainStep.id]
+
+  struct Input {
+    var height: Int
+    /// Every epoch's report from step train.
+    var history: [EpochReport]
+  }
+
+  static func input(_ values: StepValues, _ results: StepResults) throws -> Input {
+    let history = try results.output(of: TrainStep.self).history
+    guard !history.isEmpty else { throw StepError("the training run finished no epoch") }
+    return Input(height: values.int("height"), history: history)
+  }
+
+  static func run(_ input: Input, _ out: StepOutput) {
+    let history = input.history
+    let chart = TextChart.lines(
+      series: [("perplexity", history.map(\.perplexity))], height: input.height, width: min(out.width - 12, 72))
+    for line in chart { out.say(line) }
+    let first = history.first!, last = history.last!
+    out.say(String(format: "  epoch 1: %.2f  →  epoch %d: %.3f", first.perplexity, last.epoch, last.perplexity))
+  }
+}
+
+/// Greedy predictions from the trained model.
+enum PredictStep: LessonStep {
+  static let id = "predict"
+  static let summary = "greedy predictions from the trained model"
+  static let parameters: [StepParameter] = [
+    .text("prefixes", "prefixes separated by |"), .integer("chars", 1...1000, "characters to predict"),
+  ]
+  static let requires = [TrainStep.id]
+
+  struct Input {
+    var prefixes: [String]
+    var chars: Int
+    /// The model and vocabulary step train produced.
+    var outcome: TrainingRun.Outcome
+  }
+
+  static func input(_ values: StepValues, _ results: StepResults) throws -> Input {
+    Input(
+      prefixes: values.string("prefixes").split(separator: "|").map(String.init), chars: values.int("chars"),
+      outcome: try results.output(of: TrainStep.self))
+  }
+
+  /// The predicted texts, in the order of the prefixes.
+  static func run(_ input: Input, _ out: StepOutput) -> [String] {
+    let (outcome, chars) = (input.outcome, input.chars)
+    var texts: [String] = []
+    for prefix in input.prefixes {
+      // ANCHOR: predict
+      let text = outcome.model.predict(prefix: prefix, count: chars, vocab: outcome.vocab)
+      // ANCHOR_END: predict
+      out.say("  predict(\"\(prefix)\") → \(text)")
+      texts.append(text)
+    }
+    return texts
+  }
+}

@@ -1,0 +1,224 @@
+import D2L
+import Foundation
+import LessonEngine
+
+/// One training run as the `train` command and the lesson's training step show it: a live
+/// readout (epoch, perplexity, tokens/s, a progress bar), the summary, and the predictions.
+/// Ctrl-C stops after the current minibatch and saves a checkpoint that `--resume` continues.
+public struct TrainingRun {
+  public var configuration: TrainingConfiguration
+  public var savePath: String?
+  public var resumePath: String?
+  public var json = false
+  /// Prefixes to predict from at the end, as the chapter does.
+  public var prefixes = ["time traveller", "traveller"]
+  /// At most this many plain progress lines in a transcript (not on a terminal).
+  public var transcriptLines = 25
+  /// Where an interrupted run saves itself when no --save was given.
+  public static let interruptedPath = "interrupted.safetensors"
+
+  public init(
+    configuration: TrainingConfiguration, savePath: String? = nil, resumePath: String? = nil, json: Bool = false,
+    prefixes: [String] = ["time traveller", "traveller"]
+  ) {
+    self.configuration = configuration
+    self.savePath = savePath
+    self.resumePath = resumePath
+    self.json = json
+    self.prefixes = prefixes
+  }
+
+  /// The outcome, for callers that go on to draw or compare it.
+  public struct Outcome {
+    public let model: RNNModel
+    public let vocab: Vocab
+    public let history: [EpochReport]
+    public let predictions: [(prefix: String, text: String)]
+    public let wallSeconds: Double
+    public let interrupted: Bool
+  }
+
+  /// Trains, showing the readout, saving when asked, and predicting at the end.
+  /// - Throws: `TrainingRunError` for unusable data or checkpoints, `LessonInterrupted` after
+  ///   Ctrl-C (once the interrupted run is saved), and the library's errors.
+  @discardableResult
+  public func run() throws -> Outcome {
+    let wallStart = Date()
+    var configuration = configuration
+    var resumed: ModelCheckpoint?
+    if let resumePath {
+      let checkpoint = try ModelCheckpoint.load(from: URL(fileURLWithPath: resumePath))
+      guard let saved = checkpoint.configuration else {
+        throw TrainingRunError("\(resumePath) holds no training configuration: only checkpoints written by `lessons train` can resume")
+      }
+      configuration = saved
+      resumed = checkpoint
+    }
+    let data = try TrainingData.load(books: configuration.books, maxTokens: configuration.maxTokens)
+    let loader = SeqDataLoader(
+      corpus: data.corpus, batchSize: configuration.batchSize, numSteps: configuration.numSteps,
+      useRandomIter: configuration.useRandomIter, seed: configuration.seed)
+    guard loader.numBatches > 0 else {
+      throw TrainingRunError("\(data.description) is too short for even one minibatch of \(configuration.batchSize) × \(configuration.numSteps) tokens")
+    }
+    let model: RNNModel
+    if let resumed {
+      guard resumed.vocab == data.vocab else {
+        throw TrainingRunError("the checkpoint's vocabulary differs from the training data's: cannot resume on other data")
+      }
+      model = resumed.model
+    } else {
+      var generator = RandomGenerator(seed: configuration.seed)
+      model = RNNModel(kind: configuration.cell, vocabSize: data.vocab.count, hiddenSize: configuration.hiddenSize,
+                       numLayers: configuration.numLayers, using: &generator)
+    }
+    let trainer = Trainer(model: model, loader: loader, configuration: configuration)
+    if let resumed {
+      let (partial, state) = try Self.progress(of: resumed, path: resumePath!, loader: loader)
+      trainer.resume(history: resumed.history, partial: partial, state: state)
+      say("resuming \(resumePath!) at epoch \(trainer.nextEpoch)\(partial.map { ", minibatch \($0.completedSteps + 1)" } ?? "")")
+    }
+
+    say("training \(configuration.numLayers)-layer \(configuration.cell.displayName), hidden \(configuration.hiddenSize), on \(data.description)")
+    say("batch \(configuration.batchSize) × \(configuration.numSteps) steps, lr \(configuration.learningRate), clip \(configuration.clipNorm), \(configuration.useRandomIter ? "random" : "sequential") minibatches, \(configuration.epochs) epochs")
+    let line = ProgressLine(interactive: Console.isTerminal && !json)
+    let every = max(1, configuration.epochs / max(transcriptLines, 1))
+    var interrupted = false
+    // Resident memory after each epoch: it must stay flat (buffers are reused, graphs freed).
+    var resident: [Int] = []
+    try Interrupt.catching {
+      while trainer.nextEpoch <= configuration.epochs {
+        guard let report = try trainer.trainEpoch(shouldStop: { Interrupt.wasRequested }) else {
+          interrupted = true
+          break
+        }
+        resident.append(MemoryUsage.current().residentBytes)
+        let text = Self.describe(report, of: configuration.epochs, resident: resident.last!)
+        if line.interactive {
+          line.update(text)
+          if report.epoch == configuration.epochs { line.finish(text) }
+        } else if report.epoch % every == 0 || report.epoch == configuration.epochs || report.epoch == 1 {
+          say(text)
+        }
+      }
+    }
+    let history = trainer.history
+    let checkpoint = ModelCheckpoint(
+      model: model, vocab: data.vocab, configuration: configuration, history: history)
+    if interrupted {
+      var saved = checkpoint
+      if let p = trainer.partial { saved.trainingMetadata["partial"] = String(decoding: try JSONEncoder().encode(p), as: UTF8.self) }
+      if let s = trainer.state {
+        saved.trainingTensors["state.hidden"] = s.hidden
+        if let c = s.cell { saved.trainingTensors["state.cell"] = c }
+      }
+      let path = savePath ?? Self.interruptedPath
+      try saved.save(to: URL(fileURLWithPath: path))
+      if line.interactive { line.finish("") }
+      Console.error("interrupted at epoch \(trainer.nextEpoch), minibatch \(trainer.partial?.completedSteps ?? 0); saved \(path)")
+      Console.error("continue with: lessons train --resume \(path)")
+    } else if let savePath {
+      try checkpoint.save(to: URL(fileURLWithPath: savePath))
+      say("saved \(savePath)")
+    }
+
+    let predictions = prefixes.map { ($0, model.predict(prefix: $0, count: 50, vocab: data.vocab)) }
+    let wall = Date().timeIntervalSince(wallStart)
+    let peak = MemoryUsage.current().peakBytes
+    // An interrupted epoch reports how far it got, so that even a run stopped in its first
+    // epoch prints a summary.
+    let unfinished = interrupted ? trainer.partial : nil
+    let unfinishedPerplexity = unfinished.map { Foundation.exp($0.lossSum / Double(max($0.tokens, 1))) }
+    if json {
+      var object: [String: Any] = [
+        "epochs": history.count, "wall_seconds": wall, "interrupted": interrupted,
+        "predictions": Dictionary(uniqueKeysWithValues: predictions.map { ($0.0, $0.1) }),
+      ]
+      object["peak_memory_bytes"] = peak
+      if let first = resident.first, let last = resident.last {
+        object["resident_bytes_after_first_epoch"] = first
+        object["resident_bytes_after_last_epoch"] = last
+        object["resident_bytes_min"] = resident.min()
+        object["resident_bytes_max"] = resident.max()
+      }
+      if let last = history.last {
+        object["perplexity"] = last.perplexity
+        object["tokens_per_sec_median"] = history.map(\.tokensPerSecond).sorted()[history.count / 2]
+      }
+      if let unfinished, let unfinishedPerplexity {
+        object["unfinished_epoch"] = [
+          "epoch": unfinished.epoch, "minibatches": unfinished.completedSteps, "of": loader.numBatches,
+          "perplexity_so_far": unfinishedPerplexity,
+        ] as [String: Any]
+      }
+      let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+      Console.write(String(decoding: data, as: UTF8.self) + "\n")
+    } else {
+      if let last = history.last {
+        let speed = history.map(\.tokensPerSecond).sorted()[history.count / 2]
+        say(String(format: "perplexity %.2f after %d epochs, %.0f tokens/sec (median over epochs), %.1f s wall time",
+                   last.perplexity, history.count, speed, wall))
+      }
+      if let unfinished, let unfinishedPerplexity {
+        say(String(format: "epoch %d stopped after %d of %d minibatches: perplexity %.2f so far",
+                   unfinished.epoch, unfinished.completedSteps, loader.numBatches, unfinishedPerplexity))
+      }
+      if let first = resident.first, let last = resident.last, let low = resident.min(), let high = resident.max() {
+        // The range over all epochs shows whether memory grows, beyond the two ends.
+        say("memory: peak \(MemoryUsage.format(peak)); resident \(MemoryUsage.format(first)) after the first epoch, \(MemoryUsage.format(last)) after the last"
+              + (resident.count > 2 ? " (\(MemoryUsage.format(low))–\(MemoryUsage.format(high)) over all \(resident.count))" : ""))
+      }
+      for (prefix, text) in predictions { say("predict(\"\(prefix)\"): \(text)") }
+    }
+    if interrupted { throw LessonInterrupted("training interrupted at epoch \(trainer.nextEpoch)") }
+    return Outcome(model: model, vocab: data.vocab, history: history, predictions: predictions, wallSeconds: wall, interrupted: interrupted)
+  }
+
+  /// Where the checkpoint's run stopped: the unfinished epoch and the state carried into it,
+  /// checked against the run, so that a damaged or edited file is refused with a reason.
+  static func progress(of checkpoint: ModelCheckpoint, path: String, loader: SeqDataLoader) throws
+    -> (EpochProgress?, RecurrentState?)
+  {
+    func refuse(_ reason: String) -> TrainingRunError { TrainingRunError("cannot resume from \(path): \(reason)") }
+    var partial: EpochProgress?
+    if let json = checkpoint.trainingMetadata["partial"] {
+      guard let p = try? JSONDecoder().decode(EpochProgress.self, from: Data(json.utf8)) else {
+        throw refuse("metadata 'partial' is not a valid epoch progress record")
+      }
+      guard p.epoch == checkpoint.history.count + 1, (0...loader.numBatches + 1).contains(p.completedSteps),
+            p.tokens >= 0, p.lossSum.isFinite, p.lossSum >= 0
+      else { throw refuse("metadata 'partial' (epoch \(p.epoch), minibatch \(p.completedSteps)) does not follow its \(checkpoint.history.count) finished epochs") }
+      partial = p
+    }
+    var state: RecurrentState?
+    if let hidden = checkpoint.trainingTensors["state.hidden"] {
+      let model = checkpoint.model
+      let shape = [model.numLayers, loader.batchSize, model.hiddenSize]
+      let cell = checkpoint.trainingTensors["state.cell"]
+      guard hidden.shape == shape else { throw refuse("tensor 'training.state.hidden' is \(hidden.shape), the run needs \(shape)") }
+      guard (cell != nil) == model.kind.hasCellState, cell.map({ $0.shape == shape }) ?? true else {
+        throw refuse("tensor 'training.state.cell' does not fit a \(model.kind.displayName) state of shape \(shape)")
+      }
+      guard hidden.scalars.allSatisfy(\.isFinite), cell?.scalars.allSatisfy(\.isFinite) ?? true else {
+        throw refuse("the saved state holds non-finite values")
+      }
+      state = RecurrentState(hidden: hidden, cell: cell)
+    }
+    return (partial, state)
+  }
+
+  /// One epoch's progress line, with the resident memory after it (0 where it is unknown).
+  static func describe(_ r: EpochReport, of epochs: Int, resident: Int = 0) -> String {
+    let bar = ProgressLine.bar(Double(r.epoch) / Double(epochs))
+    let line = String(format: "epoch %4d/%d %@ perplexity %7.3f  %6.0f tokens/s", r.epoch, epochs, bar, r.perplexity, r.tokensPerSecond)
+    return resident > 0 ? line + "  " + MemoryUsage.format(resident) : line
+  }
+
+  private func say(_ text: String) { if !json { Console.write(text + "\n") } }
+}
+
+/// Why a training run cannot start or resume, worded for the learner.
+public struct TrainingRunError: Error, CustomStringConvertible {
+  public let description: String
+  init(_ description: String) { self.description = description }
+}

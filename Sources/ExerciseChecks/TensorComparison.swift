@@ -1,0 +1,73 @@
+import D2L
+import Foundation
+
+/// How far an answer's tensor is from the expected one. A wrong shape is a finding (reported
+/// with both shapes), never a trap, so that a checker survives any wrong answer.
+struct TensorComparison {
+  let got: Tensor
+  let expected: Tensor
+  /// The largest |got - expected|; infinity when the shapes differ or a value is not finite.
+  let maxDifference: Float
+  /// The flat index of the largest difference, when the shapes agree.
+  let worstIndex: Int?
+  /// The allowed difference: 1e-5, relative to the expected values' magnitude above 1.
+  let tolerance: Float
+
+  init(got: Tensor, expected: Tensor) {
+    self.got = got
+    self.expected = expected
+    let scale = max(1, expected.scalars.lazy.map(abs).max() ?? 0)
+    tolerance = 1e-5 * scale
+    guard got.shape == expected.shape else {
+      maxDifference = .infinity
+      worstIndex = nil
+      return
+    }
+    var worst: Float = 0, at = 0
+    for (i, (a, b)) in zip(got.scalars, expected.scalars).enumerated() {
+      let d = abs(a - b)
+      guard d.isFinite else { worst = .infinity; at = i; break }
+      if d > worst { worst = d; at = i }
+    }
+    maxDifference = worst
+    worstIndex = got.count > 0 ? at : nil
+  }
+
+  var shapesMatch: Bool { got.shape == expected.shape }
+  var passed: Bool { shapesMatch && maxDifference <= tolerance }
+
+  /// Expected vs got, llm.c style, for the row (last axis) holding the largest difference:
+  ///
+  ///     shape (5, 3, 4) as expected; max |difference| 3.10e-01 at t = 2, batch 1
+  ///       expected [ 0.1234 -0.5678  0.0012  0.9000]
+  ///       got      [ 0.1234 -0.2000  0.0012  0.9000]
+  ///
+  /// - Parameter axes: how to name the leading axes, e.g. `["t", "batch"]` (t counted from 1).
+  func mismatch(axes: [String]) -> String {
+    guard shapesMatch else {
+      return "shape: expected \(Tensor.describe(expected.shape)), got \(Tensor.describe(got.shape))"
+    }
+    guard let worstIndex else { return "empty tensors" }
+    let width = expected.shape.last ?? 1
+    let row = worstIndex / max(width, 1)
+    var position: [String] = [], rest = row
+    for (axis, size) in zip(axes, expected.shape.dropLast()).reversed() {
+      let i = rest % size
+      rest /= size
+      position.insert("\(axis) = \(axis == "t" ? i + 1 : i)", at: 0)
+    }
+    let place = position.isEmpty ? "" : " at " + position.joined(separator: ", ")
+    let range = (row * width)..<(row * width + width)
+    return """
+      max |difference| \(CheckResult.format(maxDifference))\(place)
+        expected \(Self.values(Array(expected.scalars[range])))
+        got      \(Self.values(Array(got.scalars[range])))
+      """
+  }
+
+  /// Up to 8 values with 4 decimals, `…` when there are more.
+  static func values(_ v: [Float]) -> String {
+    let shown = v.prefix(8).map { $0.isFinite ? String(format: "%7.4f", Double($0)) : "\($0)" }
+    return "[" + shown.joined(separator: " ") + (v.count > 8 ? " …" : "") + "]"
+  }
+}

@@ -1,0 +1,80 @@
+/// A lesson checked against the step registry and the command line's `--set` overrides: every
+/// step exists, every parameter is declared, has a default and a valid value. Problems are
+/// `LessonError`s (`FILE:LINE: reason`) found before anything runs.
+public struct LessonPlan {
+  public struct Entry {
+    public let step: StepDirective
+    public let definition: StepDefinition
+    public let values: StepValues
+  }
+
+  public let document: LessonDocument
+  public let entries: [Entry]
+  /// The steps the lesson's directives may name.
+  public let catalog: StepCatalog
+
+  /// - Parameters:
+  ///   - catalog: the lesson's steps.
+  ///   - overrides: `name=value` strings from `--set`.
+  public init(document: LessonDocument, catalog: StepCatalog, overrides: [String] = []) throws {
+    let file = document.file
+    var overriding: [String: String] = [:]
+    for text in overrides {
+      guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
+        throw LessonError(file: file, line: nil, reason: "--set '\(text)': expected name=value")
+      }
+      overriding[String(text[..<eq])] = String(text[text.index(after: eq)...])
+    }
+    var used = Set<String>()
+    var entries: [Entry] = []
+    for step in document.steps {
+      guard let definition = catalog.definition(step.id) else {
+        let known = catalog.all.map(\.id).joined(separator: ", ")
+        throw LessonError(file: file, line: step.line, reason: "unknown step '\(step.id)' (known steps: \(known))")
+      }
+      var values: [String: String] = [:]
+      for (name, value) in step.parameters {
+        guard let parameter = definition.parameters.first(where: { $0.name == name }) else {
+          let known = definition.parameters.map(\.name).joined(separator: ", ")
+          throw LessonError(file: file, line: step.line, reason: "step '\(step.id)' has no parameter '\(name)' (it takes: \(known.isEmpty ? "none" : known))")
+        }
+        if let problem = parameter.problem(with: value) {
+          throw LessonError(file: file, line: step.line, reason: "step '\(step.id)': \(problem)")
+        }
+        values[name] = value
+      }
+      for parameter in definition.parameters {
+        if let value = overriding[parameter.name] {
+          if let problem = parameter.problem(with: value) {
+            throw LessonError(file: file, line: step.line, reason: "--set \(parameter.name)=\(value) for step '\(step.id)': \(problem)")
+          }
+          values[parameter.name] = value
+          used.insert(parameter.name)
+        }
+        guard values[parameter.name] != nil else {
+          throw LessonError(file: file, line: step.line, reason: "step '\(step.id)' needs a default for parameter '\(parameter.name)' (\(parameter.help))")
+        }
+      }
+      entries.append(Entry(step: step, definition: definition, values: StepValues(values)))
+    }
+    if let unused = overriding.keys.sorted().first(where: { !used.contains($0) }) {
+      throw LessonError(file: file, line: nil, reason: "--set \(unused): no step of this lesson has a parameter '\(unused)'")
+    }
+    self.document = document
+    self.entries = entries
+    self.catalog = catalog
+  }
+
+  /// The entries to run for `--step id`: its prerequisites (transitively, in lesson order), then it.
+  public func entries(upTo id: String) throws -> [Entry] {
+    guard entries.contains(where: { $0.step.id == id }) else {
+      throw LessonError(file: document.file, line: nil, reason: "no step '\(id)' in this lesson (steps: \(entries.map(\.step.id).joined(separator: ", ")))")
+    }
+    var needed: Set<String> = [id]
+    var frontier = [id]
+    while let next = frontier.popLast() {
+      for r in catalog.definition(next)?.requires ?? [] where needed.insert(r).inserted { frontier.append(r) }
+    }
+    return entries.filter { needed.contains($0.step.id) }
+  }
+}

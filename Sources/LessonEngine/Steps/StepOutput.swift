@@ -1,0 +1,60 @@
+import D2L
+import Foundation
+
+/// Where a step prints what it computed: lines, shapes with the meaning of each axis,
+/// equations rendered from LaTeX, and tensor values, in the lesson's style.
+public final class StepOutput {
+  /// Printing is off while `--step` runs a step's prerequisites quietly.
+  public var quiet = false
+  public let color: Bool
+  public let width: Int
+
+  public init(color: Bool, width: Int) {
+    self.color = color
+    self.width = width
+  }
+
+  /// Prints a line of a step's output.
+  public func say(_ text: String = "") {
+    if !quiet { Console.write(text + "\n") }
+  }
+
+  /// `name: (batch 32, steps 35, vocab 28)`: a shape with the meaning of each axis.
+  public func shape(_ name: String, _ shape: [Int], _ axes: [String], note: String = "") {
+    let parts = zip(axes, shape).map { "\($0) \($1)" }
+    say("  \(name): (\(parts.joined(separator: ", ")))" + (note.isEmpty ? "" : "   \(note)"))
+  }
+
+  /// An equation line, highlighted when colour is on.
+  public func equation(_ text: String) {
+    say(color ? "  \u{1B}[36m\(text)\u{1B}[0m" : "  \(text)")
+  }
+
+  /// An equation written in LaTeX, shown as Unicode (`\\mathbf{H}_t^{(l)}` as 𝐇ₜ⁽ˡ⁾).
+  public func latex(_ source: String) {
+    equation((try? MathRenderer.render(source)) ?? source)
+  }
+
+  /// A matrix's values, one row per line, indented under its label.
+  public func values(_ tensor: Tensor, indent: String = "      ", digits: Int = 4) {
+    let rows = tensor.rank >= 2 ? tensor.shape[0] : 1
+    let columns = tensor.count / max(rows, 1)
+    let v = tensor.scalars
+    for r in 0..<rows {
+      let row = v[(r * columns)..<((r + 1) * columns)].map { String(format: "%+.\(digits)f", $0) }
+      say(indent + "[" + row.joined(separator: " ") + "]")
+    }
+  }
+}
+
+/// Unicode digits for H₁⁽²⁾-style labels.
+public enum Scripts {
+  public static func sub(_ n: Int) -> String { map(n, "₀₁₂₃₄₅₆₇₈₉") }
+  public static func sup(_ n: Int) -> String { map(n, "⁰¹²³⁴⁵⁶⁷⁸⁹") }
+  private static func map(_ n: Int, _ digits: String) -> String {
+    let d = Array(digits)
+    return String(String(n).map { d[Int(String($0))!] })
+  }
+  /// H_t^(l) as `Hₜ⁽ˡ⁾` with numbers: `H₃⁽²⁾`.
+  public static func H(_ t: Int, _ l: Int) -> String { "H\(sub(t))⁽\(sup(l))⁾" }
+}

@@ -1,0 +1,66 @@
+/// A parameter a step accepts: its name, what values are valid, and how to describe them.
+///
+/// Defaults live in the lesson file (`step=train epochs=500`); `--set epochs=100` overrides
+/// them; both are validated here, so a bad value is refused before anything runs.
+public struct StepParameter: Sendable {
+  public enum Kind: Sendable {
+    case integer(ClosedRange<Int>)
+    case number(ClosedRange<Double>)
+    case text
+    case choice([String])
+  }
+
+  public let name: String
+  public let kind: Kind
+  public let help: String
+
+  public static func integer(_ name: String, _ range: ClosedRange<Int>, _ help: String) -> StepParameter {
+    StepParameter(name: name, kind: .integer(range), help: help)
+  }
+  public static func number(_ name: String, _ range: ClosedRange<Double>, _ help: String) -> StepParameter {
+    StepParameter(name: name, kind: .number(range), help: help)
+  }
+  public static func text(_ name: String, _ help: String) -> StepParameter {
+    StepParameter(name: name, kind: .text, help: help)
+  }
+  public static func choice(_ name: String, _ options: [String], _ help: String) -> StepParameter {
+    StepParameter(name: name, kind: .choice(options), help: help)
+  }
+
+  /// nil when `value` is valid, else why not.
+  public func problem(with value: String) -> String? {
+    switch kind {
+    case .integer(let range):
+      guard let v = Int(value) else { return "parameter '\(name)' must be an integer, got '\(value)'" }
+      return range.contains(v) ? nil : "parameter '\(name)' must be between \(range.lowerBound) and \(range.upperBound), got \(v)"
+    case .number(let range):
+      guard let v = Double(value), v.isFinite else { return "parameter '\(name)' must be a number, got '\(value)'" }
+      return range.contains(v) ? nil : "parameter '\(name)' must be between \(range.lowerBound) and \(range.upperBound), got \(value)"
+    case .text:
+      return nil
+    case .choice(let options):
+      return options.contains(value) ? nil : "parameter '\(name)' must be one of \(options.joined(separator: ", ")), got '\(value)'"
+    }
+  }
+}
+
+/// The validated parameter values of one step run.
+public struct StepValues: Sendable {
+  private let values: [String: String]
+
+  public init(_ values: [String: String]) { self.values = values }
+
+  public func int(_ name: String) -> Int {
+    guard let v = values[name].flatMap(Int.init) else { preconditionFailure("step parameter '\(name)' was not declared as an integer") }
+    return v
+  }
+  public func double(_ name: String) -> Double {
+    guard let v = values[name].flatMap(Double.init) else { preconditionFailure("step parameter '\(name)' was not declared as a number") }
+    return v
+  }
+  public func float(_ name: String) -> Float { Float(double(name)) }
+  public func string(_ name: String) -> String {
+    guard let v = values[name] else { preconditionFailure("step parameter '\(name)' has no value") }
+    return v
+  }
+}
