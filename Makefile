@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT ?= swift
 LESSON ?= deep-rnn
 
-.PHONY: lesson test deps build release bench clean
+.PHONY: lesson test deps build release bench docs clean
 
 ## Install the C libraries (cmark, OpenBLAS) when pkg-config cannot find them.
 deps:
@@ -27,6 +27,11 @@ lesson: release
 
 test: deps
 	$(SWIFT) test
+
+## DocC documentation of the D2L library, as a static site in docs/api (open index.html).
+docs: deps
+	$(SWIFT) package --allow-writing-to-directory docs/api generate-documentation --target D2L \
+	  --disable-indexing --transform-for-static-hosting --output-path docs/api
 
 bench: release
 	.build/release/lessons bench --json

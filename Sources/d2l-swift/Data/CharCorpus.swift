@@ -10,7 +10,10 @@ public struct CharCorpus: Sendable {
   /// The character corpus of UTF-8 `bytes` as D2L's `load_corpus_time_machine` builds it:
   /// preprocess, tokenize into characters, build the vocabulary from *all* tokens, then keep
   /// only the first `maxTokens` indices when `maxTokens > 0`.
-  /// - Parameter source: names the text in errors (a path, "text", ...).
+  /// - Parameters:
+  ///   - bytes: the text, UTF-8.
+  ///   - maxTokens: how many tokens to keep (all when ≤ 0).
+  ///   - source: names the text in errors (a path, "text", ...).
   /// - Throws: `DataError.noTokens` when the text has no letters.
   public init(bytes: UnsafeBufferPointer<UInt8>, maxTokens: Int = -1, source: String = "text") throws {
     let characters = preprocessCharacters(bytes)

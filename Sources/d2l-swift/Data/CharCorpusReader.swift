@@ -28,6 +28,7 @@ public final class CharCorpusReader {
 
   /// Opens `url` for streaming.
   /// - Parameters:
+  ///   - url: the text file.
   ///   - vocab: the vocabulary to encode characters with.
   ///   - chunkSize: tokens per chunk.
   ///   - gutenbergBodyOnly: keep only the text between the `*** START OF` / `*** END OF`

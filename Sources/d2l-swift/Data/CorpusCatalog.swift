@@ -6,8 +6,8 @@ import Foundation
 ///
 ///     let spec = CorpusCatalog.spec(named: "shelley-frankenstein.txt")
 public enum CorpusCatalog {
-  /// The nine corpora: The Time Machine, three more novels by Wells (exercise 3), and five
-  /// books by other authors (exercise 4).
+  /// The nine corpora: The Time Machine, three more novels by Wells, and five books by other
+  /// authors (to compare training on more books, and on mixed authors).
   public static let all: [DataFileSpec] = [
     .timeMachine,
     gitenberg(

@@ -52,6 +52,7 @@ public enum HTTPDownload: Sendable {
 
   /// Downloads `url` and returns its body.
   /// - Parameters:
+  ///   - url: where the file is.
   ///   - timeout: seconds without any byte arriving before it gives up.
   ///   - progress: called as bytes arrive (on another thread).
   /// - Throws: `DownloadFailure` saying why.

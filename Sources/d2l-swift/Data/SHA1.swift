@@ -3,8 +3,8 @@ import Foundation
 /// The lower-case hex SHA-1 of `data`, the form D2L's `DATA_HUB` records.
 ///
 /// SHA-1 (FIPS 180-4) written out here rather than taken from swift-crypto: it is used only to
-/// verify D2L's data file, and swift-crypto's BoringSSL made the first build of the project,
-/// and again of the learner's exercise package, several minutes longer.
+/// verify the corpora, and swift-crypto's BoringSSL made the first build of the project, and of
+/// every package that depends on it, several minutes longer.
 func sha1Hex<D: DataProtocol>(_ data: D) -> String {
   SHA1.digest(Array(data)).map { String(format: "%02x", $0) }.joined()
 }

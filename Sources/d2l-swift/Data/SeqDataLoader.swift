@@ -24,6 +24,7 @@ public struct SeqDataLoader: Sequence, Sendable {
 
   /// A loader over `corpus`.
   /// - Parameters:
+  ///   - corpus: token indices, in text order.
   ///   - batchSize: rows per batch (> 0).
   ///   - numSteps: time steps per row (> 0).
   ///   - useRandomIter: random sampling instead of sequential partitioning.

@@ -44,7 +44,7 @@ public final class RNNScratch: Module {
 }
 
 /// A deep RNN from scratch: `numLayers` `RNNScratch` layers, layer 1 reading the inputs and
-/// layer l reading H^(l-1) (D2L's `StackedRNNScratch`, the reference answer to exercise 1):
+/// layer l reading H^(l-1), as in the chapter (D2L's `StackedRNNScratch`):
 ///
 ///     H_t^(l) = tanh(H_t^(l-1) W_xh^(l) + H_{t-1}^(l) W_hh^(l) + b_h^(l)),  H_t^(0) = X_t
 public final class StackedRNNScratch: Module {
