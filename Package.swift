@@ -24,6 +24,9 @@ let package = Package(
   products: [
     .library(name: "D2L", targets: ["D2L"]),
     .library(name: "ExerciseChecks", targets: ["ExerciseChecks"]),
+    // For the learner's playground/ package, which builds edited steps against the lesson.
+    .library(name: "LessonEngine", targets: ["LessonEngine"]),
+    .library(name: "DeepRNNLesson", targets: ["DeepRNNLesson"]),
     .executable(name: "lessons", targets: ["Lessons"]),
   ],
   dependencies: [

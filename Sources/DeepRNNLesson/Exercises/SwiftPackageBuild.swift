@@ -1,10 +1,18 @@
 import LessonEngine
 import Foundation
 
-/// Runs `swift build` on the exercises package and the checker it builds: the learner's answer
-/// is compiled apart from the `lessons` tool, as rustlings builds each exercise on its own.
+/// Runs `swift build` on a learner's nested package (`exercises/`, `playground/`) and the
+/// product it builds: the learner's code is compiled apart from the `lessons` tool, as
+/// rustlings builds each exercise on its own.
 public struct SwiftPackageBuild {
-  public let package: ExercisesPackage
+  /// The nested package's folder.
+  public let root: URL
+
+  public init(root: URL) { self.root = root }
+
+  public init(package: ExercisesPackage) { self.init(root: package.root) }
+
+  private func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
 
   /// How a child process ended.
   public enum Ending: Equatable {
@@ -18,7 +26,7 @@ public struct SwiftPackageBuild {
     waitUntilSourcesAreSettled()
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["swift", "build", "--package-path", package.root.path, "--product", product]
+    process.arguments = ["swift", "build", "--package-path", root.path, "--product", product]
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = pipe
@@ -44,7 +52,7 @@ public struct SwiftPackageBuild {
   /// the newest file under Sources/ is `settle` old: at most that long, right after a save.
   public func waitUntilSourcesAreSettled(settle: TimeInterval = 1.1) {
     let files = FileManager.default
-    guard let walker = files.enumerator(at: package.url("Sources"), includingPropertiesForKeys: [.contentModificationDateKey]) else { return }
+    guard let walker = files.enumerator(at: url("Sources"), includingPropertiesForKeys: [.contentModificationDateKey]) else { return }
     var newest = Date.distantPast
     for case let url as URL in walker {
       if let date = try? url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate, date > newest {
@@ -56,14 +64,15 @@ public struct SwiftPackageBuild {
   }
 
   /// The built product (SwiftPM's default scratch folder, `.build/debug`).
-  public func executable(_ product: String) -> URL { package.url(".build/debug/\(product)") }
+  public func executable(_ product: String) -> URL { url(".build/debug/\(product)") }
 
   /// Runs the built `product` with this process's standard output and error, so its rows show
   /// as they come.
-  public func run(product: String) throws -> Ending {
+  public func run(product: String, arguments: [String] = [], directory: URL? = nil) throws -> Ending {
     let process = Process()
     process.executableURL = executable(product)
-    process.currentDirectoryURL = package.root
+    process.arguments = arguments
+    process.currentDirectoryURL = directory ?? root
     try process.run()
     process.waitUntilExit()
     return process.terminationReason == .uncaughtSignal

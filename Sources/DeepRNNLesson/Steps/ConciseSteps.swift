@@ -2,31 +2,31 @@ import D2L
 import LessonEngine
 
 /// The concise API: a multi-layer LSTM in one line, its parameters and shapes.
-enum ConciseModelStep: LessonStep {
-  static let id = "concise-model"
-  static let summary = "RNNModel with an LSTM of numLayers 2: parameters and shapes"
-  static let parameters: [StepParameter] = [
+public enum ConciseModelStep: LessonStep {
+  public static let id = "concise-model"
+  public static let summary = "RNNModel with an LSTM of numLayers 2: parameters and shapes"
+  public static let parameters: [StepParameter] = [
     .choice("cell", ["rnn", "gru", "lstm"], "recurrent cell"), .integer("numLayers", 1...6, "layers L"),
     .integer("numHiddens", 1...1024, "hidden units"),
   ]
-  static let requires = [ScratchLayerStep.id]
+  public static let requires = [ScratchLayerStep.id]
 
-  struct Input {
-    var kind: CellKind
-    var numLayers, numHiddens: Int
+  public struct Input {
+    public var kind: CellKind
+    public var numLayers, numHiddens: Int
     /// The minibatch of step scratch-layer.
-    var batch: SequenceBatch
-    var vocab: Vocab
+    public var batch: SequenceBatch
+    public var vocab: Vocab
   }
 
-  static func input(_ values: StepValues, _ results: StepResults) throws -> Input {
+  public static func input(_ values: StepValues, _ results: StepResults) throws -> Input {
     let layer = try results.output(of: ScratchLayerStep.self)
     return Input(
       kind: CellKind(rawValue: values.string("cell"))!, numLayers: values.int("numLayers"),
       numHiddens: values.int("numHiddens"), batch: layer.batch, vocab: layer.vocab)
   }
 
-  static func run(_ input: Input, _ out: StepOutput) -> RNNModel {
+  public static func run(_ input: Input, _ out: StepOutput) -> RNNModel {
     let (kind, numLayers, numHiddens) = (input.kind, input.numLayers, input.numHiddens)
     let (batch, vocab) = (input.batch, input.vocab)
     // ANCHOR: concise-model
@@ -53,26 +53,26 @@ enum ConciseModelStep: LessonStep {
 }
 
 /// The concise RNN with the scratch stack's weights computes the same states.
-enum ConciseAgreesStep: LessonStep {
-  static let id = "concise-agrees"
-  static let summary = "the concise RNN(numLayers: 2) reproduces the scratch stack"
-  static let parameters: [StepParameter] = [.integer("numHiddens", 1...1024, "hidden units")]
-  static let requires = [ScratchLayerStep.id]
+public enum ConciseAgreesStep: LessonStep {
+  public static let id = "concise-agrees"
+  public static let summary = "the concise RNN(numLayers: 2) reproduces the scratch stack"
+  public static let parameters: [StepParameter] = [.integer("numHiddens", 1...1024, "hidden units")]
+  public static let requires = [ScratchLayerStep.id]
 
-  struct Input {
-    var numHiddens: Int
+  public struct Input {
+    public var numHiddens: Int
     /// The one-hot minibatch of step scratch-layer, (T, B, V).
-    var X: Tensor
-    var vocab: Vocab
+    public var X: Tensor
+    public var vocab: Vocab
   }
 
   /// The largest difference between the two layers' outputs.
-  static func input(_ values: StepValues, _ results: StepResults) throws -> Input {
+  public static func input(_ values: StepValues, _ results: StepResults) throws -> Input {
     let layer = try results.output(of: ScratchLayerStep.self)
     return Input(numHiddens: values.int("numHiddens"), X: layer.X, vocab: layer.vocab)
   }
 
-  static func run(_ input: Input, _ out: StepOutput) -> Float {
+  public static func run(_ input: Input, _ out: StepOutput) -> Float {
     let (numHiddens, X, vocab) = (input.numHiddens, input.X, input.vocab)
     // ANCHOR: concise-agrees
     var generator = RandomGenerator(seed: 3)

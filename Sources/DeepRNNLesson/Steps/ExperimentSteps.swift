@@ -2,11 +2,11 @@ import D2L
 import LessonEngine
 
 /// Exercise 2 in miniature: RNN, GRU and LSTM under one budget.
-enum ExperimentCellsStep: ExperimentStep {
-  static let id = "experiment-cells"
-  static let summary = "exercise 2 in miniature: RNN, GRU and LSTM under one budget"
+public enum ExperimentCellsStep: ExperimentStep {
+  public static let id = "experiment-cells"
+  public static let summary = "exercise 2 in miniature: RNN, GRU and LSTM under one budget"
 
-  static func run(_ budget: ExperimentBudget, _ out: StepOutput) throws -> ExperimentReport {
+  public static func run(_ budget: ExperimentBudget, _ out: StepOutput) throws -> ExperimentReport {
     try ExperimentSteps.reportingErrors {
       let log = ExperimentSteps.log(out)
       // ANCHOR: experiment-cells
@@ -20,11 +20,11 @@ enum ExperimentCellsStep: ExperimentStep {
 }
 
 /// Exercise 3 in miniature: one to four of Wells' novels.
-enum ExperimentBooksStep: ExperimentStep {
-  static let id = "experiment-books"
-  static let summary = "exercise 3 in miniature: one to four of Wells' novels"
+public enum ExperimentBooksStep: ExperimentStep {
+  public static let id = "experiment-books"
+  public static let summary = "exercise 3 in miniature: one to four of Wells' novels"
 
-  static func run(_ budget: ExperimentBudget, _ out: StepOutput) throws -> ExperimentReport {
+  public static func run(_ budget: ExperimentBudget, _ out: StepOutput) throws -> ExperimentReport {
     try ExperimentSteps.reportingErrors {
       let log = ExperimentSteps.log(out)
       // ANCHOR: experiment-books
@@ -38,11 +38,11 @@ enum ExperimentBooksStep: ExperimentStep {
 }
 
 /// Exercise 4 in miniature: Wells alone vs Wells among other authors.
-enum ExperimentAuthorsStep: ExperimentStep {
-  static let id = "experiment-authors"
-  static let summary = "exercise 4 in miniature: Wells alone vs Wells among other authors"
+public enum ExperimentAuthorsStep: ExperimentStep {
+  public static let id = "experiment-authors"
+  public static let summary = "exercise 4 in miniature: Wells alone vs Wells among other authors"
 
-  static func run(_ budget: ExperimentBudget, _ out: StepOutput) throws -> ExperimentReport {
+  public static func run(_ budget: ExperimentBudget, _ out: StepOutput) throws -> ExperimentReport {
     try ExperimentSteps.reportingErrors {
       let log = ExperimentSteps.log(out)
       // ANCHOR: experiment-authors
@@ -58,21 +58,21 @@ enum ExperimentAuthorsStep: ExperimentStep {
 
 /// An experiment in miniature: its input is a budget made from the `exp…` parameters, its
 /// output the experiment's report.
-protocol ExperimentStep: LessonStep where Input == ExperimentBudget, Output == ExperimentReport {}
+public protocol ExperimentStep: LessonStep where Input == ExperimentBudget, Output == ExperimentReport {}
 
 extension ExperimentStep {
-  static var parameters: [StepParameter] { ExperimentSteps.parameters }
+  public static var parameters: [StepParameter] { ExperimentSteps.parameters }
 
-  static func input(_ values: StepValues, _ results: StepResults) -> ExperimentBudget {
+  public static func input(_ values: StepValues, _ results: StepResults) -> ExperimentBudget {
     ExperimentSteps.budget(values)
   }
 }
 
 /// What the three experiment steps share: their parameters, budget, log and report.
-enum ExperimentSteps {
+public enum ExperimentSteps {
   /// The parameters every experiment step takes; named `exp…` so that `--set epochs=…` for
   /// the chapter's training run does not also resize the experiments.
-  static let parameters: [StepParameter] = [
+  public static let parameters: [StepParameter] = [
     .integer("expLayers", 1...4, "stacked layers of every setting"),
     .integer("expHidden", 1...512, "hidden units of every setting"),
     .integer("expEpochs", 1...1000, "epochs of every setting"),
@@ -82,7 +82,7 @@ enum ExperimentSteps {
 
   /// The step's sizes as an experiment budget: the chapter's optimiser and minibatches, and
   /// a GRU where one cell is trained (as `lessons experiment 3` and `4` do by default).
-  static func budget(_ values: StepValues) -> ExperimentBudget {
+  public static func budget(_ values: StepValues) -> ExperimentBudget {
     var budget = ExperimentBudget()
     budget.cell = .gru
     budget.numLayers = values.int("expLayers")
@@ -94,12 +94,12 @@ enum ExperimentSteps {
   }
 
   /// A line per setting (not per epoch) into the lesson's output.
-  static func log(_ context: StepOutput) -> ExperimentLog {
+  public static func log(_ context: StepOutput) -> ExperimentLog {
     ExperimentLog(interactive: false, epochLines: false) { context.say($0) }
   }
 
   /// The report as the command prints it, and how to run it at full size.
-  static func show(_ report: ExperimentReport, _ context: StepOutput, exercise: Int) {
+  public static func show(_ report: ExperimentReport, _ context: StepOutput, exercise: Int) {
     for line in ExperimentPresentation.lines(report, width: context.width) { context.say(line) }
     context.say()
     context.say("  Tiny sizes, so tiny conclusions. The full experiment: `lessons experiment \(exercise)` (2-4 minutes).")
@@ -107,7 +107,7 @@ enum ExperimentSteps {
 
   /// Turns an experiment's failure (a missing book, diverged training) into the step's
   /// error, which the runner reports as `FILE:LINE: step '…': reason`.
-  static func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+  public static func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     do {
       return try body()
     } catch let error as StepError {

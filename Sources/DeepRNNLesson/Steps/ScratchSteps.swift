@@ -2,32 +2,38 @@ import D2L
 import LessonEngine
 
 /// One scratch RNN layer on a real minibatch of The Time Machine.
-enum ScratchLayerStep: LessonStep {
-  static let id = "scratch-layer"
-  static let summary = "one scratch RNN layer on a Time Machine minibatch"
-  static let parameters: [StepParameter] = [
+public enum ScratchLayerStep: LessonStep {
+  public static let id = "scratch-layer"
+  public static let summary = "one scratch RNN layer on a Time Machine minibatch"
+  public static let parameters: [StepParameter] = [
     .integer("batchSize", 1...256, "sequences per minibatch"), .integer("numSteps", 1...200, "time steps"),
     .integer("numHiddens", 1...1024, "hidden units"),
   ]
 
-  struct Input {
-    var batchSize, numSteps, numHiddens: Int
+  public struct Input {
+    public var batchSize, numSteps, numHiddens: Int
   }
 
   /// The first minibatch, as tokens and as one-hot vectors, and the vocabulary: what the
   /// stacked and concise steps run on.
-  struct Output {
-    let batch: SequenceBatch
+  public struct Output {
+    public let batch: SequenceBatch
     /// (T, B, V), time first.
-    let X: Tensor
-    let vocab: Vocab
+    public let X: Tensor
+    public let vocab: Vocab
+
+    public init(batch: SequenceBatch, X: Tensor, vocab: Vocab) {
+      self.batch = batch
+      self.X = X
+      self.vocab = vocab
+    }
   }
 
-  static func input(_ values: StepValues, _ results: StepResults) -> Input {
+  public static func input(_ values: StepValues, _ results: StepResults) -> Input {
     Input(batchSize: values.int("batchSize"), numSteps: values.int("numSteps"), numHiddens: values.int("numHiddens"))
   }
 
-  static func run(_ input: Input, _ out: StepOutput) throws -> Output {
+  public static func run(_ input: Input, _ out: StepOutput) throws -> Output {
     let (batchSize, numSteps, numHiddens) = (input.batchSize, input.numSteps, input.numHiddens)
     // ANCHOR: scratch-layer
     let (corpus, vocab) = try loadCorpusTimeMachine(maxTokens: 10_000)
@@ -55,32 +61,34 @@ enum ScratchLayerStep: LessonStep {
 }
 
 /// Two (or L) scratch layers stacked: layer l reads layer l−1's states.
-enum ScratchStackStep: LessonStep {
-  static let id = "scratch-stack"
-  static let summary = "two scratch layers stacked: layer 2 reads layer 1's states"
-  static let parameters: [StepParameter] = [
+public enum ScratchStackStep: LessonStep {
+  public static let id = "scratch-stack"
+  public static let summary = "two scratch layers stacked: layer 2 reads layer 1's states"
+  public static let parameters: [StepParameter] = [
     .integer("numLayers", 1...6, "layers L"), .integer("numHiddens", 1...1024, "hidden units"),
   ]
-  static let requires = [ScratchLayerStep.id]
+  public static let requires = [ScratchLayerStep.id]
 
-  struct Input {
-    var numLayers, numHiddens: Int
+  public struct Input {
+    public var numLayers, numHiddens: Int
     /// The one-hot minibatch of step scratch-layer, (T, B, V).
-    var X: Tensor
-    var vocab: Vocab
+    public var X: Tensor
+    public var vocab: Vocab
   }
 
   /// Every layer's states over the sequence, bottom layer first.
-  struct Output {
-    let layerOutputs: [Tensor]
+  public struct Output {
+    public let layerOutputs: [Tensor]
+
+    public init(layerOutputs: [Tensor]) { self.layerOutputs = layerOutputs }
   }
 
-  static func input(_ values: StepValues, _ results: StepResults) throws -> Input {
+  public static func input(_ values: StepValues, _ results: StepResults) throws -> Input {
     let layer = try results.output(of: ScratchLayerStep.self)
     return Input(numLayers: values.int("numLayers"), numHiddens: values.int("numHiddens"), X: layer.X, vocab: layer.vocab)
   }
 
-  static func run(_ input: Input, _ out: StepOutput) throws -> Output {
+  public static func run(_ input: Input, _ out: StepOutput) throws -> Output {
     let (numLayers, numHiddens, X, vocab) = (input.numLayers, input.numHiddens, input.X, input.vocab)
     // ANCHOR: scratch-stack
     var generator = RandomGenerator(seed: 2)

@@ -3,33 +3,38 @@ import LessonEngine
 
 /// A tiny seeded two-layer scratch RNN whose every hidden state is printed next to the
 /// equation that produced it: the chapter's functional dependencies, evaluated.
-enum TinyStackStep: LessonStep {
-  static let id = "tiny-stack"
-  static let summary = "every Hₜ⁽ˡ⁾ of a tiny two-layer RNN, next to its equation"
-  static let parameters: [StepParameter] = [
+public enum TinyStackStep: LessonStep {
+  public static let id = "tiny-stack"
+  public static let summary = "every Hₜ⁽ˡ⁾ of a tiny two-layer RNN, next to its equation"
+  public static let parameters: [StepParameter] = [
     .integer("batch", 1...4, "sequences n"), .integer("steps", 1...6, "time steps T"),
     .integer("inputs", 1...8, "input size d"), .integer("hidden", 1...8, "hidden units h"),
     .integer("outputs", 1...8, "output size q"), .integer("seed", 0...1_000_000, "random seed"),
   ]
 
-  struct Input {
-    var batch, steps, inputs, hidden, outputs: Int
-    var seed: UInt64
+  public struct Input {
+    public var batch, steps, inputs, hidden, outputs: Int
+    public var seed: UInt64
   }
 
   /// Every state of both layers, and the outputs, as the step computed them.
-  struct Output {
-    let layerOutputs: [Tensor]
-    let outputs: Tensor
+  public struct Output {
+    public let layerOutputs: [Tensor]
+    public let outputs: Tensor
+
+    public init(layerOutputs: [Tensor], outputs: Tensor) {
+      self.layerOutputs = layerOutputs
+      self.outputs = outputs
+    }
   }
 
-  static func input(_ values: StepValues, _ results: StepResults) -> Input {
+  public static func input(_ values: StepValues, _ results: StepResults) -> Input {
     Input(
       batch: values.int("batch"), steps: values.int("steps"), inputs: values.int("inputs"),
       hidden: values.int("hidden"), outputs: values.int("outputs"), seed: UInt64(values.int("seed")))
   }
 
-  static func run(_ input: Input, _ out: StepOutput) -> Output {
+  public static func run(_ input: Input, _ out: StepOutput) -> Output {
     let (batch, steps, inputs) = (input.batch, input.steps, input.inputs)
     let (hidden, outputs, seed) = (input.hidden, input.outputs, input.seed)
     // ANCHOR: tiny-stack

@@ -3,19 +3,19 @@ import Foundation
 import LessonEngine
 
 /// Training on The Time Machine with a live readout: the chapter's run.
-enum TrainStep: LessonStep {
-  static let id = "train"
-  static let summary = "train on The Time Machine (the chapter's run), with a live readout"
-  static let parameters: [StepParameter] = [
+public enum TrainStep: LessonStep {
+  public static let id = "train"
+  public static let summary = "train on The Time Machine (the chapter's run), with a live readout"
+  public static let parameters: [StepParameter] = [
     .choice("cell", ["rnn", "gru", "lstm"], "recurrent cell"), .integer("numLayers", 1...6, "layers"),
     .integer("numHiddens", 1...1024, "hidden units"), .integer("epochs", 1...100_000, "epochs"),
     .number("lr", 1e-6...1000, "learning rate"), .number("clip", 1e-6...1e6, "gradient clipping norm"),
     .integer("batchSize", 1...1024, "sequences per minibatch"), .integer("numSteps", 1...1000, "time steps"),
   ]
 
-  typealias Input = StepValues
+  public typealias Input = StepValues
 
-  static func run(_ values: StepValues, _ out: StepOutput) throws -> TrainingRun.Outcome {
+  public static func run(_ values: StepValues, _ out: StepOutput) throws -> TrainingRun.Outcome {
     // ANCHOR: train
     var configuration = TrainingConfiguration()
     configuration.cell = CellKind(rawValue: values.string("cell"))!
@@ -34,25 +34,25 @@ enum TrainStep: LessonStep {
 }
 
 /// The perplexity curve of the training run, drawn in the terminal.
-enum PerplexityCurveStep: LessonStep {
-  static let id = "perplexity-curve"
-  static let summary = "the perplexity curve of the training run, drawn"
-  static let parameters: [StepParameter] = [.integer("height", 4...40, "rows of the chart")]
-  static let requires = [TrainStep.id]
+public enum PerplexityCurveStep: LessonStep {
+  public static let id = "perplexity-curve"
+  public static let summary = "the perplexity curve of the training run, drawn"
+  public static let parameters: [StepParameter] = [.integer("height", 4...40, "rows of the chart")]
+  public static let requires = [TrainStep.id]
 
-  struct Input {
-    var height: Int
+  public struct Input {
+    public var height: Int
     /// Every epoch's report from step train.
-    var history: [EpochReport]
+    public var history: [EpochReport]
   }
 
-  static func input(_ values: StepValues, _ results: StepResults) throws -> Input {
+  public static func input(_ values: StepValues, _ results: StepResults) throws -> Input {
     let history = try results.output(of: TrainStep.self).history
     guard !history.isEmpty else { throw StepError("the training run finished no epoch") }
     return Input(height: values.int("height"), history: history)
   }
 
-  static func run(_ input: Input, _ out: StepOutput) {
+  public static func run(_ input: Input, _ out: StepOutput) {
     let history = input.history
     let chart = TextChart.lines(
       series: [("perplexity", history.map(\.perplexity))], height: input.height, width: min(out.width - 12, 72))
@@ -63,29 +63,29 @@ enum PerplexityCurveStep: LessonStep {
 }
 
 /// Greedy predictions from the trained model.
-enum PredictStep: LessonStep {
-  static let id = "predict"
-  static let summary = "greedy predictions from the trained model"
-  static let parameters: [StepParameter] = [
+public enum PredictStep: LessonStep {
+  public static let id = "predict"
+  public static let summary = "greedy predictions from the trained model"
+  public static let parameters: [StepParameter] = [
     .text("prefixes", "prefixes separated by |"), .integer("chars", 1...1000, "characters to predict"),
   ]
-  static let requires = [TrainStep.id]
+  public static let requires = [TrainStep.id]
 
-  struct Input {
-    var prefixes: [String]
-    var chars: Int
+  public struct Input {
+    public var prefixes: [String]
+    public var chars: Int
     /// The model and vocabulary step train produced.
-    var outcome: TrainingRun.Outcome
+    public var outcome: TrainingRun.Outcome
   }
 
-  static func input(_ values: StepValues, _ results: StepResults) throws -> Input {
+  public static func input(_ values: StepValues, _ results: StepResults) throws -> Input {
     Input(
       prefixes: values.string("prefixes").split(separator: "|").map(String.init), chars: values.int("chars"),
       outcome: try results.output(of: TrainStep.self))
   }
 
   /// The predicted texts, in the order of the prefixes.
-  static func run(_ input: Input, _ out: StepOutput) -> [String] {
+  public static func run(_ input: Input, _ out: StepOutput) -> [String] {
     let (outcome, chars) = (input.outcome, input.chars)
     var texts: [String] = []
     for prefix in input.prefixes {

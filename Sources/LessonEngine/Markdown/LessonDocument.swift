@@ -68,6 +68,12 @@ public struct LessonError: Error, Equatable, CustomStringConvertible {
   public var line: Int?
   public var reason: String
 
+  public init(file: String, line: Int?, reason: String) {
+    self.file = file
+    self.line = line
+    self.reason = reason
+  }
+
   public var description: String {
     if let line { return "\(file):\(line): \(reason)" }
     return "\(file): \(reason)"

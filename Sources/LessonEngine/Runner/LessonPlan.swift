@@ -12,6 +12,8 @@ public struct LessonPlan {
   public let entries: [Entry]
   /// The steps the lesson's directives may name.
   public let catalog: StepCatalog
+  /// The command line's `--set name=value` overrides, as given.
+  public let overrides: [String]
 
   /// - Parameters:
   ///   - catalog: the lesson's steps.
@@ -63,6 +65,7 @@ public struct LessonPlan {
     self.document = document
     self.entries = entries
     self.catalog = catalog
+    self.overrides = overrides
   }
 
   /// The entries to run for `--step id`: its prerequisites (transitively, in lesson order), then it.

@@ -36,9 +36,13 @@ extension LessonStep {
   public static var requires: [String] { [] }
 
   /// The step as the runner sees it: one call from values to a stored output.
-  public static var definition: StepDefinition {
+  public static var definition: StepDefinition { definition(running: run) }
+
+  /// The step with another body, e.g. a learner's edited copy of `run`: same id, parameters
+  /// and inputs, same type of output.
+  public static func definition(running body: @escaping (Input, StepOutput) throws -> Output) -> StepDefinition {
     StepDefinition(id: id, summary: summary, parameters: parameters, requires: requires) { out, values, results in
-      results.store(try run(try input(values, results), out), of: Self.self)
+      results.store(try body(try input(values, results), out), of: Self.self)
     }
   }
 }

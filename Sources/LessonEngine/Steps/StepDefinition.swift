@@ -34,6 +34,11 @@ public struct StepCatalog {
 
   /// The step called `id`, if the lesson has one.
   public func definition(_ id: String) -> StepDefinition? { all.first { $0.id == id } }
+
+  /// The same catalogue with `replacement` in place of the step of the same id.
+  public func replacing(_ replacement: StepDefinition) -> StepCatalog {
+    StepCatalog(all.map { $0.id == replacement.id ? replacement : $0 })
+  }
 }
 
 /// A step that cannot run, e.g. because a data file is missing.

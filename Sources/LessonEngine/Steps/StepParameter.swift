@@ -50,6 +50,16 @@ public struct StepValues: Sendable {
 
   public init(_ values: [String: String]) { self.values = values }
 
+  /// Every value by parameter name.
+  public var all: [String: String] { values }
+
+  /// These values with `name` set to `value`.
+  public func setting(_ name: String, to value: String) -> StepValues {
+    var copy = values
+    copy[name] = value
+    return StepValues(copy)
+  }
+
   public func int(_ name: String) -> Int {
     guard let v = values[name].flatMap(Int.init) else { preconditionFailure("step parameter '\(name)' was not declared as an integer") }
     return v

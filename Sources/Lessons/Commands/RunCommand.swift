@@ -54,12 +54,23 @@ struct RunCommand: ParsableCommand {
   @Option(help: "Run only this step (and, quietly, the steps it needs).")
   var step: String?
 
+  @Option(help: "Walk on from this step (what it needs runs first, quietly).")
+  var from: String?
+
+  @Flag(help: "Run the lesson's own code for every step, ignoring your edits (lessons edit).")
+  var original = false
+
+  func validate() throws {
+    if step != nil && from != nil { throw ValidationError("--step and --from cannot be used together") }
+  }
+
   func run() throws {
     let plan = try options.loadPlan(overrides: overrides)
     let interactive = Console.isTerminal && isatty(STDIN_FILENO) == 1
-    let runner = LessonRunner(plan: plan, renderer: options.renderer, interactive: interactive)
+    let editing = original ? nil : (try? Playground.locate()).map(PlaygroundEditing.init)
+    let runner = LessonRunner(plan: plan, renderer: options.renderer, interactive: interactive, editing: editing)
     do {
-      if let step { try runner.run(step: step) } else { try runner.run() }
+      if let step { try runner.run(step: step) } else { try runner.run(from: from) }
     } catch let error as LessonError {
       Console.error(error.description)
       throw ExitCode.failure

@@ -1,0 +1,39 @@
+import Foundation
+
+/// `s` at a step's prompt: asks for each of the step's parameters in turn, showing its current
+/// value and range. A value is checked as `--set` checks it; a bad one says why and asks again;
+/// Enter with nothing typed keeps the current value.
+public enum ParameterPrompt {
+  /// The step's new values, reading answers with `readLine` (one line per question).
+  public static func ask(
+    _ parameters: [StepParameter], current: StepValues, readLine: () -> String? = { Swift.readLine() }
+  ) -> StepValues {
+    var values = current
+    for parameter in parameters {
+      let now = current.all[parameter.name] ?? ""
+      while true {
+        Console.write("  \(parameter.name) = \(now)  (\(range(parameter)); \(parameter.help))  new value: ")
+        guard let line = readLine() else { return values }
+        let answer = line.trimmingCharacters(in: .whitespaces)
+        if answer.isEmpty { break }
+        if let problem = parameter.problem(with: answer) {
+          Console.write("    \(problem); try again, or Enter to keep \(now)\n")
+          continue
+        }
+        values = values.setting(parameter.name, to: answer)
+        break
+      }
+    }
+    return values
+  }
+
+  /// The valid values, as a learner reads them: `1…6`, `rnn | gru | lstm`, `text`.
+  static func range(_ parameter: StepParameter) -> String {
+    switch parameter.kind {
+    case .integer(let r): return "\(r.lowerBound)…\(r.upperBound)"
+    case .number(let r): return "\(r.lowerBound)…\(r.upperBound)"
+    case .text: return "text"
+    case .choice(let options): return options.joined(separator: " | ")
+    }
+  }
+}

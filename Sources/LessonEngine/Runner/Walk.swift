@@ -1,0 +1,90 @@
+import D2L
+import Foundation
+
+/// One walk through a lesson: the steps' shared results, each step's current values (`s`
+/// changes them), the prose shown so far, and the steps skipped for want of data.
+final class Walk {
+  let runner: LessonRunner
+  let output: StepOutput
+  let results = StepResults()
+  var values: [StepValues]
+  /// How many steps have been reached: prose is shown once, on the way forward.
+  var furthest = 0
+  var skipped: [SkippedStep] = []
+
+  init(runner: LessonRunner) {
+    self.runner = runner
+    output = StepOutput(color: runner.renderer.color, width: runner.renderer.width)
+    values = runner.plan.entries.map(\.values)
+  }
+
+  var plan: LessonPlan { runner.plan }
+  var renderer: TerminalRenderer { runner.renderer }
+
+  /// The prose between the previous step and step `index` (and, after the last step, the rest).
+  func showProse(before index: Int) {
+    for prose in proseBlocks(before: index) { Console.write(renderer.render(prose) + "\n") }
+  }
+
+  func finish() {
+    for prose in proseBlocks(before: plan.entries.count) { Console.write(renderer.render(prose)) }
+    if !skipped.isEmpty { Console.write("\n" + SkippedStep.summary(skipped, lesson: runner.lessonName) + "\n") }
+  }
+
+  private func proseBlocks(before index: Int) -> [[MarkdownBlock]] {
+    var stepsSeen = 0, blocks: [[MarkdownBlock]] = []
+    for block in plan.document.blocks {
+      switch block {
+      case .prose(let prose) where stepsSeen == index: blocks.append(prose)
+      case .step: stepsSeen += 1
+      default: continue
+      }
+    }
+    return blocks
+  }
+
+  enum Move { case next, back, quit }
+
+  /// Runs step `index`, then (on a terminal) acts on the learner's keys until they move on.
+  func visit(_ index: Int) throws -> Move {
+    try runOrSkip(index)
+    guard runner.interactive else { return .next }
+    while true {
+      switch StepPrompt.ask(number: index + 1, of: plan.entries.count, color: renderer.color) {
+      case .next: return .next
+      case .back: return .back
+      case .quit: return .quit
+      case .rerun: try runOrSkip(index)
+      case .set:
+        values[index] = ParameterPrompt.ask(plan.entries[index].definition.parameters, current: values[index])
+        try runOrSkip(index)
+      case .edit: edit(index)
+      }
+    }
+  }
+
+  private func runOrSkip(_ index: Int) throws {
+    do {
+      try runStep(index)
+    } catch let skip as SkippedStep {
+      Console.write(skip.block(color: renderer.color, width: renderer.width) + "\n")
+      skipped.append(skip)
+    }
+  }
+
+  /// `e`: the learner edits the step's code; it is built and run in the step's place.
+  private func edit(_ index: Int) {
+    let entry = plan.entries[index]
+    guard let editing = runner.editing else { return Console.write("  editing is off (--original)\n") }
+    guard entry.step.showsCode else {
+      return Console.write("  step \(entry.step.id) shows no code to edit; the steps with code can be edited\n")
+    }
+    _ = editing.edit(request(index))
+  }
+
+  func request(_ index: Int) -> StepEditRequest {
+    StepEditRequest(
+      entry: plan.entries[index], values: values[index], results: results, output: output,
+      lessonFile: plan.document.file, overrides: plan.overrides)
+  }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import DeepRNNLesson
+import Foundation
+import LessonEngine
+
+/// `lessons edit STEP`: change a step's code and run it, as `e` does in the walk.
+struct EditCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "edit",
+    abstract: "Change a step's code in your editor, then build and run it with the step's inputs.",
+    discussion: """
+      The step's code is copied once into playground/Sources/Playground/STEP.swift, which is yours: \
+      it is opened in $VISUAL, $EDITOR, nano or vi, built apart from the project, and run with \
+      exactly the inputs the step gets in the lesson. From then on `lessons run` uses your \
+      version (marked "(edited)"); `--original` ignores every edit, `--reset` restores the \
+      lesson's code.
+      """)
+
+  @Argument(help: "The step to edit, e.g. scratch-stack.")
+  var step: String
+
+  @OptionGroup var options: LessonOptions
+
+  @Option(name: .customLong("set"), help: "Override a step parameter, as lessons run --set does (repeatable).")
+  var overrides: [String] = []
+
+  @Flag(help: "Put the lesson's code back, discarding your version.")
+  var reset = false
+
+  @Flag(name: .customLong("no-editor"), help: "Build and run your version as it is, without opening an editor.")
+  var noEditor = false
+
+  func run() throws {
+    let plan = try options.loadPlan(overrides: overrides)
+    guard let entry = plan.entries.first(where: { $0.step.id == step }) else {
+      throw ValidationError("no step '\(step)' in this lesson (steps: \(plan.entries.map(\.step.id).joined(separator: ", ")))")
+    }
+    let editable = plan.entries.filter(\.step.showsCode).map(\.step.id)
+    guard entry.step.showsCode else { throw ValidationError(PlaygroundError.notEditable(step: step, editable: editable).description) }
+    let playground: Playground
+    do { playground = try Playground.locate() } catch { throw ValidationError("\(error)") }
+    if reset {
+      try playground.reset(step)
+      Console.write("\(step): the lesson's code is back in \(playground.file(for: step).path)\n")
+      return
+    }
+    guard try EditRun(plan: plan, playground: playground, step: step, openEditor: !noEditor, renderer: options.renderer).run() else {
+      throw ExitCode.failure
+    }
+  }
+}
+
+/// One `lessons edit`: the step's prerequisites in this process (so that expensive ones can be
+/// handed over), then the edit, the build and the run.
+struct EditRun {
+  let plan: LessonPlan
+  let playground: Playground
+  let step: String
+  let openEditor: Bool
+  let renderer: TerminalRenderer
+
+  func run() throws -> Bool {
+    let output = StepOutput(color: renderer.color, width: renderer.width)
+    let results = StepResults()
+    let entries = try plan.entries(upTo: step)
+    // What the step needs and is expensive (the trained model) is computed here once and
+    // handed over; the playground recomputes the cheap rest itself.
+    for entry in entries.dropLast() where Handover.file(for: entry.step.id, in: playground.handoverFolder) != nil {
+      let saved = Handover.file(for: entry.step.id, in: playground.handoverFolder)!
+      if FileManager.default.fileExists(atPath: saved.path) { continue }
+      Console.write("(running \(entry.step.id) first, to hand its result over)\n")
+      output.quiet = true
+      try entry.definition.run(output, entry.values, results)
+      output.quiet = false
+    }
+    let entry = entries.last!
+    let request = StepEditRequest(
+      entry: entry, values: entry.values, results: results, output: output,
+      lessonFile: plan.document.file, overrides: plan.overrides)
+    let editing = PlaygroundEditing(playground: playground)
+    return try editing.edit(request, openEditor: openEditor)
+  }
+}
