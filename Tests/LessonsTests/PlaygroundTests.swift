@@ -123,4 +123,17 @@ import Testing
     #expect(try session.waitForExit() == 0)
     #expect(session.output.contains("Stopped at step 3/13"))
   }
+
+  /// Every step whose code the lesson shows becomes a playground file that compiles as it is.
+  @Test(.timeLimit(.minutes(10)))
+  func everyStepWithCodeCanBeEdited() throws {
+    let playground = Playground(root: try Self.copyOfPlayground())
+    let lesson = try LessonParser.load(path: LessonsBinary.packageRoot.appendingPathComponent("lessons/deep-rnn.md").path)
+    let editable = lesson.steps.filter(\.showsCode).map(\.id)
+    #expect(editable.count >= 9)
+    for id in editable { try playground.prepare(id) }
+    let build = try playground.build()
+    #expect(build.built, "\(build.diagnostics)")
+    #expect(playground.editedSteps.isEmpty, "a file as the lesson wrote it is not an edit")
+  }
 }

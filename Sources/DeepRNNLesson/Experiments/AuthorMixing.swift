@@ -20,6 +20,17 @@ public struct AuthorMixing: Experiment {
   public var others = BookCatalog.others
   public var prefixes = ["the time traveller", "the man", "elizabeth"]
 
+  public init(
+    budget: ExperimentBudget, locator: DataLocator = DataLocator(), wells: [BookCatalog.Entry] = BookCatalog.wells,
+    others: [BookCatalog.Entry] = BookCatalog.others, prefixes: [String] = ["the time traveller", "the man", "elizabeth"]
+  ) {
+    self.budget = budget
+    self.locator = locator
+    self.wells = wells
+    self.others = others
+    self.prefixes = prefixes
+  }
+
   public static let wellsKey = "Wells"
   public static let othersKey = "others"
   public static let wellsOnly = "Wells alone"

@@ -19,6 +19,12 @@ public struct BookScaling: Experiment {
   public var locator = DataLocator()
   public var books = BookCatalog.wells
 
+  public init(budget: ExperimentBudget, locator: DataLocator = DataLocator(), books: [BookCatalog.Entry] = BookCatalog.wells) {
+    self.budget = budget
+    self.locator = locator
+    self.books = books
+  }
+
   /// The held-out groups every setting is scored on.
   public static let wellsKey = "Wells (4 books)"
   public static let timeMachineKey = "The Time Machine"

@@ -26,6 +26,16 @@ public struct CellComparison: Experiment {
   public var cells: [CellKind] = [.rnn, .gru, .lstm]
   public var prefix = "the time traveller"
 
+  public init(
+    budget: ExperimentBudget, locator: DataLocator = DataLocator(), cells: [CellKind] = [.rnn, .gru, .lstm],
+    prefix: String = "the time traveller"
+  ) {
+    self.budget = budget
+    self.locator = locator
+    self.cells = cells
+    self.prefix = prefix
+  }
+
   public func run(log: ExperimentLog, shouldStop: @escaping () -> Bool) throws -> ExperimentReport {
     let start = Date()
     let book = try BookCatalog.load([BookCatalog.timeMachine], locator: locator)[0]
