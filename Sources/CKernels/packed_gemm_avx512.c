@@ -1,22 +1,14 @@
-// C (m x n) (+)= A (m x k) * B, B packed as 16-column panels (see PackedGemm.swift).
+// C (m x n) (+)= A (m x k) * B with AVX-512, B packed as 16-column panels (d2l_pack_panels).
 //
 // 8 rows x 32 columns (two panels) per block: 16 zmm accumulators, two loads of B and eight
 // broadcasts of A per k. On Zen 4 this reaches about 95% of a core's FMA peak for the chapter's
-// per-step product, against about 85% for the AVX2 kernel in Swift.
+// per-step product.
+#if defined(__x86_64__)
 #include "CKernels.h"
+#include "packed_gemm.h"
 
 #include <immintrin.h>
 
-bool d2l_has_avx512(void) {
-#if defined(__x86_64__)
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("avx512f");
-#else
-  return false;
-#endif
-}
-
-#if defined(__x86_64__)
 #define TARGET __attribute__((target("avx512f")))
 
 // Rows [r, r + R) of C against panels p0 and (when TWO) p0 + panel_stride, R <= 8, over k.
@@ -61,6 +53,7 @@ BLOCK(packed_block_8_0, 8, 0, 1, 8)
 TARGET void d2l_packed_gemm_avx512(const float *a, long lda, const float *packed, float *c, long ldc,
                                    long m, long n, long k, bool accumulate, const float *const *start) {
   long panels = n / 16;
+  if (n % 16) d2l_gemm_partial_panel(a, lda, packed + panels * k * 16, c, ldc, m, n, panels * 16, k, accumulate, start);
   for (long p = 0; p < panels; p += 2) {
     int two = p + 1 < panels;
     const float *panel = packed + p * k * 16;
@@ -91,32 +84,21 @@ TARGET static void pack_transposed_block(const float *a, long lda, long k, float
 }
 
 TARGET void d2l_packed_gemm_at_avx512(const float *a, long lda, const float *packed, float *c, long ldc,
-                                      long m, long n, long k, bool accumulate, float *scratch, float *column_sums) {
+                                      long m, long n, long k, float *scratch, float *column_sums) {
   // k in chunks, so that the chunk of packed B each block of rows goes through stays in L2
   // (128 measured a little faster than 64, 256 or 512 in the chapter's training).
   enum { KC = 128 };
   long panels = n / 16;
   for (long k0 = 0; k0 < k; k0 += KC) {
     long kc = k - k0 < KC ? k - k0 : KC;
-    bool add = accumulate || k0 > 0;
     for (long r = 0; r + 8 <= m; r += 8) {
       pack_transposed_block(a + k0 * lda + r, lda, kc, scratch, column_sums ? column_sums + r : 0);
       for (long p = 0; p < panels; p += 2) {
         const float *panel = packed + p * k * 16 + k0 * 16;
-        if (p + 1 < panels) packed_block_8_1(scratch, 8, panel, k * 16, c + r * ldc + p * 16, ldc, kc, add, 0, 0);
-        else packed_block_8_0(scratch, 8, panel, k * 16, c + r * ldc + p * 16, ldc, kc, add, 0, 0);
+        if (p + 1 < panels) packed_block_8_1(scratch, 8, panel, k * 16, c + r * ldc + p * 16, ldc, kc, true, 0, 0);
+        else packed_block_8_0(scratch, 8, panel, k * 16, c + r * ldc + p * 16, ldc, kc, true, 0, 0);
       }
     }
   }
-}
-#else
-void d2l_packed_gemm_avx512(const float *a, long lda, const float *packed, float *c, long ldc,
-                            long m, long n, long k, bool accumulate, const float *const *start) {
-  (void)a; (void)lda; (void)packed; (void)c; (void)ldc; (void)m; (void)n; (void)k; (void)accumulate; (void)start;
-}
-void d2l_packed_gemm_at_avx512(const float *a, long lda, const float *packed, float *c, long ldc,
-                               long m, long n, long k, bool accumulate, float *scratch, float *column_sums) {
-  (void)a; (void)lda; (void)packed; (void)c; (void)ldc; (void)m; (void)n; (void)k; (void)accumulate;
-  (void)scratch; (void)column_sums;
 }
 #endif
