@@ -2,8 +2,10 @@
 // `lessons bench` reports its share of, measured in the same run instead of assumed.
 #include "CKernels.h"
 
-#include <immintrin.h>
 #include <time.h>
+
+#if defined(__x86_64__)
+#include <immintrin.h>
 
 static double seconds_now(void) {
   struct timespec t;
@@ -11,7 +13,6 @@ static double seconds_now(void) {
   return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
 
-#if defined(__x86_64__)
 // Twelve accumulators: more than FMA latency (4 cycles) times FMA units (2), so the units never
 // wait. The empty asm keeps the compiler from merging or removing the chains.
 #define FMA_LOOP(TYPE, SET1, FMA, LANES)                                                   \
