@@ -11,6 +11,48 @@
 
 #define TARGET __attribute__((target("avx512f")))
 
+// The hot loop of an 8-row, two-panel block: s0[i] += A[i, kk] * panel0[kk], s1[i] likewise
+// with panel1, for kk in [0, k). Row i of A starts i * row_bytes after `a`, and each kk moves
+// every row on by k_bytes: (4 lda, 4) for A as given, (4, 32) for a block that
+// `pack_transposed_block` laid out.
+//
+// In assembly because SwiftPM compiles C at -O0 in debug builds and clang has no way for a
+// source file to ask for more (it ignores `optimize` attributes); at -O0 the same loop in
+// intrinsics keeps its accumulators on the stack and ran 60 times slower. This way the loop
+// is the same instructions in every build. Broadcasts of A come from memory into each FMA.
+TARGET static void fma_8x32(const float *a, long row_bytes, long k_bytes, const float *p0, const float *p1, long k,
+                            __m512 *s0, __m512 *s1) {
+  if (k <= 0) return;
+  const char *a0 = (const char *)a, *a4 = a0 + 4 * row_bytes;
+  long row3 = 3 * row_bytes;
+  __m512 b0, b1;
+#define ROW(ADDRESS, S0, S1)                                   \
+  "vfmadd231ps " ADDRESS "%{1to16%}, %[b0], %[" S0 "]\n\t"    \
+  "vfmadd231ps " ADDRESS "%{1to16%}, %[b1], %[" S1 "]\n\t"
+  __asm__ volatile(
+      "1:\n\t"
+      "vmovups (%[p0]), %[b0]\n\t"
+      "vmovups (%[p1]), %[b1]\n\t"
+      ROW("(%[a0])", "s00", "s10") ROW("(%[a0],%[rb],1)", "s01", "s11")
+      ROW("(%[a0],%[rb],2)", "s02", "s12") ROW("(%[a0],%[r3],1)", "s03", "s13")
+      ROW("(%[a4])", "s04", "s14") ROW("(%[a4],%[rb],1)", "s05", "s15")
+      ROW("(%[a4],%[rb],2)", "s06", "s16") ROW("(%[a4],%[r3],1)", "s07", "s17")
+      "add %[kb], %[a0]\n\t"
+      "add %[kb], %[a4]\n\t"
+      "add $64, %[p0]\n\t"
+      "add $64, %[p1]\n\t"
+      "dec %[k]\n\t"
+      "jnz 1b\n\t"
+      : [s00] "+v"(s0[0]), [s01] "+v"(s0[1]), [s02] "+v"(s0[2]), [s03] "+v"(s0[3]),
+        [s04] "+v"(s0[4]), [s05] "+v"(s0[5]), [s06] "+v"(s0[6]), [s07] "+v"(s0[7]),
+        [s10] "+v"(s1[0]), [s11] "+v"(s1[1]), [s12] "+v"(s1[2]), [s13] "+v"(s1[3]),
+        [s14] "+v"(s1[4]), [s15] "+v"(s1[5]), [s16] "+v"(s1[6]), [s17] "+v"(s1[7]),
+        [b0] "=&v"(b0), [b1] "=&v"(b1), [a0] "+r"(a0), [a4] "+r"(a4), [p0] "+r"(p0), [p1] "+r"(p1), [k] "+r"(k)
+      : [rb] "r"(row_bytes), [r3] "r"(row3), [kb] "r"(k_bytes)
+      : "cc", "memory");
+#undef ROW
+}
+
 // Rows [r, r + R) of C against panels p0 and (when TWO) p0 + panel_stride, R <= 8, over k.
 // A's element (i, kk) is at a[i * RS + kk * KS]: (lda, 1) for A as given, (1, 8) for a block
 // that `pack_transposed_block` laid out. Row i starts from start[i] + column when start is
@@ -27,6 +69,10 @@
       bool load = start || accumulate;                                                   \
       s0[i] = load ? _mm512_loadu_ps(from) : _mm512_setzero_ps();                        \
       if (TWO) s1[i] = load ? _mm512_loadu_ps(from + 16) : _mm512_setzero_ps();          \
+    }                                                                                    \
+    if (R == 8 && TWO) {                                                                 \
+      fma_8x32(a, 4 * (RS), 4 * (KS), p0, p1, k, s0, s1);                                \
+      k = 0;                                                                             \
     }                                                                                    \
     for (long kk = 0; kk < k; kk++) {                                                    \
       __m512 b0 = _mm512_loadu_ps(p0 + kk * 16);                                         \
