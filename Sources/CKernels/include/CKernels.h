@@ -95,8 +95,9 @@ void d2l_pack_panels(const float *b, long k, long n, long row_stride, long colum
 /// with another C library, which is left as it is.
 bool d2l_keep_freed_memory(void);
 
-/// FP32 FLOP per second of this thread running only independent FMAs (AVX-512 where the CPU
-/// has it, else AVX2/FMA) for about `seconds`; 0 on a CPU with neither.
-double d2l_fma_flops(double seconds);
+/// FP32 FLOP per second of this thread running only independent FMAs of `level`'s width
+/// (AVX-512, AVX2/FMA, or SSE2 multiplies and adds for portable; at most what the CPU runs)
+/// for about `seconds`; 0 off x86-64.
+double d2l_fma_flops(double seconds, d2l_level level);
 
 #endif
