@@ -25,8 +25,10 @@ release: deps
 lesson: release
 	.build/release/lessons run $(LESSON)
 
+## The test suite in the build configuration SwiftPM defaults to (debug). D2L_KERNELS=portable
+## (or avx2) forces lower kernels than the CPU runs; .ci/run runs the suite both ways.
 test: deps
-	$(SWIFT) test
+	$(SWIFT) test $(TEST_FLAGS)
 
 ## DocC documentation of the D2L library, as a static site in docs/api (open index.html).
 docs: deps

@@ -11,14 +11,6 @@
 //   Lessons           the thin `lessons` command line
 import PackageDescription
 
-// The fused cells use 16-wide SIMD; without a target CPU the compiler splits each vector into
-// four SSE registers. Haswell's AVX2 and FMA (2013) are on every x86-64 machine this runs on.
-#if arch(x86_64)
-let vectorFlags = ["-target-cpu", "haswell"]
-#else
-let vectorFlags: [String] = []
-#endif
-
 let package = Package(
   name: "d2l-swift",
   products: [
@@ -43,22 +35,14 @@ let package = Package(
       name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark",
       providers: [.apt(["libcmark-dev"])]),
 
-    // The per-step product with AVX-512, chosen at run time (C: one function can target more
-    // than the rest of its module). Optimised in debug builds too, like the library.
-    .target(
-      name: "CKernels", path: "Sources/CKernels",
-      cSettings: [.unsafeFlags(["-O2"])]),
+    // The kernels beyond the baseline CPU (AVX2/FMA, AVX-512) as C functions with their own
+    // `target` attributes, chosen at run time: no unsafe flags, so that others can depend on D2L.
+    .target(name: "CKernels", path: "Sources/CKernels", exclude: ["cells.inc"]),
 
     // The library: tensors, autodiff, layers, data, training, checkpoints.
     .target(
       name: "D2L", dependencies: ["CBLAS", "CKernels"],
-      path: "Sources/d2l-swift",
-      // The numeric kernels are generic over SIMD lanes, which only run fast once specialised:
-      // optimise the library in debug builds too, so that `swift test` trains at real speed.
-      swiftSettings: [
-        .unsafeFlags(["-Ounchecked"] + vectorFlags, .when(configuration: .release)),
-        .unsafeFlags(["-O"] + vectorFlags, .when(configuration: .debug)),
-      ]),
+      path: "Sources/d2l-swift"),
 
     // Exercise 1's checker: a learner's stacked scratch RNN against the concise RNN.
     .target(name: "ExerciseChecks", dependencies: ["D2L"], path: "Sources/ExerciseChecks"),

@@ -1,9 +1,12 @@
-// The FP32 FLOP rate of one thread doing nothing but independent FMAs: the ceiling that
-// `lessons bench` reports its share of, measured in the same run instead of assumed.
+// The FP32 FLOP rate of one thread doing nothing but independent FMAs of the width the kernels
+// run: the ceiling that `lessons bench` reports its share of, measured in the same run instead
+// of assumed.
 #include "CKernels.h"
 
-#include <immintrin.h>
 #include <time.h>
+
+#if defined(__x86_64__)
+#include <immintrin.h>
 
 static double seconds_now(void) {
   struct timespec t;
@@ -11,7 +14,6 @@ static double seconds_now(void) {
   return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
 
-#if defined(__x86_64__)
 // Twelve accumulators: more than FMA latency (4 cycles) times FMA units (2), so the units never
 // wait. The empty asm keeps the compiler from merging or removing the chains.
 #define FMA_LOOP(TYPE, SET1, FMA, LANES)                                                   \
@@ -42,15 +44,25 @@ __attribute__((target("avx2,fma"))) static double fma_avx2(double seconds) {
   FMA_LOOP(__m256, _mm256_set1_ps, _mm256_fmadd_ps, 8)
 }
 
-double d2l_fma_flops(double seconds) {
-  __builtin_cpu_init();
-  if (__builtin_cpu_supports("avx512f")) return fma_avx512(seconds);
-  if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return fma_avx2(seconds);
-  return 0;
+// The portable level's ceiling: SSE2 has no FMA, so a multiply and an add per lane.
+static inline __m128 mul_add(__m128 a, __m128 b, __m128 c) { return _mm_add_ps(_mm_mul_ps(a, b), c); }
+
+static double mul_add_sse(double seconds) {
+  FMA_LOOP(__m128, _mm_set1_ps, mul_add, 4)
+}
+
+double d2l_fma_flops(double seconds, d2l_level level) {
+  if (level > d2l_cpu_level()) level = d2l_cpu_level();
+  switch (level) {
+  case D2L_LEVEL_AVX512: return fma_avx512(seconds);
+  case D2L_LEVEL_AVX2: return fma_avx2(seconds);
+  default: return mul_add_sse(seconds);
+  }
 }
 #else
-double d2l_fma_flops(double seconds) {
+double d2l_fma_flops(double seconds, d2l_level level) {
   (void)seconds;
+  (void)level;
   return 0;
 }
 #endif

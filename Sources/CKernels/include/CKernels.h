@@ -1,52 +1,103 @@
-// What Swift cannot reach from the library. Mostly instructions beyond its AVX2, chosen at run
-// time: the time loop's per-step products, the weight gradients and the LSTM's cells with
-// AVX-512, and the machine's FMA peak. Also glibc's malloc tuning, which Swift's Glibc module
-// does not export.
+// What Swift cannot reach from the library: kernels compiled for instructions beyond the
+// baseline of the build (AVX2/FMA, AVX-512), chosen once at run time; the machine's FMA peak;
+// glibc's malloc tuning, which Swift's Glibc module does not export.
 //
-// Swift compiles the library for AVX2 (every x86-64 machine since 2013); a function compiled for
-// AVX-512 has to live in C, where one function can target more than the rest of the module.
+// Why C: one C function can target more than the rest of its module
+// (`__attribute__((target(...)))`), so the package needs no `-target-cpu` or other unsafe flag,
+// and one binary runs the best kernels of whatever x86-64 CPU it lands on. Each kernel is
+// written once and compiled for three levels: AVX-512, AVX2/FMA and portable (the baseline of
+// the target: SSE2 on x86-64, NEON on Arm). Only the portable level exists off x86-64.
 #ifndef D2L_CKERNELS_H
 #define D2L_CKERNELS_H
 
 #include <stdbool.h>
 
-/// True when this CPU runs AVX-512F, so `d2l_packed_gemm_avx512` may be called.
-bool d2l_has_avx512(void);
+/// The instruction-set levels the kernels come in, lowest first.
+typedef enum d2l_level {
+  D2L_LEVEL_PORTABLE = 0,
+  D2L_LEVEL_AVX2 = 1,
+  D2L_LEVEL_AVX512 = 2,
+} d2l_level;
 
-/// C (m x n) = (or +=) A (m x k, row stride lda) times B, with B packed as n/16 panels of
-/// k x 16 (contiguous). n must be a multiple of 16; any m. Unless `start` is null, row i of C
-/// is start[i][0, n) + (A B)[i] instead (a bias, or a token's input projection, with no pass
-/// to copy it into C first). Requires `d2l_has_avx512()`.
-void d2l_packed_gemm_avx512(const float *a, long lda, const float *packed, float *c, long ldc,
-                            long m, long n, long k, bool accumulate, const float *const *start);
+/// The highest level this CPU runs (portable off x86-64).
+d2l_level d2l_cpu_level(void);
 
-/// C (m x n) = (or +=) Aᵀ times B, where A is given as its transpose (k x m, row stride lda),
-/// B packed as for `d2l_packed_gemm_avx512`: the weight gradients dW = dGᵀ Y. m must be a
-/// multiple of 8 and n of 16; `scratch` holds 2048 floats. Unless `column_sums` is null, it also
-/// adds the sums of A's rows to column_sums[0, m): the column sums of the k x m matrix as given
-/// (dG: the bias gradients), from the elements it packs anyway. Requires `d2l_has_avx512()`.
-void d2l_packed_gemm_at_avx512(const float *a, long lda, const float *packed, float *c, long ldc,
-                               long m, long n, long k, bool accumulate, float *scratch, float *column_sums);
+/// One time step of a fused cell, for rows [0, batch) and hidden units
+/// [first_unit, first_unit + units). Gate blocks are (batch, G·hidden), states (batch, hidden);
+/// a cell reads and writes only the fields it names (see each kernel below).
+typedef struct d2l_cell_step {
+  long batch, hidden, first_unit, units;
+  /// Gate pre-activations X W_ihᵀ + b (+ H W_hhᵀ): replaced by the activations (RNN: kept).
+  float *g;
+  /// GRU: H_{t-1} W_hhᵀ + b_hh, (batch, 3·hidden).
+  const float *gh;
+  /// H_{t-1} and H_t.
+  const float *h_prev;
+  float *h;
+  /// LSTM: C_{t-1}, C_t and tanh C_t.
+  const float *c_prev;
+  float *c, *tanh_c;
+  /// GRU: the hidden part of the n gate, W_hn H_{t-1} + b_hn.
+  float *hn;
+  /// Backward: dH_t arrives in two parts, from step t+1 (dh) and from the output (dy).
+  const float *dh, *dy;
+  /// LSTM: the running dC, which becomes dC_{t-1}.
+  float *dc;
+  /// Gate pre-activation gradients (GRU: input side dg, hidden side dgh).
+  float *dg, *dgh;
+  /// GRU: the direct part z ⊙ dH_t of dH_{t-1}.
+  float *dh_prev;
+} d2l_cell_step;
 
-/// The LSTM's forward cell (CellKernels.lstmForward) for rows [0, batch) and units
-/// [first_unit, first_unit + units): gates g (batch, 4·hidden) become i, f, g, o; C_t, tanh C_t
-/// and H_t are written. Requires `d2l_has_avx512()`.
-void d2l_lstm_forward_avx512(float *g, const float *c_prev, float *c, float *tanh_c, float *h,
-                             long batch, long hidden, long first_unit, long units);
+typedef void (*d2l_cell_kernel)(const d2l_cell_step *step);
 
-/// The LSTM's backward cell (CellKernels.lstmBackward) for the same rows and units: from
-/// dH_t = dh + dy, the running dC (which becomes dC_{t-1}) and the forward pass's activations
-/// g, C_{t-1} and tanh C_t, the gate gradients dg (batch, 4·hidden). Requires `d2l_has_avx512()`.
-void d2l_lstm_backward_avx512(const float *dh, const float *dy, float *dc, const float *g, const float *c_prev,
-                              const float *tanh_c, float *dg, long batch, long hidden, long first_unit, long units);
+/// C (m x n) = (or +=) A (m x k, row stride lda) times B, with B packed by `d2l_pack_panels`.
+/// Any m and n. Unless `start` is null, row i of C is start[i][0, n) + (A B)[i] instead (a
+/// bias, or a token's input projection, with no pass to copy it into C first).
+typedef void (*d2l_packed_gemm)(const float *a, long lda, const float *packed, float *c, long ldc,
+                                long m, long n, long k, bool accumulate, const float *const *start);
+
+/// C (m x n) += Aᵀ times B, A given as its transpose (k x m, row stride lda), B packed by
+/// `d2l_pack_panels`: the weight gradients dW = dGᵀ Y. m a multiple of 8, n of 16; `scratch`
+/// holds 2048 floats. Unless `column_sums` is null, also adds the sums of A's rows to
+/// column_sums[0, m) (the bias gradients), from the elements it packs anyway.
+typedef void (*d2l_packed_gemm_at)(const float *a, long lda, const float *packed, float *c, long ldc,
+                                   long m, long n, long k, float *scratch, float *column_sums);
+
+/// The kernels of one level.
+typedef struct d2l_kernels {
+  d2l_level level;
+  const char *name;
+  d2l_packed_gemm packed_gemm;
+  /// Null where the level has none (the caller then uses BLAS).
+  d2l_packed_gemm_at packed_gemm_at;
+  /// RNN: H_t = tanh(g). Backward: dg = dH_t ⊙ (1 - H_t²), from h = H_t.
+  d2l_cell_kernel rnn_forward, rnn_backward;
+  /// GRU (r, z, n): g = X W_ihᵀ + b_ih and gh become r, z, n; writes hn and H_t. Backward from
+  /// g, h_prev and hn: dg, dgh (they differ in the n block, by r) and dh_prev.
+  d2l_cell_kernel gru_forward, gru_backward;
+  /// LSTM (i, f, g, o): g becomes the activations; writes C_t, tanh C_t and H_t. Backward
+  /// from g, c_prev and tanh_c: dg, and dc becomes dC_{t-1}.
+  d2l_cell_kernel lstm_forward, lstm_backward;
+} d2l_kernels;
+
+/// The kernels of `level`, or null when this CPU cannot run them.
+const d2l_kernels *d2l_kernels_for(d2l_level level);
+
+/// Lays B (k x n), element (kk, j) at b[kk * row_stride + j * column_stride], out as panels of
+/// k x 16 contiguous floats, panels [first_panel, first_panel + panels) of ceil(n / 16); the
+/// columns past n in the last panel are zeros.
+void d2l_pack_panels(const float *b, long k, long n, long row_stride, long column_stride, float *out,
+                     long first_panel, long panels);
 
 /// Makes glibc keep freed memory for reuse instead of returning it to the kernel: fixed mmap
 /// (32 MB) and trim (256 MB) thresholds; see TensorStorage. True when glibc took both; false
 /// with another C library, which is left as it is.
 bool d2l_keep_freed_memory(void);
 
-/// FP32 FLOP per second of this thread running only independent FMAs (AVX-512 where the CPU
-/// has it, else AVX2/FMA) for about `seconds`; 0 on a CPU with neither.
-double d2l_fma_flops(double seconds);
+/// FP32 FLOP per second of this thread running only independent FMAs of `level`'s width
+/// (AVX-512, AVX2/FMA, or SSE2 multiplies and adds for portable; at most what the CPU runs)
+/// for about `seconds`; 0 off x86-64.
+double d2l_fma_flops(double seconds, d2l_level level);
 
 #endif

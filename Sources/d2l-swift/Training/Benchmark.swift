@@ -58,7 +58,8 @@ public enum Benchmark {
 }
 
 /// The machine's FP32 peak, measured: every thread of the team runs a loop of independent FMAs
-/// at the same time, just before the training that is compared with it. A nominal figure
+/// at the same time, of the width the kernels run (`KernelSet.selected`: AVX-512, AVX2/FMA or
+/// portable), just before the training that is compared with it. A nominal figure
 /// (cores × base clock × FLOP per cycle) misses turbo clocks and a busy neighbour alike.
 public struct MachinePeak: Sendable {
   /// FLOP per second of each thread, measured together.
@@ -78,7 +79,8 @@ public struct MachinePeak: Sendable {
     let out = UnsafeSendable(results)
     var best = MachinePeak(perThread: [])
     for _ in 0..<rounds {
-      team.run(parts: team.size) { p in out.value[p] = d2l_fma_flops(seconds) }
+      let level = d2l_level(rawValue: UInt32(KernelSet.selected.level.rawValue))
+      team.run(parts: team.size) { p in out.value[p] = d2l_fma_flops(seconds, level) }
       let peak = MachinePeak(perThread: Array(results))
       if peak.gflops > best.gflops { best = peak }
     }

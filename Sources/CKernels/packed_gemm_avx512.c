@@ -1,23 +1,57 @@
-// C (m x n) (+)= A (m x k) * B, B packed as 16-column panels (see PackedGemm.swift).
+// C (m x n) (+)= A (m x k) * B with AVX-512, B packed as 16-column panels (d2l_pack_panels).
 //
 // 8 rows x 32 columns (two panels) per block: 16 zmm accumulators, two loads of B and eight
 // broadcasts of A per k. On Zen 4 this reaches about 95% of a core's FMA peak for the chapter's
-// per-step product, against about 85% for the AVX2 kernel in Swift.
+// per-step product.
+#if defined(__x86_64__)
 #include "CKernels.h"
+#include "packed_gemm.h"
 
 #include <immintrin.h>
 
-bool d2l_has_avx512(void) {
-#if defined(__x86_64__)
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("avx512f");
-#else
-  return false;
-#endif
-}
-
-#if defined(__x86_64__)
 #define TARGET __attribute__((target("avx512f")))
+
+// The hot loop of an 8-row, two-panel block: s0[i] += A[i, kk] * panel0[kk], s1[i] likewise
+// with panel1, for kk in [0, k). Row i of A starts i * row_bytes after `a`, and each kk moves
+// every row on by k_bytes: (4 lda, 4) for A as given, (4, 32) for a block that
+// `pack_transposed_block` laid out.
+//
+// In assembly because SwiftPM compiles C at -O0 in debug builds and clang has no way for a
+// source file to ask for more (it ignores `optimize` attributes); at -O0 the same loop in
+// intrinsics keeps its accumulators on the stack and ran 60 times slower. This way the loop
+// is the same instructions in every build. Broadcasts of A come from memory into each FMA.
+TARGET static void fma_8x32(const float *a, long row_bytes, long k_bytes, const float *p0, const float *p1, long k,
+                            __m512 *s0, __m512 *s1) {
+  if (k <= 0) return;
+  const char *a0 = (const char *)a, *a4 = a0 + 4 * row_bytes;
+  long row3 = 3 * row_bytes;
+  __m512 b0, b1;
+#define ROW(ADDRESS, S0, S1)                                   \
+  "vfmadd231ps " ADDRESS "%{1to16%}, %[b0], %[" S0 "]\n\t"    \
+  "vfmadd231ps " ADDRESS "%{1to16%}, %[b1], %[" S1 "]\n\t"
+  __asm__ volatile(
+      "1:\n\t"
+      "vmovups (%[p0]), %[b0]\n\t"
+      "vmovups (%[p1]), %[b1]\n\t"
+      ROW("(%[a0])", "s00", "s10") ROW("(%[a0],%[rb],1)", "s01", "s11")
+      ROW("(%[a0],%[rb],2)", "s02", "s12") ROW("(%[a0],%[r3],1)", "s03", "s13")
+      ROW("(%[a4])", "s04", "s14") ROW("(%[a4],%[rb],1)", "s05", "s15")
+      ROW("(%[a4],%[rb],2)", "s06", "s16") ROW("(%[a4],%[r3],1)", "s07", "s17")
+      "add %[kb], %[a0]\n\t"
+      "add %[kb], %[a4]\n\t"
+      "add $64, %[p0]\n\t"
+      "add $64, %[p1]\n\t"
+      "dec %[k]\n\t"
+      "jnz 1b\n\t"
+      : [s00] "+v"(s0[0]), [s01] "+v"(s0[1]), [s02] "+v"(s0[2]), [s03] "+v"(s0[3]),
+        [s04] "+v"(s0[4]), [s05] "+v"(s0[5]), [s06] "+v"(s0[6]), [s07] "+v"(s0[7]),
+        [s10] "+v"(s1[0]), [s11] "+v"(s1[1]), [s12] "+v"(s1[2]), [s13] "+v"(s1[3]),
+        [s14] "+v"(s1[4]), [s15] "+v"(s1[5]), [s16] "+v"(s1[6]), [s17] "+v"(s1[7]),
+        [b0] "=&v"(b0), [b1] "=&v"(b1), [a0] "+r"(a0), [a4] "+r"(a4), [p0] "+r"(p0), [p1] "+r"(p1), [k] "+r"(k)
+      : [rb] "r"(row_bytes), [r3] "r"(row3), [kb] "r"(k_bytes)
+      : "cc", "memory");
+#undef ROW
+}
 
 // Rows [r, r + R) of C against panels p0 and (when TWO) p0 + panel_stride, R <= 8, over k.
 // A's element (i, kk) is at a[i * RS + kk * KS]: (lda, 1) for A as given, (1, 8) for a block
@@ -35,6 +69,10 @@ bool d2l_has_avx512(void) {
       bool load = start || accumulate;                                                   \
       s0[i] = load ? _mm512_loadu_ps(from) : _mm512_setzero_ps();                        \
       if (TWO) s1[i] = load ? _mm512_loadu_ps(from + 16) : _mm512_setzero_ps();          \
+    }                                                                                    \
+    if (R == 8 && TWO) {                                                                 \
+      fma_8x32(a, 4 * (RS), 4 * (KS), p0, p1, k, s0, s1);                                \
+      k = 0;                                                                             \
     }                                                                                    \
     for (long kk = 0; kk < k; kk++) {                                                    \
       __m512 b0 = _mm512_loadu_ps(p0 + kk * 16);                                         \
@@ -61,6 +99,7 @@ BLOCK(packed_block_8_0, 8, 0, 1, 8)
 TARGET void d2l_packed_gemm_avx512(const float *a, long lda, const float *packed, float *c, long ldc,
                                    long m, long n, long k, bool accumulate, const float *const *start) {
   long panels = n / 16;
+  if (n % 16) d2l_gemm_partial_panel(a, lda, packed + panels * k * 16, c, ldc, m, n, panels * 16, k, accumulate, start);
   for (long p = 0; p < panels; p += 2) {
     int two = p + 1 < panels;
     const float *panel = packed + p * k * 16;
@@ -91,32 +130,21 @@ TARGET static void pack_transposed_block(const float *a, long lda, long k, float
 }
 
 TARGET void d2l_packed_gemm_at_avx512(const float *a, long lda, const float *packed, float *c, long ldc,
-                                      long m, long n, long k, bool accumulate, float *scratch, float *column_sums) {
+                                      long m, long n, long k, float *scratch, float *column_sums) {
   // k in chunks, so that the chunk of packed B each block of rows goes through stays in L2
   // (128 measured a little faster than 64, 256 or 512 in the chapter's training).
   enum { KC = 128 };
   long panels = n / 16;
   for (long k0 = 0; k0 < k; k0 += KC) {
     long kc = k - k0 < KC ? k - k0 : KC;
-    bool add = accumulate || k0 > 0;
     for (long r = 0; r + 8 <= m; r += 8) {
       pack_transposed_block(a + k0 * lda + r, lda, kc, scratch, column_sums ? column_sums + r : 0);
       for (long p = 0; p < panels; p += 2) {
         const float *panel = packed + p * k * 16 + k0 * 16;
-        if (p + 1 < panels) packed_block_8_1(scratch, 8, panel, k * 16, c + r * ldc + p * 16, ldc, kc, add, 0, 0);
-        else packed_block_8_0(scratch, 8, panel, k * 16, c + r * ldc + p * 16, ldc, kc, add, 0, 0);
+        if (p + 1 < panels) packed_block_8_1(scratch, 8, panel, k * 16, c + r * ldc + p * 16, ldc, kc, true, 0, 0);
+        else packed_block_8_0(scratch, 8, panel, k * 16, c + r * ldc + p * 16, ldc, kc, true, 0, 0);
       }
     }
   }
-}
-#else
-void d2l_packed_gemm_avx512(const float *a, long lda, const float *packed, float *c, long ldc,
-                            long m, long n, long k, bool accumulate, const float *const *start) {
-  (void)a; (void)lda; (void)packed; (void)c; (void)ldc; (void)m; (void)n; (void)k; (void)accumulate; (void)start;
-}
-void d2l_packed_gemm_at_avx512(const float *a, long lda, const float *packed, float *c, long ldc,
-                               long m, long n, long k, bool accumulate, float *scratch, float *column_sums) {
-  (void)a; (void)lda; (void)packed; (void)c; (void)ldc; (void)m; (void)n; (void)k; (void)accumulate;
-  (void)scratch; (void)column_sums;
 }
 #endif

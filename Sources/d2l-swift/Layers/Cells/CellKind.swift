@@ -8,16 +8,10 @@ public enum CellKind: String, CaseIterable, Sendable, Codable {
   case lstm
 
   /// How many blocks of H rows `weight_ih` and `weight_hh` stack.
-  public var gateCount: Int {
-    switch self {
-    case .rnn: 1
-    case .gru: 3
-    case .lstm: 4
-    }
-  }
+  public var gateCount: Int { cell.gateCount }
 
   /// Does the state carry a memory cell C as well as H?
-  public var hasCellState: Bool { self == .lstm }
+  public var hasCellState: Bool { cell.hasCellState }
 
   /// The name D2L and PyTorch use: `RNN`, `GRU`, `LSTM`.
   public var displayName: String { rawValue.uppercased() }

@@ -1,0 +1,48 @@
+// Which kernels this CPU runs: one table per level, built from the per-level files.
+#include "CKernels.h"
+
+#define DECLARE_LEVEL(L)                                                                    \
+  void d2l_packed_gemm_##L(const float *, long, const float *, float *, long, long, long,   \
+                           long, bool, const float *const *);                               \
+  void d2l_rnn_forward_##L(const d2l_cell_step *);                                         \
+  void d2l_rnn_backward_##L(const d2l_cell_step *);                                        \
+  void d2l_gru_forward_##L(const d2l_cell_step *);                                         \
+  void d2l_gru_backward_##L(const d2l_cell_step *);                                        \
+  void d2l_lstm_forward_##L(const d2l_cell_step *);                                        \
+  void d2l_lstm_backward_##L(const d2l_cell_step *);
+
+#define TABLE(LEVEL, L, AT)                                                                 \
+  {LEVEL, #L, d2l_packed_gemm_##L, AT, d2l_rnn_forward_##L, d2l_rnn_backward_##L,           \
+   d2l_gru_forward_##L, d2l_gru_backward_##L, d2l_lstm_forward_##L, d2l_lstm_backward_##L}
+
+DECLARE_LEVEL(portable)
+static const d2l_kernels portable = TABLE(D2L_LEVEL_PORTABLE, portable, 0);
+
+#if defined(__x86_64__)
+DECLARE_LEVEL(avx2)
+DECLARE_LEVEL(avx512)
+void d2l_packed_gemm_at_avx512(const float *, long, const float *, float *, long, long, long, long, float *,
+                               float *);
+static const d2l_kernels avx2 = TABLE(D2L_LEVEL_AVX2, avx2, 0);
+static const d2l_kernels avx512 = TABLE(D2L_LEVEL_AVX512, avx512, d2l_packed_gemm_at_avx512);
+#endif
+
+d2l_level d2l_cpu_level(void) {
+#if defined(__x86_64__)
+  __builtin_cpu_init();
+  if (__builtin_cpu_supports("avx512f")) return D2L_LEVEL_AVX512;
+  if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return D2L_LEVEL_AVX2;
+#endif
+  return D2L_LEVEL_PORTABLE;
+}
+
+const d2l_kernels *d2l_kernels_for(d2l_level level) {
+  if (level > d2l_cpu_level()) return 0;
+  switch (level) {
+#if defined(__x86_64__)
+  case D2L_LEVEL_AVX512: return &avx512;
+  case D2L_LEVEL_AVX2: return &avx2;
+#endif
+  default: return &portable;
+  }
+}
