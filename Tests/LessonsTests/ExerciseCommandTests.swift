@@ -144,6 +144,11 @@ import Testing
     #expect(reference.stdout.contains("11 of 11 checks OK") && reference.stdout.contains("Exercise 1 done ✓"))
     #expect(!reference.stdout.contains("NOT OK"))
     #expect(ExerciseList.render(package: package).contains("done ✓"))
+
+    // In Vietnamese (the package is built by now, so this is quick).
+    let vietnamese = try LessonsBinary.run(["check", "1", "--lang", "vi", "--exercises", package.root.path])
+    #expect(vietnamese.status == 0, "\(vietnamese.stdout)\n\(vietnamese.stderr)")
+    #expect(vietnamese.stdout.contains("Đang kiểm tra bài tập 1") && vietnamese.stdout.contains("Xong bài tập 1 ✓"))
   }
 
   // MARK: - Helpers

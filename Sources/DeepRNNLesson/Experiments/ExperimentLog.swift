@@ -10,6 +10,9 @@ public struct ExperimentLog {
   public let epochLines: Bool
   /// Receives every permanent line, without its line break.
   public let write: (String) -> Void
+  /// Print each setting's results when it finishes (the lesson leaves them to the report's
+  /// table, so that no number is printed twice).
+  public var settingSummaries = true
 
   /// The command's log: to standard output, in place on a terminal.
   public static var console: ExperimentLog {
@@ -23,6 +26,11 @@ public struct ExperimentLog {
   public func line(_ text: String) {
     if interactive { Console.write("\r\u{1B}[2K") }
     write(text)
+  }
+
+  /// Prints a setting's results, unless `settingSummaries` is off.
+  public func summary(_ text: String) {
+    if settingSummaries { line(text) }
   }
 
   /// Shows `text` as the current progress, in place; nothing when not on a terminal.

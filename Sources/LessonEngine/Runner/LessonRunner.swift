@@ -51,7 +51,7 @@ public struct LessonRunner {
             case .next: break
             case .rerun: again = true
             case .quit:
-              Console.write("\nStopped at step \(index)/\(total). Continue later with: lessons run \(lessonName) --step \(entry.step.id)\n")
+              Console.write("\n" + tr("step.stopped", ["number": index, "total": total, "lesson": lessonName, "id": entry.step.id]) + "\n")
               return .quit
             }
           }
@@ -76,7 +76,7 @@ public struct LessonRunner {
     for (k, entry) in entries.enumerated() {
       if k < entries.count - 1 {
         context.output.quiet = true
-        Console.write("(running \(entry.step.id) first, quietly)\n")
+        Console.write(tr("step.quietly", ["id": entry.step.id]) + "\n")
         try run(entry, context)
         context.output.quiet = false
       } else {
@@ -92,12 +92,12 @@ public struct LessonRunner {
 
   /// The step's header, its code (when the lesson shows it), then what it printed.
   private func runStep(_ entry: LessonPlan.Entry, number: Int, of total: Int, context: StepContext) throws {
-    let title = "step \(number)/\(total) · \(entry.step.id) · \(entry.definition.summary)"
-    let rule = String(repeating: "─", count: max(0, min(renderer.width, 100) - title.count - 4))
-    Console.write(renderer.color ? "\u{1B}[1;35m── \(title) \(rule)\u{1B}[0m\n" : "── \(title) \(rule)\n")
+    Console.write(StepHeader.line(
+      number: number, total: total, id: entry.step.id, summary: entry.definition.summary,
+      width: renderer.width, color: renderer.color) + "\n")
     if entry.step.showsCode {
       Console.write(renderer.renderCode(entry.step.code, language: entry.step.language))
-      Console.write(renderer.color ? "\u{1B}[2m  output:\u{1B}[0m\n" : "  output:\n")
+      Console.write(renderer.color ? "\u{1B}[2m  \(tr("step.output"))\u{1B}[0m\n" : "  \(tr("step.output"))\n")
     }
     do {
       try run(entry, context)
@@ -133,7 +133,7 @@ public struct LessonRunner {
 
   /// Waits for Enter/n, r or q; end of input counts as next.
   private func prompt(number: Int, of total: Int) -> Key {
-    let text = "[step \(number)/\(total)]  Enter/n: next   r: run again   q: quit"
+    let text = tr("step.prompt", ["number": number, "total": total])
     Console.write(renderer.color ? "\u{1B}[7m \(text) \u{1B}[0m" : text)
     let keys = KeyReader()
     keys.start()

@@ -1,0 +1,246 @@
+// Thuật ngữ theo docs/glossary.md: perplexity là "độ rối", held-out là "giữ lại", recurrent là
+// "hồi tiếp"; minibatch, batch, epoch, token và one-hot giữ nguyên như bản tiếng Việt của D2L.
+extension LessonStrings {
+  static let vi: [String: String] = [
+    "word.perplexity": "độ rối",
+    "axis.steps": "bước",
+    "axis.batch": "batch",
+    "axis.vocab": "từ vựng",
+    "axis.hidden": "ẩn",
+    "axis.inputs": "đầu vào",
+    "axis.in": "vào",
+    "axis.outputs": "đầu ra",
+    "axis.layers": "tầng",
+
+    "architecture.summary": "lưới L × T trạng thái ẩn, vẽ bằng ký tự",
+    "architecture.count": "{layers} tầng × {steps} bước = {states} trạng thái ẩn; mỗi trạng thái được tính đúng một lần, từ trạng thái bên trái nó (cùng tầng, bước trước) và trạng thái bên dưới nó (cùng bước, tầng dưới).",
+    "tiny.summary": "mọi Hₜ⁽ˡ⁾ của một RNN hai tầng tí hon, cạnh phương trình của nó",
+    "tiny.final": "{zero}; trạng thái cuối là {first} và {second}: {shapes}.",
+    "scratchLayer.summary": "một tầng RNN lập trình từ đầu, trên một minibatch của The Time Machine",
+    "scratchLayer.minibatch": "minibatch gồm {batch} chuỗi, mỗi chuỗi {steps} ký tự; chuỗi đầu tiên là",
+    "scratchLayer.tokens": "token",
+    "scratchLayer.oneHot": "one-hot, trục thời gian trước",
+    "scratchLayer.outputs": "{count} trạng thái, mỗi bước một, mỗi trạng thái (batch {batch}, ẩn {hidden})",
+    "scratchLayer.lastOutput": "= đầu ra cuối cùng",
+    "scratchStack.summary": "hai tầng lập trình từ đầu xếp chồng: tầng 2 đọc trạng thái của tầng 1",
+    "scratchStack.layer": "tầng {layer}: ",
+    "scratchStack.reads": "đọc {input}",
+    "scratchStack.top": "trạng thái của tầng trên cùng, đưa vào tầng đầu ra",
+    "scratchStack.final": "trạng thái cuối: {count} × (batch {batch}, ẩn {hidden}), mỗi tầng một",
+    "conciseModel.summary": "RNNModel với LSTM hai tầng: tham số và kích thước",
+    "conciseModel.parameters": "{cell}(từ vựng {vocab}, ẩn {hidden}, numLayers {layers}) + Linear({hidden} → {vocab}): {count} tham số",
+    "conciseModel.gates": "weight_ih và weight_hh xếp chồng các cổng {gates}: {count} × {hidden} = {rows} hàng.",
+    "conciseModel.logits": "mỗi hàng ứng với một cặp (bước, chuỗi), trục thời gian trước",
+    "conciseModel.state": "trạng thái {name}",
+    "conciseModel.cells": "các ô nhớ của LSTM",
+    "conciseAgrees.summary": "RNN súc tích (numLayers: 2) tái tạo đúng chồng tầng lập trình từ đầu",
+    "conciseAgrees.scratch": "đầu ra tự lập trình",
+    "conciseAgrees.concise": "đầu ra súc tích",
+    "conciseAgrees.difference": "sai khác lớn nhất trên cả {count} giá trị: {difference}",
+    "conciseAgrees.fused": "tầng súc tích tính đúng các phương trình ấy nhưng gộp lại: ở mỗi bước, {sum} trên các trọng số đã đóng gói sẵn một lần, rồi lấy tanh.",
+    "train.summary": "huấn luyện trên The Time Machine (lần chạy của chương), xem tiến trình trực tiếp",
+    "curve.summary": "đường cong độ rối của lần huấn luyện",
+    "curve.noEpoch": "lần huấn luyện chưa xong epoch nào",
+    "curve.ends": "epoch 1: {first}  →  epoch {epoch}: {last}",
+    "predict.summary": "dự đoán tham lam từ mô hình đã huấn luyện",
+    "exercises.summary": "bốn bài tập và các lệnh để làm chúng",
+    "exercises.item1": "RNN hai tầng lập trình từ đầu: sửa tệp exercises/Sources/Exercise1/StackedRNN.swift, rồi `lessons check 1` so sánh từng Hₜ⁽ˡ⁾, trạng thái và gradient với RNN súc tích. `lessons hint 1` gợi ý; `lessons reset 1` để làm lại từ đầu.",
+    "exercises.item2": "GRU so với LSTM (và RNN thông thường): `lessons experiment 2` huấn luyện từng loại ô với cùng một ngân sách rồi lập bảng độ rối huấn luyện và độ rối giữ lại, số token/s và thời gian chạy.",
+    "exercises.item3": "Thêm sách: `lessons experiment 3` lần lượt thêm các tiểu thuyết của Wells vào The Time Machine và đo mọi thiết lập trên cùng một phần văn bản giữ lại của Wells.",
+    "exercises.item4": "Trộn tác giả: `lessons experiment 4` so sánh Wells một mình với Wells cùng năm tác giả khác, với cùng số token huấn luyện, kèm các mẫu sinh đặt cạnh nhau và điều mà các con số cho thấy.",
+    "exercises.sizes": "Mỗi thí nghiệm mất 2-4 phút (bản dựng release); kích thước là các tuỳ chọn (`lessons experiment --help`), kết quả được lưu vào results/ dưới dạng JSON, CSV và đường cong SVG. Văn bản giữ lại không bao giờ được dùng để huấn luyện.",
+    "experimentCells.summary": "bài tập 2 thu nhỏ: RNN, GRU và LSTM với cùng một ngân sách",
+    "experimentBooks.summary": "bài tập 3 thu nhỏ: từ một đến bốn tiểu thuyết của Wells",
+    "experimentAuthors.summary": "bài tập 4 thu nhỏ: Wells một mình so với Wells giữa các tác giả khác",
+    "experiment.tiny": "Kích thước tí hon nên kết luận cũng tí hon. Thí nghiệm đầy đủ: `lessons experiment {exercise}` (2-4 phút).",
+
+    "data.timeMachine": "The Time Machine, {tokens} token ký tự",
+    "data.books": "{books} cuốn sách, {tokens} token ký tự",
+    "train.model": "huấn luyện {cell} {layers} tầng, {hidden} đơn vị ẩn, trên {data}",
+    "train.settings": "batch {batch} × {steps} bước, tốc độ học {lr}, cắt gradient ở {clip}, minibatch {order}, {epochs} epoch",
+    "train.sequential": "tuần tự",
+    "train.random": "ngẫu nhiên",
+    "train.every": "(khi không chạy trên terminal, kết quả được in ở epoch 1, rồi cứ {every} epoch in một dòng, và ở epoch cuối; trên terminal, kết quả được cập nhật sau mỗi epoch)",
+    "train.readout": "epoch {epoch}/{epochs} {bar} độ rối {perplexity} {speed} token/s",
+    "train.result": "độ rối {perplexity} sau {epochs} epoch, {speed} token/s (trung vị qua các epoch), thời gian thực {wall} s",
+    "train.unfinished": "epoch {epoch} dừng sau {done} trên {of} minibatch: độ rối đến lúc đó là {perplexity}",
+    "train.memory": "bộ nhớ: đỉnh {peak}; thường trú {first} sau epoch đầu, {last} sau epoch cuối",
+    "train.memoryRange": " ({low}–{high} qua cả {count} epoch)",
+    "train.saved": "đã lưu {path}",
+    "train.resuming": "tiếp tục {path} từ epoch {epoch}",
+    "train.resumingAt": "tiếp tục {path} từ epoch {epoch}, minibatch {minibatch}",
+    "train.interrupted": "bị ngắt ở epoch {epoch}, minibatch {minibatch}; đã lưu {path}",
+    "train.interruptedShort": "quá trình huấn luyện bị ngắt ở epoch {epoch}",
+    "train.continue": "để chạy tiếp: lessons train --resume {path}",
+    "train.error.noConfiguration": "{path} không chứa cấu hình huấn luyện: chỉ các điểm lưu do `lessons train` ghi mới chạy tiếp được",
+    "train.error.tooShort": "{data} quá ngắn, không đủ cho dù chỉ một minibatch {batch} × {steps} token",
+    "train.error.vocabulary": "bộ từ vựng của điểm lưu khác với bộ từ vựng của dữ liệu huấn luyện: không thể huấn luyện tiếp trên dữ liệu khác",
+    "train.error.cannotResume": "không thể tiếp tục từ {path}: {reason}",
+
+    "experiment.heading": "Bài tập {exercise}: {title}",
+    "experiment.curvesTitle": "Độ rối huấn luyện theo từng epoch",
+    "experiment.trainingPerplexity": "độ rối huấn luyện",
+    "experiment.samples": "Mẫu sinh tham lam, cùng tiền tố:",
+    "experiment.interrupted": "bị ngắt: thí nghiệm dừng trước thiết lập cuối cùng; không kết quả nào được ghi",
+    "experiment.timeLimit": "{name}: hết giới hạn {seconds} s sau {epochs} epoch",
+    "experiment.error.missing": "thí nghiệm này cần tệp dữ liệu '{file}', tệp không có ở đây và không tải về được:\n{reason}\nKhi có mạng, hãy tải về bằng: lessons data fetch {file}   (hoặc: lessons data fetch --all)",
+    "experiment.error.tooLittle": "thiết lập '{setting}' có {tokens} token huấn luyện, ít hơn {needed} token của một minibatch; hãy tăng --train-tokens hoặc giảm --batch-size / --num-steps",
+    "budget.summary": "{layers} tầng, {hidden} đơn vị ẩn, {epochs} epoch, batch {batch} × {steps} bước, SGD với tốc độ học {lr}, cắt gradient ở {clip}, hạt giống {seed}",
+    "budget.seconds": ", tối đa {seconds} s mỗi thiết lập",
+
+    "cells.title": "GRU so với LSTM (và RNN thông thường), cùng ngân sách",
+    "cells.intro": "{cells} trên {tokens} token đầu của The Time Machine; giữ lại: {heldOut} token cuối của cuốn sách",
+    "cells.budget": "mọi loại ô: {summary}",
+    "cells.result": "{name}: độ rối huấn luyện {train}, giữ lại {heldOut}, {speed} token/s, {seconds} s",
+    "cells.columns": "ô|tham số|tốc độ học|epoch|độ rối huấn luyện|độ rối giữ lại|token/s|thời gian (s)",
+    "cells.note.best": "Độ rối giữ lại thấp nhất: {best} ({perplexity}). Nhanh nhất: {fastest} ({speed} token/s).",
+    "cells.note.gruLstm": "GRU so với LSTM: độ rối giữ lại {gru} so với {lstm}; tốc độ token/s bằng {ratio} lần LSTM, với trọng số của 3 cổng so với 4 cổng ({gruParameters} so với {lstmParameters} tham số).",
+    "cells.note.perEpoch": "Tính theo epoch, {faster} cũng học nhanh hơn: sau epoch {epoch}, độ rối huấn luyện là {gru} (GRU) so với {lstm} (LSTM).",
+    "cells.note.gap": "Độ rối giữ lại trừ độ rối huấn luyện: {gaps}. Con số huấn luyện là trung bình trên epoch cuối, trong lúc trọng số vẫn còn đang tốt lên, nên hơi cao: hiệu gần 0 hoặc âm nghĩa là mô hình chưa bắt đầu học thuộc cuốn sách; hiệu lớn hơn 0 rõ rệt nghĩa là nó đã học thuộc (quá khớp).",
+    "cells.note.rnnRate": "RNN thông thường được huấn luyện với tốc độ học {rnn} chứ không phải {others}: ở mức 2, với kích thước mặc định, độ rối huấn luyện của nó vọt quá 1.000 trước epoch 4 (phân kỳ). `--lr` đặt một tốc độ học chung cho cả ba.",
+
+    "books.title": "Thêm sách: độ rối giữ lại khi dữ liệu huấn luyện tăng lên",
+    "books.intro": "{cell} (đổi bằng --cell) trên 1 đến {count} tiểu thuyết của Wells, {tokens} mỗi cuốn; giữ lại: {heldOut} token cuối của mỗi cuốn, không bao giờ dùng để huấn luyện",
+    "books.tokens": "{tokens} token",
+    "books.allTokens": "toàn bộ token",
+    "books.budget": "mọi thiết lập: {summary}",
+    "books.sameUpdates": "mọi thiết lập có cùng số minibatch: thêm sách thì bớt epoch",
+    "books.sameEpochs": "mọi thiết lập có cùng số epoch, nên thêm sách cũng là thêm lượt cập nhật (xem --same-updates)",
+    "books.result": "{name}: {tokens} token huấn luyện, độ rối huấn luyện {train}, giữ lại của Wells {wells}, {seconds} s",
+    "books.columns": "thiết lập|số sách|token huấn luyện|epoch|độ rối huấn luyện|giữ lại TM|giữ lại Wells|thời gian (s)",
+    "books.perNovelTitle": "Độ rối giữ lại theo từng tiểu thuyết ({tokens} token cuối của mỗi cuốn)",
+    "books.heldOutNovel": "tiểu thuyết giữ lại",
+    "books.barsTitle": "Độ rối giữ lại trên Wells theo số token huấn luyện",
+    "books.trainingTokens": "token huấn luyện",
+    "books.heldOutWells": "giữ lại của Wells",
+    "books.training": "huấn luyện",
+    "books.note.range": "Từ {from} đến {to} token huấn luyện, độ rối giữ lại trên Wells đi từ {a} xuống {b} ({change}); thấp nhất là {best} ({bestName}).",
+    "books.note.littleChange": ", thay đổi ít",
+    "books.note.memorises": "Độ rối giữ lại trừ độ rối huấn luyện: {gaps}. Chỉ với một cuốn sách, mô hình đã làm tốt hơn trên văn bản nó từng đọc so với văn bản chưa đọc (nó học thuộc); thêm sách thu hẹp khoảng cách đó, và đó chính là tác dụng của thêm dữ liệu.",
+    "books.note.learning": "Độ rối giữ lại trừ độ rối huấn luyện: {gaps}. Ngay cả mô hình một cuốn sách cũng làm tốt gần như nhau trên văn bản Wells chưa thấy và trên văn bản huấn luyện (độ rối huấn luyện là trung bình trên một epoch trong lúc mô hình còn đang tiến bộ): nó vẫn đang học, chưa học thuộc. Hiện tượng quá khớp, thứ mà thêm dữ liệu chữa được, chưa xuất hiện ở ngân sách này; những cuốn sách thêm vào ở đây đem lại {added}",
+    "books.note.variety": "sự đa dạng: nhiều văn bản khác nhau hơn với cùng số lượt cập nhật.",
+    "books.note.varietyLittle": "sự đa dạng: nhiều văn bản khác nhau hơn với cùng số lượt cập nhật, điều mà ở ngân sách này thay đổi không nhiều.",
+    "books.note.updates": "chủ yếu là thêm lượt cập nhật (số epoch cố định).",
+    "books.note.updatesWiden": "chủ yếu là thêm lượt cập nhật (số epoch cố định); khoảng cách rộng ra khi các thiết lập huấn luyện lâu hơn và khớp văn bản của chúng sát hơn.",
+    "books.note.sameUpdates": "Mọi thiết lập được huấn luyện trên số minibatch xấp xỉ nhau (số epoch: {epochs}), nên khác biệt đến từ lượng văn bản riêng biệt mà mỗi thiết lập được thấy, chứ không phải do huấn luyện nhiều hơn.",
+    "books.note.fixedEpochs": "Số epoch cố định, nên mỗi cuốn sách thêm vào cũng thêm lượt cập nhật: một phần mức cải thiện là do huấn luyện nhiều hơn. `lessons experiment 3 --same-updates` cho mọi thiết lập cùng số minibatch để tách hai yếu tố này; `--train-tokens 0` dùng trọn các cuốn sách, và nhiều epoch hơn hoặc mô hình lớn hơn sẽ còn xuống thấp hơn nữa, đổi lại mất thêm thời gian.",
+
+    "authors.title": "Trộn tác giả: Wells một mình so với Wells giữa các tác giả khác, cùng ngân sách token",
+    "authors.wellsAlone": "Chỉ Wells",
+    "authors.mixed": "Wells + tác giả khác",
+    "authors.intro": "{cell} (đổi bằng --cell) trên {count} tiểu thuyết của Wells, trước là riêng ông, sau trộn với {others}; {tokens} token huấn luyện mỗi thiết lập, chia đều cho các cuốn sách của nó; giữ lại: {heldOut} token cuối của mỗi cuốn",
+    "authors.result": "{name}: {tokens} token huấn luyện, độ rối huấn luyện {train}, giữ lại của Wells {wells}, của tác giả khác {others}, {seconds} s",
+    "authors.columns": "thiết lập|số sách|token huấn luyện|tỉ lệ Wells|độ rối huấn luyện|giữ lại Wells|giữ lại tác giả khác|thời gian (s)",
+    "authors.perBookTitle": "Độ rối giữ lại theo từng cuốn sách ({tokens} token cuối của mỗi cuốn)",
+    "authors.author": "tác giả",
+    "authors.book": "sách",
+    "authors.change": "thay đổi",
+
+    "discussion.heading.better": "Điều gì tốt lên",
+    "discussion.heading.worse": "Điều gì xấu đi",
+    "discussion.heading.same": "Điều gì gần như không đổi",
+    "discussion.others": "{heading}: trên văn bản giữ lại của các tác giả khác, độ rối đi từ {a} đến {b} ({change}). {verdict}",
+    "discussion.others.better": "Dữ liệu đa dạng hơn khái quát hoá được cho nhiều văn phong hơn: mô hình chỉ học Wells chưa từng đọc một cuộc đối thoại phòng khách hay một vở kịch.",
+    "discussion.others.same": "Ở đây việc trộn chưa giúp được nhiều cho các tác giả khác với ngân sách này; có thể cần nhiều epoch hơn hoặc mô hình lớn hơn.",
+    "discussion.others.worse": "Với ngân sách này, việc trộn thậm chí không giúp được các tác giả khác: mô hình chưa học được bao nhiêu từ vài trang văn của họ.",
+    "discussion.wells": "{heading}: ngân sách cố định, nên trong bản trộn Wells chỉ còn {share} số token huấn luyện. Trên văn bản giữ lại của Wells, độ rối đi từ {a} đến {b} ({change}). {verdict}",
+    "discussion.wells.worse": "Wells tệ đi: bản trộn tiêu tốn năng lực mô hình và lượt cập nhật vào những văn phong không giúp dự đoán văn của ông.",
+    "discussion.wells.better": "Wells thậm chí tốt lên: văn xuôi tiếng Anh cùng thế kỷ có chung phần lớn chính tả và ngữ pháp, nên các cuốn sách khác cũng dạy mô hình những điều mà văn của Wells cần.",
+    "discussion.wells.same": "Wells gần như không đổi: những gì các tác giả khác dạy bù lại được phần văn bản của Wells bị bớt đi.",
+    "discussion.training": "Độ rối huấn luyện {alone} (chỉ Wells) so với {mixed} (bản trộn): {verdict}",
+    "discussion.training.harder": "bản trộn khó khớp hơn; với cùng năng lực, mô hình phải lấy trung bình giữa nhiều giọng văn.",
+    "discussion.training.notHarder": "ở đây bản trộn không khó khớp hơn.",
+    "discussion.hardest": "Văn bản giữ lại khó nhất là của {author} ({title}): {mixed} với bản trộn, {alone} khi chỉ học Wells.",
+    "discussion.shakespeare": "Kịch là những dòng thơ ngắn, có tên người nói trước mỗi lời thoại, cùng những từ cổ như thou và hath; bước tiền xử lý của D2L bỏ chữ hoa và dấu câu rồi nối các dòng liền nhau, nên một dòng \"ROMEO:\" trở thành \"romeo\" dính vào các từ trước và sau nó: hình thức của vở kịch thành nhiễu trong văn bản.",
+    "discussion.vocabulary": "Bộ từ vựng: mọi cuốn sách đều quy về cùng 28 ký tự (a-z, dấu cách, <unk>), nên bộ từ vựng là chung và không có gì là lạ; khác biệt chính tả (thee, connexion, shew) vẫn còn, dưới dạng những chuỗi chữ cái hiếm gặp hơn. Một mô hình mức từ sẽ gặp chúng như những từ lạ.",
+    "discussion.style": "Trộn văn phong: hãy so sánh các mẫu sinh. Giải mã tham lam luôn chọn ký tự tiếp theo có khả năng cao nhất, nên cả hai mô hình đều rơi vào vòng lặp{loops}. Một mô hình học nhiều tác giả không viết giống riêng ai: muốn có giọng văn của Wells thì huấn luyện trên Wells (hoặc tinh chỉnh trên Wells sau khi trộn); muốn có tiếng Anh nói chung thì trộn.",
+    "discussion.style.sameWord": ", và cả hai lặp cùng một từ, \"{word}\": trong bản trộn, với {share} văn bản đến từ Wells, từ ngữ của ông vẫn áp đảo",
+    "discussion.style.ownWords": ", nhưng thứ chúng lặp lại đến từ dữ liệu của chúng: từ lặp nhiều nhất là \"{first}\" ({firstName}) và \"{second}\" ({secondName})",
+
+    "exercise1.title": "RNN hai tầng lập trình từ đầu, bằng cách xếp chồng RNNScratch",
+    "exercise2.title": "GRU so với LSTM (và RNN thông thường): độ rối và tốc độ",
+    "exercise3.title": "Huấn luyện trên nhiều cuốn sách: độ rối xuống thấp được đến đâu?",
+    "exercise4.title": "Trộn tác giả: điều gì tốt lên và điều gì trục trặc?",
+    "exercise1.hint": """
+      Tầng l tính Hₜ⁽ˡ⁾ = tanh(Hₜ⁽ˡ⁻¹⁾ Wₓₕ⁽ˡ⁾ + Hₜ₋₁⁽ˡ⁾ Wₕₕ⁽ˡ⁾ + bₕ⁽ˡ⁾), với Hₜ⁽⁰⁾ = Xₜ.
+
+      Trong init: mỗi tầng một RNNScratch, tổng cộng `numLayers` tầng (dùng map trên
+      0..<numLayers). Tầng đầu đọc đầu vào, nên numInputs của nó là `numInputs`; mọi tầng
+      phía trên đọc trạng thái ẩn của tầng bên dưới, nên numInputs của chúng là `numHiddens`.
+      Truyền cùng một `&generator` cho từng tầng để mỗi tầng tự rút trọng số riêng.
+      (RNNScratch là một class: `Array(repeating:count:)` sẽ biến mọi tầng thành cùng một đối
+      tượng, dùng chung trọng số.)
+
+      Trong callAsFunction: giữ một biến `outputs`, ban đầu là đầu vào X. Với mỗi tầng i,
+      `let (steps, state) = rnns[i](outputs, state: states?[i])`: tầng i bắt đầu từ trạng
+      thái khởi tạo của chính nó. `steps` gồm T tensor (B, H); `Tensor.stack(steps)` ghép
+      chúng thành (T, B, H), đầu vào của tầng kế tiếp, nên hãy gán nó cho `outputs`. Thêm
+      `state` vào danh sách trạng thái cuối và các đầu ra đã ghép vào danh sách đầu ra của
+      từng tầng. Trả về `outputs` cuối cùng.
+
+      StackedRNNScratch của thư viện (Sources/d2l-swift/Layers/RNNScratch.swift) là lời giải
+      của dự án; exercises/Solutions/Exercise1/StackedRNN.swift có cùng cấu trúc với tệp của
+      bạn.
+      """,
+    "exercise2.hint": """
+      Chạy `lessons experiment 2`: lệnh này huấn luyện từng loại ô với cùng một ngân sách rồi
+      in bảng độ rối huấn luyện và độ rối giữ lại, số token/s và thời gian chạy, kèm các
+      đường cong dưới dạng SVG. Hãy xem độ rối theo từng giây chứ không chỉ theo từng epoch:
+      GRU có 3 cổng, LSTM có 4.
+      """,
+    "exercise3.hint": """
+      Chạy `lessons experiment 3`: lệnh này thêm dần các cuốn sách của Wells (từ
+      D2L_DATA_DIR) và báo độ rối trên văn bản giữ lại cho từng thiết lập. Hãy so sánh độ rối
+      giữ lại, chứ không phải độ rối huấn luyện: thêm dữ liệu sẽ thu hẹp khoảng cách giữa hai
+      con số đó.
+      """,
+    "exercise4.hint": """
+      Chạy `lessons experiment 4`: lệnh này huấn luyện trên riêng Wells và trên Wells trộn với
+      các tác giả khác, rồi so sánh độ rối trên văn bản giữ lại của Wells và đặt các mẫu sinh
+      cạnh nhau. Hãy đọc các mẫu để xem văn phong và từ ngữ, chứ không chỉ nhìn các con số.
+      """,
+    "hint.heading": "Gợi ý cho bài tập {number}: {title}",
+    "list.heading": "Các bài tập của chương:",
+    "list.compare": "so sánh với {file}",
+    "list.edit": "sửa {file}, rồi chạy `lessons check {number}`",
+    "list.noPackage": "không tìm thấy gói bài tập: hãy chạy lessons từ thư mục d2l-swift",
+    "list.run": "chạy `{command}`",
+    "list.progress": "Tiến độ: {bar} đã xong {done}/{count} {exercises} có kiểm tra",
+    "list.exercise": "bài tập",
+    "list.exercises": "bài tập",
+    "status.unknown": "chưa rõ",
+    "status.notStarted": "chưa bắt đầu",
+    "status.failing": "chưa đạt",
+    "status.edited": "đã sửa, chưa kiểm tra",
+    "status.done": "đã xong ✓",
+    "status.experiment": "thí nghiệm",
+    "check.checking": "Đang kiểm tra bài tập {number}: {file}",
+    "check.starting": "(đây vẫn là tệp ban đầu: hãy điền vào các chỗ TODO)",
+    "check.building": "Đang dựng gói bài tập: lần đầu, việc này biên dịch cả thư viện (vài phút)…",
+    "check.noCompile": "{file} không biên dịch được",
+    "check.hintCompile": "GỢI Ý: hãy sửa lỗi đầu tiên ở trên (tệp:dòng:cột); `lessons hint {number}` giúp bạn, `lessons reset {number}` để làm lại từ đầu.",
+    "check.projectBroken": "gói bài tập không dựng được, vì những lý do nằm ngoài tệp của bạn (xem ở trên)",
+    "check.hintProject": "GỢI Ý: bản thân dự án phải dựng được: `swift build` trong {folder} cho biết lý do.",
+    "check.crashed": "mã của bạn dừng vì bị sập (tín hiệu {signal}); thông báo ở trên cho biết ở đâu",
+    "check.hintCrash": "GỢI Ý: một điều kiện tiên quyết của thư viện không thoả bên trong mã của bạn, thường là một tensor sai kích thước được truyền vào một tầng; `lessons hint {number}`.",
+    "check.done": "Xong bài tập {number} ✓  Hãy so sánh với lời giải của dự án: {file}",
+    "check.hintRows": "GỢI Ý: hãy đọc dòng NOT OK đầu tiên và dòng → của nó; `lessons hint {number}` để có thêm gợi ý.",
+    "action.check": "kiểm tra",
+    "action.reset": "đặt lại",
+    "reset.pristine": "{file} vẫn đang là tệp ban đầu: không có gì để đặt lại.",
+    "reset.declined": "Không thay đổi gì.",
+    "reset.done": "Đã đặt {file} về tệp ban đầu.",
+    "exerciseError.noSuch": "không có bài tập {number}: các bài tập của chương được đánh số từ 1 đến {count} (`lessons exercises` liệt kê chúng)",
+    "exerciseError.notCode": "bài tập {number} là một thí nghiệm đo đạc, không có gì để {action}: hãy chạy `{command}`",
+    "exerciseError.noPackage": "không tìm thấy gói bài tập (exercises/Package.swift); đã tìm ở:",
+    "exerciseError.noPackageFix": "hãy chạy lessons từ thư mục d2l-swift, hoặc truyền --exercises <thư mục>",
+    "exerciseError.unreadable": "không đọc được {path}: {reason}",
+    "exerciseError.noSwift": "không chạy được `swift` (bộ công cụ Swift có nằm trong PATH không?): {reason}",
+
+    "command.error": "lỗi: {error}",
+    "command.saved": "Tổng cộng {seconds} s. Đã lưu:",
+    "command.noLessons": "không tìm thấy bài học nào (đã tìm thư mục lessons/ ở đây và cạnh công cụ)",
+    "command.lesson": "{name}  ({file}, {count} bước)",
+    "command.line": "dòng {line}",
+  ]
+}
