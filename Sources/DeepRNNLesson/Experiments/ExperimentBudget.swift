@@ -52,7 +52,7 @@ public struct ExperimentBudget: Codable, Equatable {
   public var summary: String {
     let exceptions = learningRates.sorted { $0.key < $1.key }.map { "\($0.key.uppercased()) \(Num.compact($0.value))" }
     var text = tr("budget.summary", [
-      "layers": numLayers, "hidden": hiddenSize, "epochs": Num.int(epochs), "batch": batchSize, "steps": numSteps,
+      "layers": numLayers, "hidden": hiddenSize, "epochs": Num.int(epochs) + " " + tr(epochs == 1 ? "word.epoch" : "word.epochs"), "batch": batchSize, "steps": numSteps,
       "lr": Num.compact(learningRate) + (exceptions.isEmpty ? "" : " (" + exceptions.joined(separator: ", ") + ")"),
       "clip": Num.compact(clipNorm), "seed": seed,
     ])

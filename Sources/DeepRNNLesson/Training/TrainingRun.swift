@@ -87,7 +87,7 @@ public struct TrainingRun {
     say(tr("train.settings", [
       "batch": configuration.batchSize, "steps": configuration.numSteps, "lr": Num.compact(configuration.learningRate),
       "clip": Num.compact(configuration.clipNorm), "order": tr(configuration.useRandomIter ? "train.random" : "train.sequential"),
-      "epochs": Num.int(configuration.epochs),
+      "epochs": Num.int(configuration.epochs) + " " + tr(configuration.epochs == 1 ? "word.epoch" : "word.epochs"),
     ]))
     let every = max(1, configuration.epochs / max(transcriptLines, 1))
     if !(Console.isTerminal && !json), every > 1 {
