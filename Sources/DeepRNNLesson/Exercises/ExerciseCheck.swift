@@ -45,6 +45,8 @@ public struct ExerciseCheck {
       }
       return false
     }
+    // The checker prints its rows in the learner's language too.
+    setenv("LESSONS_LANG", Language.current.rawValue, 1)
     let ending = try build.run(product: files.checker)
     if case .crashed(let signal) = ending {
       Console.write(LineFitter.fitLines("NOT OK  " + tr("check.crashed", ["signal": signal]), width: 80) + "\n")
