@@ -16,7 +16,9 @@ public struct ExperimentLog {
 
   /// The command's log: to standard output, in place on a terminal.
   public static var console: ExperimentLog {
-    ExperimentLog(interactive: Console.isTerminal, epochLines: true) { Console.write($0 + "\n") }
+    ExperimentLog(interactive: Console.isTerminal, epochLines: true) {
+      Console.write(LineFitter.fitLines($0, width: Console.width) + "\n")
+    }
   }
 
   /// A log that keeps nothing (tests that only look at results).

@@ -110,7 +110,9 @@ struct ExperimentCommand: ParsableCommand {
       let report = try Interrupt.catching {
         try experiment.run(log: .console, shouldStop: { Interrupt.wasRequested })
       }
-      for line in ExperimentPresentation.lines(report, width: Console.width) { Console.write(line + "\n") }
+      for line in ExperimentPresentation.lines(report, width: Console.width) {
+        Console.write(LineFitter.fitLines(line, width: Console.width) + "\n")
+      }
       let paths = try ExperimentFiles.save(report, to: out)
       Console.write("\n" + tr("command.saved", ["seconds": Num.fixed(report.wallSeconds, 0)]) + "\n")
       for path in paths { Console.write("  \(path)\n") }
