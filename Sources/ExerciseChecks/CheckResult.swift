@@ -47,6 +47,6 @@ extension Array where Element == CheckResult {
 
   /// `7 of 9 checks OK`, the closing line of a report.
   public var summary: String {
-    "\(filter(\.passed).count) of \(count) checks OK"
+    ct("summary", ["passed": filter(\.passed).count, "count": count])
   }
 }

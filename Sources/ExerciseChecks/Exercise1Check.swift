@@ -36,17 +36,17 @@ public enum Exercise1Check {
     let wiringRows = wiringRun.rows()
     // With I ≠ H, a layer that reads X would stop inside RNNScratch: say so instead of running it.
     let skip = wiringRun.readsInputs.map { l in
-      "not run: layer \(l + 1) reads the inputs X (see below), which would stop with a crash when I ≠ H"
+      ct("skip.readsInputs", ["layer": l + 1])
     }
 
     let main = Exercise1Case(numInputs: 5, numHiddens: 4, numLayers: 2, seed: 102)
     let mainRows = Exercise1Run<Answer>(main).rows(skippingForward: skip, onRow: emit)
     let shown = Set(mainRows.filter { !$0.passed }.map(\.topic))
-    emit(condense(wiringRows, name: "\(wiring.label): each layer reads the layer below", shown: shown))
+    emit(condense(wiringRows, name: ct("row.wiring", ["label": wiring.label]), shown: shown))
 
     let general = Exercise1Case(numInputs: 5, numHiddens: 4, numLayers: 3, seed: 103)
     let generalRows = Exercise1Run<Answer>(general).rows(skippingForward: skip)
-    emit(condense(generalRows, name: "\(general.label): the stack is general in L", shown: shown))
+    emit(condense(generalRows, name: ct("row.general", ["label": general.label]), shown: shown))
     return rows
   }
 
@@ -64,12 +64,12 @@ public enum Exercise1Check {
     }
     let old = failing.filter { shown.contains($0.topic) }, new = failing.filter { !shown.contains($0.topic) }
     var lines: [String] = []
-    if !old.isEmpty { lines.append("as above: " + old.map(\.topic).joined(separator: ", ")) }
+    if !old.isEmpty { lines.append(ct("asAbove") + old.map(\.topic).joined(separator: ", ")) }
     for row in new.prefix(2) {
       lines.append(row.topic + ":")
       lines += row.detail.split(separator: "\n").map { "  " + $0 }
     }
-    if new.count > 2 { lines.append("and: " + new.dropFirst(2).map(\.topic).joined(separator: ", ")) }
+    if new.count > 2 { lines.append(ct("andAlso") + new.dropFirst(2).map(\.topic).joined(separator: ", ")) }
     return CheckResult(name: name, passed: false, detail: lines.joined(separator: "\n"))
   }
 }

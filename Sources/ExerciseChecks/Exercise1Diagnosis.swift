@@ -45,7 +45,7 @@ struct Exercise1Diagnosis {
   {
     let n = l + 1  // the book counts layers from 1
     if sharesWeights {
-      return ("→ the layers share their weights (see above), so layer \(n) cannot hold its own: build a new RNNScratch per layer", false)
+      return (ct("diagnosis.shared", ["layer": n]), false)
     }
     // What the layer received, when it is usable (layer 1 always receives X).
     let input: Tensor? = received.shape == [c.steps, c.batch, c.inputWidth(ofLayer: l)] ? received : nil
@@ -53,33 +53,33 @@ struct Exercise1Diagnosis {
     var wirings: [(message: String, readsInputs: Bool, values: () -> Tensor)] = []
     if l > 0, let input {
       wirings.append((
-        "→ layer \(n) computes the right values from what it received, but what it received (layer \(n - 1)'s outputs) is wrong: fix layer \(n - 1) first",
+        ct("diagnosis.received", ["layer": n, "below": n - 1]),
         false, { run(layer: l, input: input, state: data.H0[l]) }))
     }
     if l > 0, c.numInputs == c.inputWidth(ofLayer: l) {
       wirings.append((
-        "→ layer \(n) reads the inputs X instead of layer \(n - 1)'s outputs H^(\(n - 1)): only layer 1 reads X; layer l reads the outputs of layer l-1, stacked into (T, B, H)",
+        ct("diagnosis.readsX", ["layer": n, "below": n - 1]),
         true, { run(layer: l, input: data.X, state: data.H0[l]) }))
       wirings.append((
-        "→ layer \(n) reads the inputs X instead of layer \(n - 1)'s outputs H^(\(n - 1)), and ignores its initial state H_0^(\(n)): feed it the layer below's outputs and states?[\(l)]",
+        ct("diagnosis.readsXNoState", ["layer": n, "below": n - 1, "index": l]),
         true, { run(layer: l, input: data.X, state: nil) }))
     }
     if let input {
       wirings.append((
-        "→ layer \(n) ignores its previous state: its H_t^(\(n)) match a run from a zero initial state instead of H_0^(\(n)); pass each layer its own initial state (states?[i] to rnns[i])",
+        ct("diagnosis.zeroState", ["layer": n]),
         false, { run(layer: l, input: input, state: nil) }))
       wirings.append((
-        "→ layer \(n) ignores its previous state: every H_t^(\(n)) matches a step computed from a zero H_{t-1}; run the layer over all T steps in one call so that each step sees the one before",
+        ct("diagnosis.noRecurrence", ["layer": n]),
         false, { runWithoutRecurrence(layer: l, input: input) }))
       for k in 0..<c.numLayers where k != l {
         wirings.append((
-          "→ layer \(n) starts from layer \(k + 1)'s initial state: rnns[i] needs states?[i]",
+          ct("diagnosis.otherState", ["layer": n, "other": k + 1]),
           false, { run(layer: l, input: input, state: data.H0[k]) }))
       }
     }
     for wiring in wirings where TensorComparison(got: got, expected: wiring.values()).passed {
       return (wiring.message, wiring.readsInputs)
     }
-    return ("→ these values match none of the usual mistakes; compare your loop with H_t^(l) = tanh(H_t^(l-1) W_xh^(l) + H_{t-1}^(l) W_hh^(l) + b_h^(l))", false)
+    return (ct("diagnosis.unknown"), false)
   }
 }

@@ -11,14 +11,15 @@ extension Exercise1Run {
     let shape = [T, B, H]
     let gotShape = result.outputs.shape
     rows.append(CheckResult(
-      name: "\(c.label): outputs shape (T, B, H) = \(Tensor.describe(shape))", topic: "output shape", passed: gotShape == shape,
-      detail: "expected \(Tensor.describe(shape)), got \(Tensor.describe(gotShape))"
-        + (gotShape == data.X.shape && gotShape != shape ? "\n→ these are the inputs' shape: return the last layer's outputs" : "")))
+      name: ct("row.outputShape", ["label": c.label, "shape": Tensor.describe(shape)]), topic: ct("topic.outputShape"),
+      passed: gotShape == shape,
+      detail: ct("outputs.shape", ["expected": Tensor.describe(shape), "got": Tensor.describe(gotShape)])
+        + (gotShape == data.X.shape && gotShape != shape ? "\n" + ct("outputs.inputsShape") : "")))
 
     if result.layerOutputs.count != L {
       rows.append(CheckResult(
-        name: "\(c.label): every layer's outputs H_t^(l), l = 1…\(L)", topic: "every layer's outputs", passed: false,
-        detail: "expected \(L) tensors (one (T, B, H) per layer), got \(result.layerOutputs.count)\n→ append each layer's stacked outputs to layerOutputs"))
+        name: ct("row.layerOutputs", ["label": c.label, "layers": L]), topic: ct("topic.layerOutputs"), passed: false,
+        detail: ct("outputs.count", ["layers": L, "got": result.layerOutputs.count]) + "\n" + ct("outputs.append")))
     } else {
       for l in 0..<L {
         let got = result.layerOutputs[l]
@@ -30,7 +31,7 @@ extension Exercise1Run {
           detail += "\n" + finding.message
           if finding.readsInputs, readsInputs == nil { readsInputs = l }
         }
-        rows.append(CheckResult(name: "\(c.label): H_t^(\(l + 1)), t = 1…\(T)", topic: "H_t^(\(l + 1))", passed: comparison.passed,
+        rows.append(CheckResult(name: ct("row.layerValues", ["label": c.label, "layer": l + 1, "steps": T]), topic: "H_t^(\(l + 1))", passed: comparison.passed,
                                 detail: detail, maxDifference: comparison.maxDifference))
       }
     }
@@ -39,9 +40,9 @@ extension Exercise1Run {
     var detail = outputs.mismatch(axes: ["t", "batch"])
     if !outputs.passed, outputs.shapesMatch,
        let k = expected.layerOutputs.indices.first(where: { TensorComparison(got: result.outputs, expected: expected.layerOutputs[$0]).passed }) {
-      detail += "\n→ these are layer \(k + 1)'s outputs: return the last layer's, H^(\(L))"
+      detail += "\n" + ct("outputs.layer", ["layer": k + 1, "layers": L])
     }
-    rows.append(CheckResult(name: "\(c.label): outputs = H^(\(L)), the last layer's", topic: "outputs", passed: outputs.passed,
+    rows.append(CheckResult(name: ct("row.outputs", ["label": c.label, "layers": L]), topic: ct("topic.outputs"), passed: outputs.passed,
                             detail: detail, maxDifference: outputs.maxDifference))
     rows.append(finalStatesRow(result.states, expected))
     return rows
@@ -49,25 +50,25 @@ extension Exercise1Run {
 
   /// One final state H_T^(l) per layer, each (B, H), in layer order.
   func finalStatesRow(_ states: [Tensor], _ expected: Exercise1Expected) -> CheckResult {
-    let name = "\(c.label): final states H_T^(l), l = 1…\(c.numLayers)"
+    let name = ct("row.finalStates", ["label": c.label, "layers": c.numLayers])
     guard states.count == c.numLayers else {
-      return CheckResult(name: name, topic: "final states", passed: false,
-                         detail: "expected \(c.numLayers) states (one (B, H) per layer), got \(states.count)\n→ append each layer's final state to states")
+      return CheckResult(name: name, topic: ct("topic.finalStates"), passed: false,
+                         detail: ct("states.count", ["layers": c.numLayers, "got": states.count]) + "\n" + ct("states.append"))
     }
     var worst: Float = 0
     for (l, state) in states.enumerated() {
       let comparison = TensorComparison(got: state, expected: expected.finalStates[l])
       worst = max(worst, comparison.maxDifference)
       guard !comparison.passed else { continue }
-      var detail = "layer \(l + 1): " + comparison.mismatch(axes: ["batch"])
+      var detail = ct("states.layer", ["layer": l + 1]) + comparison.mismatch(axes: ["batch"])
       if TensorComparison(got: state, expected: data.H0[l]).passed {
-        detail += "\n→ this is layer \(l + 1)'s initial state: keep the final state each layer returns"
+        detail += "\n" + ct("states.initial", ["layer": l + 1])
       } else if let k = expected.finalStates.indices.first(where: { $0 != l && TensorComparison(got: state, expected: expected.finalStates[$0]).passed }) {
-        detail += "\n→ this is layer \(k + 1)'s final state: states[i] belongs to rnns[i]"
+        detail += "\n" + ct("states.other", ["layer": k + 1])
       }
-      return CheckResult(name: name, topic: "final states", passed: false, detail: detail, maxDifference: comparison.maxDifference)
+      return CheckResult(name: name, topic: ct("topic.finalStates"), passed: false, detail: detail, maxDifference: comparison.maxDifference)
     }
-    return CheckResult(name: name, topic: "final states", passed: true, maxDifference: worst)
+    return CheckResult(name: name, topic: ct("topic.finalStates"), passed: true, maxDifference: worst)
   }
 
   // MARK: - Gradients
@@ -77,17 +78,17 @@ extension Exercise1Run {
     _ result: (outputs: Tensor, states: [Tensor], layerOutputs: [Tensor]), _ layers: [RNNScratch],
     _ expected: Exercise1Expected, valuesWrong: Bool
   ) -> [CheckResult] {
-    let name = "\(c.label): gradients of W_xh, W_hh, b_h"
+    let name = ct("row.gradients", ["label": c.label])
     // The loss needs outputs and states of the right shapes; `backward` needs a recorded loss.
     guard result.outputs.shape == data.R.shape, result.states.count == c.numLayers,
           zip(result.states, data.S).allSatisfy({ $0.shape == $1.shape })
     else {
-      return [CheckResult(name: name, topic: "gradients", passed: false, detail: "not run: the outputs or the final states have the wrong shape (see above)")]
+      return [CheckResult(name: name, topic: ct("topic.gradients"), passed: false, detail: ct("skip.gradientShapes"))]
     }
     var loss = (result.outputs * data.R).sum()
     for (state, s) in zip(result.states, data.S) { loss = loss + (state * s).sum() }
     guard loss.requiresGradient else {
-      return [CheckResult(name: name, topic: "gradients", passed: false, detail: "the outputs and states do not depend on the layers' weights (nothing was recorded for gradients)\n→ compute them with the layers in rnns, without detaching")]
+      return [CheckResult(name: name, topic: ct("topic.gradients"), passed: false, detail: ct("gradients.untracked"))]
     }
     loss.backward()
     return layers.enumerated().map { l, layer in
@@ -96,7 +97,7 @@ extension Exercise1Run {
       var problems: [String] = [], worst: Float = 0
       for (pname, p, w) in params {
         guard let gradient = p.gradient else {
-          problems.append("d\(pname)^(\(l + 1)): no gradient reached it\n→ layer \(l + 1) is not used, or its result is detached")
+          problems.append("d\(pname)^(\(l + 1)): " + ct("gradients.none", ["layer": l + 1]))
           worst = .infinity
           continue
         }
@@ -106,9 +107,9 @@ extension Exercise1Run {
       }
       // Wrong values make wrong gradients: then the numbers would only repeat the rows above.
       let detail = valuesWrong
-        ? "max |difference| \(CheckResult.format(worst)): follows from the wrong values above; fix those first"
+        ? ct("gradients.follow", ["difference": CheckResult.format(worst)])
         : problems.joined(separator: "\n")
-      return CheckResult(name: "\(c.label): gradients of layer \(l + 1): dW_xh, dW_hh, db_h", topic: "gradients of layer \(l + 1)",
+      return CheckResult(name: ct("row.layerGradients", ["label": c.label, "layer": l + 1]), topic: ct("topic.layerGradients", ["layer": l + 1]),
                          passed: problems.isEmpty, detail: detail, maxDifference: worst)
     }
   }

@@ -27,9 +27,9 @@ final class Exercise1Run<Answer: StackedRNNExercise> {
     let layers = answer.rnns
     let structure = structureRow(layers), ownWeights = ownWeightsRow(layers)
     emit([structure, ownWeights])
-    let reason = structure.passed ? skip : "not run: the layers' shapes are wrong (see above)"
+    let reason = structure.passed ? skip : ct("skip.shapes")
     if let reason {
-      emit([CheckResult(name: "\(c.label): forward pass and gradients", topic: "forward pass", passed: false, detail: reason)])
+      emit([CheckResult(name: ct("row.forward", ["label": c.label]), topic: ct("topic.forward"), passed: false, detail: reason)])
       return rows
     }
     for (l, layer) in layers.enumerated() {
@@ -42,7 +42,7 @@ final class Exercise1Run<Answer: StackedRNNExercise> {
     let expected = Exercise1Expected(c, data)
     let result = answer(data.X, states: data.H0)
     emit(forwardRows(result, expected, sharesWeights: !ownWeights.passed))
-    emit(gradientRows(result, layers, expected, valuesWrong: rows.contains { !$0.passed && $0.topic != "own weights" }))
+    emit(gradientRows(result, layers, expected, valuesWrong: rows.contains { !$0.passed && $0.topic != ct("topic.ownWeights") }))
     return rows
   }
 
@@ -52,25 +52,23 @@ final class Exercise1Run<Answer: StackedRNNExercise> {
   func structureRow(_ layers: [RNNScratch]) -> CheckResult {
     let H = c.numHiddens
     let widths = (0..<c.numLayers).map { Tensor.describe([c.inputWidth(ofLayer: $0), H]) }
-    let name = "\(c.label): \(c.numLayers) RNNScratch layers, W_xh \(widths.joined(separator: " then ")), W_hh (\(H), \(H)), b_h (\(H))"
+    let name = ct("row.layers", ["label": c.label, "count": c.numLayers, "widths": widths.joined(separator: ct("then")), "hidden": H])
     var problems: [String] = []
     if layers.count != c.numLayers {
-      problems.append("expected \(c.numLayers) layers (numLayers), got \(layers.count)")
-      problems.append(layers.isEmpty
-        ? "→ rnns is empty: build the layers in init"
-        : "→ build numLayers layers, whatever numLayers is")
+      problems.append(ct("layers.count", ["expected": c.numLayers, "got": layers.count]))
+      problems.append(ct(layers.isEmpty ? "layers.empty" : "layers.build"))
     }
     for (l, layer) in layers.prefix(c.numLayers).enumerated() {
       let shapes = [("W_xh", layer.W_xh.shape, [c.inputWidth(ofLayer: l), H]),
                     ("W_hh", layer.W_hh.shape, [H, H]), ("b_h", layer.b_h.shape, [H])]
       for (name, got, want) in shapes where got != want {
-        problems.append("layer \(l + 1): \(name) is \(Tensor.describe(got)), expected \(Tensor.describe(want))")
+        problems.append(ct("layers.shape", ["layer": l + 1, "name": name, "got": Tensor.describe(got), "expected": Tensor.describe(want)]))
       }
       if l > 0, layer.W_xh.shape.first == c.numInputs, c.numInputs != H {
-        problems.append("→ only layer 1 reads the inputs (numInputs wide); every layer above reads the hidden states of the layer below (numHiddens wide)")
+        problems.append(ct("layers.inputs"))
       }
     }
-    return CheckResult(name: name, topic: "the layers", passed: problems.isEmpty, detail: problems.joined(separator: "\n"))
+    return CheckResult(name: name, topic: ct("topic.layers"), passed: problems.isEmpty, detail: problems.joined(separator: "\n"))
   }
 
   /// No two layers share a weight (one object repeated, or one generator state copied).
@@ -80,15 +78,15 @@ final class Exercise1Run<Answer: StackedRNNExercise> {
       for j in layers.indices where j > i {
         let (a, b) = (layers[i], layers[j])
         if a === b {
-          problems.append("layers \(i + 1) and \(j + 1) are the same RNNScratch object, so they share W_xh, W_hh and b_h")
-          problems.append("→ build a new RNNScratch for each layer (RNNScratch is a class: Array(repeating:count:) repeats one object)")
+          problems.append(ct("weights.sameObject", ["first": i + 1, "second": j + 1]))
+          problems.append(ct("weights.newObject"))
         } else if a.W_hh.shape == b.W_hh.shape, a.W_hh.count > 0, a.W_hh.scalars == b.W_hh.scalars {
-          problems.append("layers \(i + 1) and \(j + 1) start with identical W_hh")
-          problems.append("→ each layer must draw its own weights: pass the one generator on (&generator) to every RNNScratch, not a copy of it")
+          problems.append(ct("weights.identical", ["first": i + 1, "second": j + 1]))
+          problems.append(ct("weights.generator"))
         }
       }
     }
-    return CheckResult(name: "\(c.label): each layer has its own weights", topic: "own weights", passed: problems.isEmpty,
+    return CheckResult(name: ct("row.ownWeights", ["label": c.label]), topic: ct("topic.ownWeights"), passed: problems.isEmpty,
                        detail: problems.joined(separator: "\n"))
   }
 }

@@ -9,7 +9,8 @@ struct Exercise1Case {
   /// `L=2 (I=5, H=4)`: how the rows name this case.
   var label: String {
     numInputs == numHiddens
-      ? "L=\(numLayers) (I = H = \(numHiddens))" : "L=\(numLayers) (I=\(numInputs), H=\(numHiddens))"
+      ? ct("label.square", ["layers": numLayers, "hidden": numHiddens])
+      : ct("label", ["layers": numLayers, "inputs": numInputs, "hidden": numHiddens])
   }
 
   /// Layer l's input width (l from 0): I for the first layer, H above it.

@@ -45,9 +45,9 @@ struct TensorComparison {
   /// - Parameter axes: how to name the leading axes, e.g. `["t", "batch"]` (t counted from 1).
   func mismatch(axes: [String]) -> String {
     guard shapesMatch else {
-      return "shape: expected \(Tensor.describe(expected.shape)), got \(Tensor.describe(got.shape))"
+      return ct("shape", ["expected": Tensor.describe(expected.shape), "got": Tensor.describe(got.shape)])
     }
-    guard let worstIndex else { return "empty tensors" }
+    guard let worstIndex else { return ct("empty") }
     let width = expected.shape.last ?? 1
     let row = worstIndex / max(width, 1)
     var position: [String] = [], rest = row
@@ -56,12 +56,16 @@ struct TensorComparison {
       rest /= size
       position.insert("\(axis) = \(axis == "t" ? i + 1 : i)", at: 0)
     }
-    let place = position.isEmpty ? "" : " at " + position.joined(separator: ", ")
+    let place = position.isEmpty ? "" : ct("at") + position.joined(separator: ", ")
     let range = (row * width)..<(row * width + width)
-    return """
-      max |difference| \(CheckResult.format(maxDifference))\(place)
-        expected \(Self.values(Array(expected.scalars[range])))
-        got      \(Self.values(Array(got.scalars[range])))
+    // `expected` and `got` padded to one width, so that the two rows of values line up.
+    let labels = [ct("expected"), ct("got")]
+    let pad = labels.map(\.count).max() ?? 0
+    let (e, g) = (labels[0].padding(toLength: pad, withPad: " ", startingAt: 0), labels[1].padding(toLength: pad, withPad: " ", startingAt: 0))
+    return ct("maxDifference", ["difference": CheckResult.format(maxDifference), "place": place]) + """
+
+        \(e) \(Self.values(Array(expected.scalars[range])))
+        \(g) \(Self.values(Array(got.scalars[range])))
       """
   }
 

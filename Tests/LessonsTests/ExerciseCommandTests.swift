@@ -144,6 +144,21 @@ import Testing
     #expect(reference.stdout.contains("11 of 11 checks OK") && reference.stdout.contains("Exercise 1 done ✓"))
     #expect(!reference.stdout.contains("NOT OK"))
     #expect(ExerciseList.render(package: package).contains("done ✓"))
+
+    // In Vietnamese (the package is built by now, so this is quick).
+    let vietnamese = try LessonsBinary.run(["check", "1", "--lang", "vi", "--exercises", package.root.path])
+    #expect(vietnamese.status == 0, "\(vietnamese.stdout)\n\(vietnamese.stderr)")
+    #expect(vietnamese.stdout.contains("Đang kiểm tra bài tập 1") && vietnamese.stdout.contains("Xong bài tập 1 ✓"))
+    // The checker's rows too: it gets the language in LESSONS_LANG.
+    #expect(vietnamese.stdout.contains("mỗi tầng có trọng số riêng") && vietnamese.stdout.contains("11/11 phép kiểm tra OK"))
+    // A wrong answer, diagnosed in Vietnamese (the project's answer is put back afterwards).
+    try wrongAnswer(step, "let (steps, state) = rnn(outputs)")
+      .write(to: file, atomically: true, encoding: .utf8)
+    let wrong = try LessonsBinary.run(["check", "1", "--lang", "vi", "--exercises", package.root.path])
+    #expect(wrong.status != 0)
+    #expect(wrong.stdout.contains("NOT OK") && wrong.stdout.contains("bỏ qua trạng thái trước"), "\(wrong.stdout)")
+    #expect(wrong.stdout.contains("GỢI Ý: hãy đọc dòng NOT OK đầu tiên"))
+    try solution.write(to: file, atomically: true, encoding: .utf8)
   }
 
   // MARK: - Helpers

@@ -293,6 +293,27 @@ private let needsData: Comment =
     #expect(better.contains { $0.contains("Wells even got better") })
     #expect(better.contains { $0.contains("did not help the other authors") })
   }
+
+  /// Each bullet's heading says what its numbers say: no "What goes right" over a perplexity
+  /// that got worse.
+  @Test func theDiscussionsHeadingsMatchTheSignsOfItsNumbers() {
+    let worse = AuthorMixingDiscussion(
+      settings: [setting("alone", train: 5, wells: 6, others: 8, books: 2), setting("mix", train: 6, wells: 7, others: 7, books: 5)],
+      scores: [scores([6, 6, 8, 8, 9]), scores([7, 7, 7, 7, 8])]).notes
+    #expect(worse[0].hasPrefix("What goes right: on the other authors' held-out text, perplexity went from 8.000 to 7.000 (-12.5%)"))
+    #expect(worse[1].hasPrefix("What goes wrong: the budget is fixed") && worse[1].contains("(+16.7%)"))
+    let better = AuthorMixingDiscussion(
+      settings: [setting("alone", train: 5, wells: 7, others: 8, books: 2), setting("mix", train: 6, wells: 6, others: 8, books: 5)],
+      scores: [scores([7, 7, 8, 8, 9]), scores([6, 6, 8, 8, 9])]).notes
+    #expect(better[0].hasPrefix("What hardly changes: ") && better[0].contains("(+0.0%)"))
+    #expect(better[1].hasPrefix("What goes right: the budget is fixed") && better[1].contains("(-14.3%)"))
+    // The others' text getting worse under the mix is headed as what goes wrong.
+    let othersWorse = AuthorMixingDiscussion(
+      settings: [setting("alone", train: 5, wells: 6, others: 8, books: 2), setting("mix", train: 6, wells: 6, others: 9, books: 5)],
+      scores: [scores([6, 6, 8, 8, 8]), scores([6, 6, 9, 9, 9])]).notes
+    #expect(othersWorse[0].hasPrefix("What goes wrong: on the other authors' held-out text") && othersWorse[0].contains("(+12.5%)"))
+    #expect(!othersWorse.contains { $0.hasPrefix("What goes right") })
+  }
 }
 
 // MARK: - Tables and charts

@@ -21,14 +21,15 @@ import Testing
     for raw in ["\\mathbf", "\\tanh", "$$", ":label:", ":numref:", ":eqref:", ":eqlabel:", "\u{1B}["] {
       #expect(!text.contains(raw), "transcript contains \(raw)")
     }
-    // Shapes, every H_t^(l) of both layers, perplexity and the predictions.
-    #expect(text.contains("X: (steps 35, batch 32, vocab 28)"))
-    #expect(text.contains("state H: (layers 2, batch 32, hidden 16)"))
+    // Shapes, every H_t^(l) of both layers, perplexity and the predictions, in the language.
+    let vi = language == "vi"
+    #expect(text.contains(vi ? "X: (bước 35, batch 32, từ vựng 28)" : "X: (steps 35, batch 32, vocab 28)"))
+    #expect(text.contains(vi ? "trạng thái H: (tầng 2, batch 32, ẩn 16)" : "state H: (layers 2, batch 32, hidden 16)"))
     for t in 1...3 { for l in 1...2 { #expect(text.contains("\(Scripts.H(t, l)) = tanh(")) } }
-    #expect(text.contains("perplexity"))
+    #expect(text.contains(vi ? "độ rối" : "perplexity"))
     #expect(text.contains("predict(\"time traveller\") → time traveller"))
     #expect(text.contains("predict(\"traveller\") → traveller"))
-    #expect(text.contains("step 13/13"))
+    #expect(text.contains(vi ? "bước 13/13" : "step 13/13"))
   }
 
   @Test func singleStepRunsItsPrerequisitesQuietly() throws {

@@ -32,55 +32,27 @@ public struct ExerciseInfo {
 }
 
 public enum ExerciseCatalog {
-  public static let all: [ExerciseInfo] = [
+  /// The exercises, their titles and hints in the current language.
+  public static var all: [ExerciseInfo] { [
     ExerciseInfo(
-      number: 1, title: "A two-layer RNN from scratch, by stacking RNNScratch",
+      number: 1, title: tr("exercise1.title"),
       kind: .code(ExerciseInfo.CodeFiles(
         file: "Sources/Exercise1/StackedRNN.swift", starter: "Starters/Exercise1/StackedRNN.swift",
         solution: "Solutions/Exercise1/StackedRNN.swift", checker: "check-exercise1")),
-      hint: """
-        Layer l computes H_t^(l) = tanh(H_t^(l-1) W_xh^(l) + H_{t-1}^(l) W_hh^(l) + b_h^(l)), with H_t^(0) = X_t.
-
-        In init: one RNNScratch per layer, `numLayers` of them (map over 0..<numLayers). The
-        first reads the inputs, so its numInputs is `numInputs`; every layer above reads the
-        hidden states of the layer below, so its numInputs is `numHiddens`. Pass the same
-        `&generator` to each, so that each layer draws its own weights. (RNNScratch is a class:
-        `Array(repeating:count:)` would make every layer the same object, sharing its weights.)
-
-        In callAsFunction: keep a variable `outputs`, first the inputs X. For each layer i,
-        `let (steps, state) = rnns[i](outputs, state: states?[i])`: layer i starts from its
-        own initial state. `steps` holds T tensors (B, H); `Tensor.stack(steps)` makes them
-        (T, B, H), the next layer's input, so assign it to `outputs`. Append `state` to the final
-        states and the stacked outputs to the layer outputs. Return the last `outputs`.
-
-        The library's StackedRNNScratch (Sources/d2l-swift/Layers/RNNScratch.swift) is the
-        project's own answer; exercises/Solutions/Exercise1/StackedRNN.swift mirrors your file.
-        """),
+      hint: tr("exercise1.hint")),
     ExerciseInfo(
-      number: 2, title: "GRU vs LSTM (and the vanilla RNN): perplexity and speed",
+      number: 2, title: tr("exercise2.title"),
       kind: .experiment(command: "lessons experiment 2"),
-      hint: """
-        Run `lessons experiment 2`: it trains each cell under the same budget and prints a table
-        of training and held-out perplexity, tokens/s and wall time, with the curves as an SVG.
-        Look at perplexity per second, not only per epoch: a GRU has 3 gates to the LSTM's 4.
-        """),
+      hint: tr("exercise2.hint")),
     ExerciseInfo(
-      number: 3, title: "Train on several books: how low does perplexity go?",
+      number: 3, title: tr("exercise3.title"),
       kind: .experiment(command: "lessons experiment 3"),
-      hint: """
-        Run `lessons experiment 3`: it adds more of Wells' books (from D2L_DATA_DIR) and reports
-        perplexity on held-out text for each setting. Compare held-out, not training, perplexity:
-        more data should narrow the gap between them.
-        """),
+      hint: tr("exercise3.hint")),
     ExerciseInfo(
-      number: 4, title: "Mix authors: what goes right and what goes wrong?",
+      number: 4, title: tr("exercise4.title"),
       kind: .experiment(command: "lessons experiment 4"),
-      hint: """
-        Run `lessons experiment 4`: it trains on Wells alone and on Wells mixed with other authors,
-        then compares perplexity on held-out Wells text and shows generated samples side by side.
-        Read the samples for style and vocabulary, not only the numbers.
-        """),
-  ]
+      hint: tr("exercise4.hint")),
+  ] }
 
   /// The exercise numbered `number`, or an error naming the valid ones.
   public static func exercise(_ number: Int) throws -> ExerciseInfo {

@@ -18,14 +18,14 @@ public struct ExerciseCheck {
   public func run() throws -> Bool {
     let text = try package.read(files.file)
     let shown = package.display(files.file)
-    Console.write("Checking exercise \(info.number): \(shown)\n")
+    Console.write(tr("check.checking", ["number": info.number, "file": shown]) + "\n")
     if text == (try? package.read(files.starter)) {
-      Console.write("(this is still the starting file: fill in its TODOs)\n")
+      Console.write(tr("check.starting") + "\n")
     }
     let build = SwiftPackageBuild(package: package)
     let progressLine = ProgressLine()
     if !FileManager.default.fileExists(atPath: build.executable(files.checker).path) {
-      Console.write("Building the exercises package: the first time, this compiles the library too (a few minutes)…\n")
+      Console.write(tr("check.building") + "\n")
     }
     let (built, output) = try build.build(product: files.checker) { line in
       progressLine.update(String(line.prefix(max(Console.width - 1, 20))))
@@ -36,25 +36,27 @@ public struct ExerciseCheck {
       // Errors that name no file of the exercise come from the project (or the toolchain).
       let exerciseFolder = package.url(files.file).deletingLastPathComponent().standardizedFileURL.path
       if output.contains(exerciseFolder) {
-        Console.write("NOT OK  \(shown) does not compile\n")
-        Console.write("---> HINT: fix the first error above (file:line:column); `lessons hint \(info.number)` helps, `lessons reset \(info.number)` starts over.\n")
+        Console.write("NOT OK  " + tr("check.noCompile", ["file": shown]) + "\n")
+        Console.write(LineFitter.fitLines("---> " + tr("check.hintCompile", ["number": info.number]), width: 80) + "\n")
         try record(passed: false, text: text)
       } else {
-        Console.write("NOT OK  the exercises package does not build, for reasons outside your file (see above)\n")
-        Console.write("---> HINT: the project itself must build: `swift build` in \(package.display("..")) shows why.\n")
+        Console.write(LineFitter.fitLines("NOT OK  " + tr("check.projectBroken"), width: 80) + "\n")
+        Console.write(LineFitter.fitLines("---> " + tr("check.hintProject", ["folder": package.display("..")]), width: 80) + "\n")
       }
       return false
     }
+    // The checker prints its rows in the learner's language too.
+    setenv("LESSONS_LANG", Language.current.rawValue, 1)
     let ending = try build.run(product: files.checker)
     if case .crashed(let signal) = ending {
-      Console.write("NOT OK  your code stopped with a crash (signal \(signal)); the message above says where\n")
-      Console.write("---> HINT: a precondition of the library failed inside your code, usually a tensor of the wrong shape passed to a layer; `lessons hint \(info.number)`.\n")
+      Console.write(LineFitter.fitLines("NOT OK  " + tr("check.crashed", ["signal": signal]), width: 80) + "\n")
+      Console.write(LineFitter.fitLines("---> " + tr("check.hintCrash", ["number": info.number]), width: 80) + "\n")
     }
     let passed = ending == .exited(0)
     if passed {
-      Console.write("\nExercise \(info.number) done ✓  Compare with the project's answer: \(package.display(files.solution))\n")
+      Console.write("\n" + LineFitter.fitLines(tr("check.done", ["number": info.number, "file": package.display(files.solution)]), width: 80) + "\n")
     } else if case .exited = ending {
-      Console.write("---> HINT: read the first NOT OK row and its → line; `lessons hint \(info.number)` for more.\n")
+      Console.write(LineFitter.fitLines("---> " + tr("check.hintRows", ["number": info.number]), width: 80) + "\n")
     }
     try record(passed: passed, text: text)
     return passed

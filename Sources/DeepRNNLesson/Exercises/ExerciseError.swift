@@ -11,17 +11,17 @@ public enum ExerciseError: Error, CustomStringConvertible {
   public var description: String {
     switch self {
     case .noSuchExercise(let n):
-      return "there is no exercise \(n): the chapter's exercises are 1 to \(ExerciseCatalog.all.count) (`lessons exercises` lists them)"
+      return tr("exerciseError.noSuch", ["number": n, "count": ExerciseCatalog.all.count])
     case .notCode(let n, let command, let action):
-      return "exercise \(n) is a measured experiment, with nothing to \(action): run `\(command)`"
+      return tr("exerciseError.notCode", ["number": n, "command": command, "action": tr("action.\(action)")])
     case .packageNotFound(let searched):
-      return "cannot find the exercises package (exercises/Package.swift); looked in:\n"
+      return tr("exerciseError.noPackage") + "\n"
         + searched.map { "  " + $0 }.joined(separator: "\n")
-        + "\nrun lessons from the d2l-swift folder, or pass --exercises <folder>"
+        + "\n" + tr("exerciseError.noPackageFix")
     case .unreadable(let path, let reason):
-      return "cannot read \(path): \(reason)"
+      return tr("exerciseError.unreadable", ["path": path, "reason": reason])
     case .swiftNotRunnable(let reason):
-      return "cannot run `swift` (is the Swift toolchain on PATH?): \(reason)"
+      return tr("exerciseError.noSwift", ["reason": reason])
     }
   }
 }

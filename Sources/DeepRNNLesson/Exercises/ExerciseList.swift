@@ -4,7 +4,7 @@ public enum ExerciseList {
   /// The listing; `package` is nil when the exercises package was not found (then code
   /// exercises show no status).
   public static func render(package: ExercisesPackage?) -> String {
-    var lines = ["The chapter's exercises:", ""]
+    var lines = [tr("list.heading"), ""]
     var done = 0, code = 0
     let progress = package.map { ExerciseProgress.load(from: $0.progressFile) } ?? ExerciseProgress()
     for info in ExerciseCatalog.all {
@@ -17,21 +17,24 @@ public enum ExerciseList {
           if s == .done { done += 1 }
           status = s.label
           next = s == .done
-            ? "compare with \(package.display(files.solution))"
-            : "edit \(package.display(files.file)), then `lessons check \(info.number)`"
+            ? tr("list.compare", ["file": package.display(files.solution)])
+            : tr("list.edit", ["file": package.display(files.file), "number": info.number])
         } else {
-          status = "unknown"
-          next = "exercises package not found: run lessons from the d2l-swift folder"
+          status = tr("status.unknown")
+          next = tr("list.noPackage")
         }
       case .experiment(let command):
         status = ExerciseStatus.experiment.label
-        next = "run `\(command)`"
+        next = tr("list.run", ["command": command])
       }
-      lines.append("  \(info.number)  \(info.title.padding(toLength: 58, withPad: " ", startingAt: 0)) \(status)")
-      lines.append("     \(next)")
+      lines.append("  \(info.number)  \(info.title)")
+      lines.append("     [\(status)] \(next)")
     }
     lines.append("")
-    lines.append("Progress: \(ProgressLine.bar(Double(done) / Double(max(code, 1)), width: 20)) \(done)/\(code) checked exercise\(code == 1 ? "" : "s") done")
-    return lines.joined(separator: "\n")
+    lines.append(tr("list.progress", [
+      "bar": ProgressLine.bar(Double(done) / Double(max(code, 1)), width: 20), "done": done, "count": code,
+      "exercises": tr(code == 1 ? "list.exercise" : "list.exercises"),
+    ]))
+    return lines.flatMap { LineFitter.fit($0, width: 80) }.joined(separator: "\n")
   }
 }

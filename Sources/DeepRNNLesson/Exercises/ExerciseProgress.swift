@@ -72,10 +72,10 @@ public enum ExerciseStatus: Equatable {
 
   public var label: String {
     switch self {
-    case .notStarted: return "not started"
-    case .failing(let checked): return checked ? "failing" : "edited, not checked yet"
-    case .done: return "done ✓"
-    case .experiment: return "experiment"
+    case .notStarted: return tr("status.notStarted")
+    case .failing(let checked): return tr(checked ? "status.failing" : "status.edited")
+    case .done: return tr("status.done")
+    case .experiment: return tr("status.experiment")
     }
   }
 }

@@ -8,7 +8,7 @@ import Foundation
 /// passages (the end of every book) and generate from the same prefixes.
 public struct AuthorMixing: Experiment {
   public static let exercise = 4
-  public static let title = "Mixing authors: Wells alone vs Wells among others, same token budget"
+  public static var title: String { tr("authors.title") }
   /// `trainTokens` is per setting, shared equally by its books: 62.5k from each Wells novel
   /// alone, 27.7k from each of the nine books in the mix. A GRU, for the reason given at
   /// `BookScaling.defaultBudget`; about 2 minutes for both settings.
@@ -33,18 +33,20 @@ public struct AuthorMixing: Experiment {
 
   public static let wellsKey = "Wells"
   public static let othersKey = "others"
-  public static let wellsOnly = "Wells alone"
-  public static let mixed = "Wells + others"
+  /// The settings' names, in the current language.
+  public static var wellsOnly: String { tr("authors.wellsAlone") }
+  public static var mixed: String { tr("authors.mixed") }
 
   public func run(log: ExperimentLog, shouldStop: @escaping () -> Bool) throws -> ExperimentReport {
     let start = Date()
     let wellsSplits = try BookCatalog.load(wells, locator: locator).map { $0.split(heldOutTokens: budget.heldOutTokens) }
     let otherSplits = try BookCatalog.load(others, locator: locator).map { $0.split(heldOutTokens: budget.heldOutTokens) }
     let passages = (wellsSplits + otherSplits).map(HeldOutPassage.init)
-    log.line("Exercise 4: \(budget.cell.displayName) (--cell to change) on Wells' \(wellsSplits.count) novels alone, then mixed with "
-      + otherSplits.map(\.book.author).joined(separator: ", ") + "; \(budget.trainTokens) training tokens per setting, "
-      + "shared equally by its books; held out: the last \(budget.heldOutTokens) tokens of every book")
-    log.line("  every setting: \(budget.summary)")
+    log.line(tr("authors.intro", [
+      "cell": budget.cell.displayName, "count": wellsSplits.count, "others": otherSplits.map(\.book.author).joined(separator: ", "),
+      "tokens": Num.int(budget.trainTokens), "heldOut": Num.int(budget.heldOutTokens),
+    ]))
+    log.line("  " + tr("books.budget", ["summary": budget.summary]))
     let trainer = SettingTrainer(budget: budget, log: log, shouldStop: shouldStop)
     var settings: [SettingResult] = [], scores: [[HeldOutEvaluation.Score]] = [], samples: [ExperimentReport.Sample] = []
     for plan in Self.plans(wells: wellsSplits, others: otherSplits, budget: budget) {
@@ -56,8 +58,11 @@ public struct AuthorMixing: Experiment {
       result.heldOut[Self.othersKey] = HeldOutEvaluation.perplexity(Array(s.dropFirst(wellsSplits.count)))
       for score in s { result.heldOut[score.passage.title] = score.perplexity }
       result.wallSeconds = Date().timeIntervalSince(settingStart)
-      log.line(String(format: "  %@: %d training tokens, training perplexity %.3f, held-out Wells %.3f, others %.3f, %.1f s",
-                      name, tokens.count, result.trainPerplexity, result.heldOut[Self.wellsKey]!, result.heldOut[Self.othersKey]!, result.wallSeconds))
+      log.summary("  " + tr("authors.result", [
+        "name": name, "tokens": Num.int(tokens.count), "train": Num.fixed(result.trainPerplexity, 3),
+        "wells": Num.fixed(result.heldOut[Self.wellsKey]!, 3), "others": Num.fixed(result.heldOut[Self.othersKey]!, 3),
+        "seconds": Num.fixed(result.wallSeconds, 1),
+      ]))
       settings.append(result)
       scores.append(s)
       samples += prefixes.map { .init(prefix: $0, setting: name, text: model.predict(prefix: $0, count: 60, vocab: Book.vocab)) }
@@ -66,18 +71,18 @@ public struct AuthorMixing: Experiment {
       Double(s.books.filter { f in wells.contains { $0.file == f } }.count) / Double(max(s.books.count, 1))
     }
     let rows = zip(settings, wellsShare).map { s, share in
-      [s.name, "\(s.books.count)", ExperimentSupport.count(s.trainingTokens), String(format: "%.0f%%", 100 * share),
+      [s.name, "\(s.books.count)", ExperimentSupport.count(s.trainingTokens), Num.percent(share),
        ExperimentSupport.fixed(s.trainPerplexity, 3), ExperimentSupport.fixed(s.heldOut[Self.wellsKey]!, 3),
-       ExperimentSupport.fixed(s.heldOut[Self.othersKey]!, 3), String(format: "%.1f", s.wallSeconds)]
+       ExperimentSupport.fixed(s.heldOut[Self.othersKey]!, 3), Num.fixed(s.wallSeconds, 1)]
     }
     var report = ExperimentReport(
       exercise: Self.exercise, title: Self.title, budget: budget, settings: settings,
       heldOut: (wellsSplits + otherSplits).map(HeldOutRecord.init),
       table: ResultTable(
-        columns: ["setting", "books", "train tokens", "Wells share", "train ppl", "held-out Wells", "held-out others", "wall s"],
+        columns: tr("authors.columns").components(separatedBy: "|"),
         rows: rows))
-    report.extraTables = [.init(title: "Held-out perplexity per book (its last \(budget.heldOutTokens) tokens)", table: perBook(scores))]
-    report.charts = [ExperimentSupport.curves(settings, title: "Training perplexity per epoch")]
+    report.extraTables = [.init(title: tr("authors.perBookTitle", ["tokens": Num.int(budget.heldOutTokens)]), table: perBook(scores))]
+    report.charts = [ExperimentSupport.curves(settings, title: tr("experiment.curvesTitle"))]
     report.samples = samples
     report.notes = AuthorMixingDiscussion(settings: settings, scores: scores, samples: samples).notes
     report.wallSeconds = Date().timeIntervalSince(start)
@@ -102,6 +107,6 @@ public struct AuthorMixing: Experiment {
       return [scores[0][i].passage.author, scores[0][i].passage.title, ExperimentSupport.fixed(a, 3), ExperimentSupport.fixed(b, 3),
               ExperimentSupport.change(from: a, to: b)]
     }
-    return ResultTable(columns: ["author", "book", Self.wellsOnly, Self.mixed, "change"], rows: rows)
+    return ResultTable(columns: [tr("authors.author"), tr("authors.book"), Self.wellsOnly, Self.mixed, tr("authors.change")], rows: rows)
   }
 }

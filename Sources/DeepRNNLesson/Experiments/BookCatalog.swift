@@ -31,13 +31,13 @@ public enum BookCatalog {
   /// What needs `file`, for `lessons data`: the commands and lesson steps that read it.
   public static func uses(of file: String) -> String {
     if file == timeMachine.file {
-      return "the whole lesson, lessons train, experiments 2-4"
+      return tr("uses.timeMachine")
     }
     if wells.contains(where: { $0.file == file }) {
-      return "experiment 3 (step experiment-books), experiment 4 (step experiment-authors)"
+      return tr("uses.wells")
     }
-    if others.contains(where: { $0.file == file }) { return "experiment 4 (step experiment-authors)" }
-    return "nothing in this lesson"
+    if others.contains(where: { $0.file == file }) { return tr("uses.others") }
+    return tr("uses.nothing")
   }
 
   /// Loads `entries` in order, each once.

@@ -7,7 +7,7 @@ import Foundation
 /// epochs and seed, and is measured on the same held-out passage: the end of the book.
 public struct CellComparison: Experiment {
   public static let exercise = 2
-  public static let title = "GRU vs LSTM (and the vanilla RNN), same budget"
+  public static var title: String { tr("cells.title") }
   /// The chapter's model (2 layers, 256 hidden units), on the whole book but its last 10,000
   /// tokens (not just the chapter's first 10,000, which a model this size memorises), for as
   /// many epochs as fit in about 3 minutes for all three cells.
@@ -43,9 +43,11 @@ public struct CellComparison: Experiment {
     let plan = Self.plan(split, budget: budget)
     let tokens = plan.tokens
     let passage = HeldOutPassage(split)
-    log.line("Exercise 2: \(cells.map(\.displayName).joined(separator: ", ")) on the first \(tokens.count) tokens of The Time Machine; "
-      + "held out: its last \(passage.tokens.count) tokens")
-    log.line("  every cell: \(budget.summary)")
+    log.line(tr("cells.intro", [
+      "cells": cells.map(\.displayName).joined(separator: ", "), "tokens": Num.int(tokens.count),
+      "heldOut": Num.int(passage.tokens.count),
+    ]))
+    log.line("  " + tr("cells.budget", ["summary": budget.summary]))
     let trainer = SettingTrainer(budget: budget, log: log, shouldStop: shouldStop)
     var settings: [SettingResult] = [], parameters: [String: Int] = [:], samples: [ExperimentReport.Sample] = []
     for cell in cells {
@@ -53,21 +55,23 @@ public struct CellComparison: Experiment {
       var (model, result) = try trainer.train(name: cell.displayName, cell: cell, books: plan.files, tokens: tokens)
       result.heldOut[book.title] = HeldOutEvaluation.perplexity(HeldOutEvaluation.scores(of: model, on: [passage]))
       result.wallSeconds = Date().timeIntervalSince(settingStart)
-      log.line(String(format: "  %@: training perplexity %.3f, held-out %.3f, %.0f tokens/s, %.1f s",
-                      cell.displayName, result.trainPerplexity, result.heldOut[book.title]!, result.tokensPerSecond, result.wallSeconds))
+      log.summary("  " + tr("cells.result", [
+        "name": cell.displayName, "train": Num.fixed(result.trainPerplexity, 3), "heldOut": Num.fixed(result.heldOut[book.title]!, 3),
+        "speed": Num.int(Int(result.tokensPerSecond.rounded())), "seconds": Num.fixed(result.wallSeconds, 1),
+      ]))
       settings.append(result)
       parameters[result.name] = model.parameterCount
       samples.append(.init(prefix: prefix, setting: cell.displayName, text: model.predict(prefix: prefix, count: 60, vocab: Book.vocab)))
     }
     let rows = settings.map { s in
       [s.name, ExperimentSupport.count(parameters[s.name]!), ExperimentBudget.number(s.learningRate), "\(s.history.count)", ExperimentSupport.fixed(s.trainPerplexity, 3),
-       ExperimentSupport.fixed(s.heldOut[book.title]!, 3), String(format: "%.0f", s.tokensPerSecond),
-       String(format: "%.1f", s.wallSeconds)]
+       ExperimentSupport.fixed(s.heldOut[book.title]!, 3), Num.int(Int(s.tokensPerSecond.rounded())),
+       Num.fixed(s.wallSeconds, 1)]
     }
     var report = ExperimentReport(
       exercise: Self.exercise, title: Self.title, budget: budget, settings: settings, heldOut: [HeldOutRecord(split)],
-      table: ResultTable(columns: ["cell", "parameters", "lr", "epochs", "train ppl", "held-out ppl", "tokens/s", "wall s"], rows: rows))
-    report.charts = [ExperimentSupport.curves(settings, title: "Training perplexity per epoch")]
+      table: ResultTable(columns: tr("cells.columns").components(separatedBy: "|"), rows: rows))
+    report.charts = [ExperimentSupport.curves(settings, title: tr("experiment.curvesTitle"))]
     report.samples = samples
     report.notes = notes(settings, parameters: parameters, heldOutKey: book.title)
     report.wallSeconds = Date().timeIntervalSince(start)
@@ -83,31 +87,31 @@ public struct CellComparison: Experiment {
   private func notes(_ settings: [SettingResult], parameters: [String: Int], heldOutKey: String) -> [String] {
     guard let best = settings.min(by: { $0.heldOut[heldOutKey]! < $1.heldOut[heldOutKey]! }),
       let fastest = settings.max(by: { $0.tokensPerSecond < $1.tokensPerSecond }) else { return [] }
-    var notes = [String(format: "Lowest held-out perplexity: %@ (%.3f). Fastest: %@ (%.0f tokens/s).",
-                        best.name, best.heldOut[heldOutKey]!, fastest.name, fastest.tokensPerSecond)]
+    var notes = [tr("cells.note.best", [
+      "best": best.name, "perplexity": Num.fixed(best.heldOut[heldOutKey]!, 3), "fastest": fastest.name,
+      "speed": Num.int(Int(fastest.tokensPerSecond.rounded())),
+    ])]
     if let gru = settings.first(where: { $0.cell == .gru }), let lstm = settings.first(where: { $0.cell == .lstm }),
       let gi = parameters[gru.name], let li = parameters[lstm.name] {
-      var text = String(
-        format: "GRU vs LSTM: held-out %.3f vs %.3f; %.2f× the LSTM's tokens/s, with 3 gates' weights to its 4 (%@ vs %@ parameters).",
-        gru.heldOut[heldOutKey]!, lstm.heldOut[heldOutKey]!, gru.tokensPerSecond / lstm.tokensPerSecond,
-        ExperimentSupport.count(gi), ExperimentSupport.count(li))
+      var text = tr("cells.note.gruLstm", [
+        "gru": Num.fixed(gru.heldOut[heldOutKey]!, 3), "lstm": Num.fixed(lstm.heldOut[heldOutKey]!, 3),
+        "ratio": Num.fixed(gru.tokensPerSecond / lstm.tokensPerSecond, 2),
+        "gruParameters": ExperimentSupport.count(gi), "lstmParameters": ExperimentSupport.count(li),
+      ])
       // Per epoch, at the middle of the run: which cell learns faster from the same minibatches.
       let mid = min(gru.history.count, lstm.history.count) / 2
       if mid >= 1 {
         let g = gru.history[mid - 1].perplexity, l = lstm.history[mid - 1].perplexity
-        text += String(format: " Per epoch the %@ learns faster too: after epoch %d, training perplexity %.2f (GRU) vs %.2f (LSTM).",
-                       g < l ? "GRU" : "LSTM", mid, g, l)
+        text += " " + tr("cells.note.perEpoch", [
+          "faster": g < l ? "GRU" : "LSTM", "epoch": mid, "gru": Num.fixed(g, 2), "lstm": Num.fixed(l, 2),
+        ])
       }
       notes.append(text)
     }
     let gaps = settings.map { "\($0.name) \(ExperimentSupport.fixed($0.heldOut[heldOutKey]! - $0.trainPerplexity))" }
-    notes.append("Held-out minus training perplexity: " + gaps.joined(separator: ", ") + ". The training figure is averaged over "
-      + "the last epoch while the weights still improved, so it reads a little high: a gap near zero or below means the "
-      + "model has not started to memorise the book; a gap well above zero means it has (overfitting).")
+    notes.append(tr("cells.note.gap", ["gaps": gaps.joined(separator: ", ")]))
     if let rnn = settings.first(where: { $0.cell == .rnn }), rnn.learningRate != budget.learningRate {
-      notes.append("The vanilla RNN trains at lr \(ExperimentBudget.number(rnn.learningRate)), not \(ExperimentBudget.number(budget.learningRate)): "
-        + "at 2, with the default sizes, its training perplexity climbed past 1000 by epoch 4 (diverged). "
-        + "`--lr` sets one rate for all three.")
+      notes.append(tr("cells.note.rnnRate", ["rnn": Num.compact(rnn.learningRate), "others": Num.compact(budget.learningRate)]))
     }
     return notes
   }

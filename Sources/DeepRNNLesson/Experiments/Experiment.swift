@@ -6,7 +6,7 @@ import D2L
 public protocol Experiment {
   /// The exercise it answers (2, 3 or 4).
   static var exercise: Int { get }
-  /// A title for the transcript and the JSON.
+  /// A title for the transcript and the JSON, in the current language.
   static var title: String { get }
   /// Sizes that finish in a few minutes on 2 cores (release build).
   static var defaultBudget: ExperimentBudget { get }
@@ -36,22 +36,23 @@ public enum Experiments {
 
 /// Helpers the experiments share.
 public enum ExperimentSupport {
-  /// `1.2k`, `250k`, `1.03M`: token counts for tables.
+  /// `1.2k`, `250k`, `1.03M`: token counts for tables (`1,2k` in Vietnamese).
   public static func count(_ n: Int) -> String {
-    if n >= 1_000_000 { return String(format: "%.2fM", Double(n) / 1e6) }
-    if n >= 10_000 { return String(format: "%.0fk", Double(n) / 1e3) }
-    if n >= 1_000 { return String(format: "%.1fk", Double(n) / 1e3) }
+    if n >= 1_000_000 { return Num.fixed(Double(n) / 1e6, 2) + "M" }
+    if n >= 10_000 { return Num.fixed(Double(n) / 1e3, 0) + "k" }
+    if n >= 1_000 { return Num.fixed(Double(n) / 1e3, 1) + "k" }
     return "\(n)"
   }
 
-  public static func fixed(_ v: Double, _ digits: Int = 2) -> String { v.isFinite ? String(format: "%.\(digits)f", v) : "n/a" }
+  /// `v` with `digits` decimals, as the language writes it.
+  public static func fixed(_ v: Double, _ digits: Int = 2) -> String { Num.fixed(v, digits) }
 
   /// The relative change from `a` to `b` as `-12.3%` / `+0.4%`.
-  public static func change(from a: Double, to b: Double) -> String { String(format: "%+.1f%%", 100 * (b - a) / a) }
+  public static func change(from a: Double, to b: Double) -> String { Num.change(from: a, to: b) }
 
   /// A training-perplexity curve per setting.
   public static func curves(_ settings: [SettingResult], title: String) -> ExperimentReport.Chart {
-    .init(slug: "curves", kind: .curves, title: title, xLabel: "epoch", yLabel: "training perplexity",
+    .init(slug: "curves", kind: .curves, title: title, xLabel: "epoch", yLabel: tr("experiment.trainingPerplexity"),
           series: settings.map { s in .init(name: s.name, x: s.history.map { Double($0.epoch) }, y: s.history.map(\.perplexity)) })
   }
 }

@@ -50,11 +50,13 @@ public struct ExperimentBudget: Codable, Equatable {
 
   /// One line for the transcript: the sizes every setting shares.
   public var summary: String {
-    let exceptions = learningRates.sorted { $0.key < $1.key }.map { "\($0.key.uppercased()) \(Self.number($0.value))" }
-    var text = "\(numLayers)-layer, hidden \(hiddenSize), \(epochs) epochs, batch \(batchSize) × \(numSteps) steps, "
-      + "SGD lr \(Self.number(learningRate))\(exceptions.isEmpty ? "" : " (" + exceptions.joined(separator: ", ") + ")"), "
-      + "clip \(Self.number(clipNorm)), seed \(seed)"
-    if secondsPerSetting > 0 { text += ", at most \(Int(secondsPerSetting)) s per setting" }
+    let exceptions = learningRates.sorted { $0.key < $1.key }.map { "\($0.key.uppercased()) \(Num.compact($0.value))" }
+    var text = tr("budget.summary", [
+      "layers": numLayers, "hidden": hiddenSize, "epochs": Num.int(epochs) + " " + tr(epochs == 1 ? "word.epoch" : "word.epochs"), "batch": batchSize, "steps": numSteps,
+      "lr": Num.compact(learningRate) + (exceptions.isEmpty ? "" : " (" + exceptions.joined(separator: ", ") + ")"),
+      "clip": Num.compact(clipNorm), "seed": seed,
+    ])
+    if secondsPerSetting > 0 { text += tr("budget.seconds", ["seconds": Int(secondsPerSetting)]) }
     return text
   }
 

@@ -11,14 +11,9 @@ public enum ExperimentError: Error, CustomStringConvertible, Equatable {
   public var description: String {
     switch self {
     case let .missingData(file, reason):
-      return """
-        this experiment needs the data file '\(file)', which is not here and could not be fetched:
-        \(reason)
-        Fetch it when online with: lessons data fetch \(file)   (or: lessons data fetch --all)
-        """
+      return tr("experiment.error.missing", ["file": file, "reason": reason])
     case let .tooLittleData(setting, tokens, needed):
-      return "setting '\(setting)' has \(tokens) training tokens, fewer than the \(needed) of one minibatch; "
-        + "raise --train-tokens or lower --batch-size / --num-steps"
+      return tr("experiment.error.tooLittle", ["setting": setting, "tokens": Num.int(tokens), "needed": Num.int(needed)])
     }
   }
 }

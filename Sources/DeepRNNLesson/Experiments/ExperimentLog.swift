@@ -10,10 +10,15 @@ public struct ExperimentLog {
   public let epochLines: Bool
   /// Receives every permanent line, without its line break.
   public let write: (String) -> Void
+  /// Print each setting's results when it finishes (the lesson leaves them to the report's
+  /// table, so that no number is printed twice).
+  public var settingSummaries = true
 
   /// The command's log: to standard output, in place on a terminal.
   public static var console: ExperimentLog {
-    ExperimentLog(interactive: Console.isTerminal, epochLines: true) { Console.write($0 + "\n") }
+    ExperimentLog(interactive: Console.isTerminal, epochLines: true) {
+      Console.write(LineFitter.fitLines($0, width: Console.width) + "\n")
+    }
   }
 
   /// A log that keeps nothing (tests that only look at results).
@@ -23,6 +28,11 @@ public struct ExperimentLog {
   public func line(_ text: String) {
     if interactive { Console.write("\r\u{1B}[2K") }
     write(text)
+  }
+
+  /// Prints a setting's results, unless `settingSummaries` is off.
+  public func summary(_ text: String) {
+    if settingSummaries { line(text) }
   }
 
   /// Shows `text` as the current progress, in place; nothing when not on a terminal.

@@ -5,10 +5,10 @@ import Foundation
 /// generated samples side by side, and what the numbers say.
 public enum ExperimentPresentation {
   public static func lines(_ report: ExperimentReport, width: Int) -> [String] {
-    var out = ["", "Exercise \(report.exercise): \(report.title)", ""]
-    out += report.table.lines()
+    var out = ["", tr("experiment.heading", ["exercise": report.exercise, "title": report.title]), ""]
+    out += report.table.lines(width: width)
     for extra in report.extraTables {
-      out += ["", "  " + extra.title] + extra.table.lines()
+      out += [""] + LineFitter.paragraph(extra.title, width: width, first: "  ", rest: "  ") + extra.table.lines(width: width)
     }
     for chart in report.charts {
       out += ["", "  " + chart.title]
@@ -20,7 +20,7 @@ public enum ExperimentPresentation {
       }
     }
     if !report.samples.isEmpty {
-      out += ["", "  Greedy samples, same prefixes:"]
+      out += ["", "  " + tr("experiment.samples")]
       out += samples(report.samples, width: width)
     }
     if !report.notes.isEmpty {
@@ -42,7 +42,7 @@ public enum ExperimentPresentation {
         let label = k < s.labels.count ? s.labels[k] : String(format: "%g", s.x[k])
         let n = y.isFinite ? max(1, Int((y / top * Double(barWidth)).rounded())) : 0
         let padded = label + String(repeating: " ", count: max(0, labelWidth - label.count))
-        out.append("    \(padded)  \(String(repeating: "█", count: n))\(String(repeating: " ", count: barWidth - n))  \(String(format: "%.3f", y))")
+        out.append("    \(padded)  \(String(repeating: "█", count: n))\(String(repeating: " ", count: barWidth - n))  \(Num.fixed(y, 3))")
       }
     }
     return out

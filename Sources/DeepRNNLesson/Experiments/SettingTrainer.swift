@@ -29,7 +29,7 @@ public struct SettingResult: Codable, Equatable {
 
 /// The first Ctrl-C stops an experiment after the current minibatch.
 public struct ExperimentInterrupted: Error, CustomStringConvertible {
-  public var description: String { "interrupted: the experiment stopped before its last setting; no results were written" }
+  public var description: String { tr("experiment.interrupted") }
 }
 
 /// Trains one setting under the experiment's budget, reporting every epoch to the log.
@@ -75,7 +75,7 @@ public struct SettingTrainer {
       if log.epochLines { log.line(Self.describe(report, name: name, epochs: configuration.epochs)) }
       if budget.secondsPerSetting > 0 && trainSeconds >= budget.secondsPerSetting && epoch < configuration.epochs {
         stoppedByTimeLimit = true
-        log.line("  \(name): time limit of \(Int(budget.secondsPerSetting)) s reached after \(epoch) epochs")
+        log.line("  " + tr("experiment.timeLimit", ["name": name, "seconds": Int(budget.secondsPerSetting), "epochs": epoch]))
         break
       }
     }
@@ -89,7 +89,10 @@ public struct SettingTrainer {
   }
 
   public static func describe(_ r: EpochReport, name: String, epochs: Int) -> String {
-    String(format: "  %@  epoch %3d/%d %@ perplexity %7.3f  %6.0f tokens/s  %5.1f s",
-           name, r.epoch, epochs, ProgressLine.bar(Double(r.epoch) / Double(epochs), width: 16), r.perplexity, r.tokensPerSecond, r.seconds)
+    "  \(name)  " + tr("train.readout", [
+      "epoch": TrainingRun.pad("\(r.epoch)", String(epochs).count), "epochs": epochs,
+      "bar": ProgressLine.bar(Double(r.epoch) / Double(epochs), width: 12),
+      "perplexity": TrainingRun.pad(Num.fixed(r.perplexity, 3), 7), "speed": TrainingRun.pad(Num.int(Int(r.tokensPerSecond.rounded())), 9),
+    ]) + "  " + Num.fixed(r.seconds, 1) + " s"
   }
 }

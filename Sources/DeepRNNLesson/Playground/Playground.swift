@@ -63,6 +63,10 @@ public struct Playground {
   /// The learner's file for step `id`.
   public func file(for id: String) -> URL { sourcesFolder.appendingPathComponent("\(id).swift") }
 
+  /// The lesson's code as it was when the learner's file was written: what tells an edit
+  /// (the file differs from it) from a lesson that changed since (it differs from the source).
+  func original(for id: String) -> URL { root.appendingPathComponent(".originals/\(id).swift") }
+
   /// The ids of the steps the learner has edited (a file that differs from the lesson's code).
   public var editedSteps: [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: sourcesFolder.path)) ?? []
@@ -70,20 +74,26 @@ public struct Playground {
       .filter(isEdited)
   }
 
-  /// Whether step `id` has a learner's version that differs from the lesson's code.
+  /// Whether the learner changed step `id`'s file from the lesson's code it was written from.
   public func isEdited(_ id: String) -> Bool {
     guard let mine = try? String(contentsOf: file(for: id), encoding: .utf8) else { return false }
-    return (try? StepSource(id: id, stepsFolder: stepsFolder).text) != mine
+    let written = (try? String(contentsOf: original(for: id), encoding: .utf8))
+      ?? (try? StepSource(id: id, stepsFolder: stepsFolder).text)
+    return mine != written
   }
 
-  /// The learner's file for `id`, written from the lesson's code if it does not exist yet (an
-  /// existing file is never touched), and `main.swift` registering every step file there.
+  /// The learner's file for `id`, written from the lesson's code if it does not exist yet or
+  /// is an unedited copy of an older lesson (an edited file is never touched), and
+  /// `main.swift` registering every step file there.
   @discardableResult
   public func prepare(_ id: String) throws -> URL {
     try FileManager.default.createDirectory(at: sourcesFolder, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(at: original(for: id).deletingLastPathComponent(), withIntermediateDirectories: true)
     let url = file(for: id)
-    if !FileManager.default.fileExists(atPath: url.path) {
-      try StepSource(id: id, stepsFolder: stepsFolder).text.write(to: url, atomically: true, encoding: .utf8)
+    let lesson = try StepSource(id: id, stepsFolder: stepsFolder).text
+    if !FileManager.default.fileExists(atPath: url.path) || (!isEdited(id) && (try? String(contentsOf: url, encoding: .utf8)) != lesson) {
+      try lesson.write(to: url, atomically: true, encoding: .utf8)
+      try lesson.write(to: original(for: id), atomically: true, encoding: .utf8)
     }
     try writeMain()
     return url
@@ -92,6 +102,7 @@ public struct Playground {
   /// Puts the lesson's code back for `id` (the learner's file is replaced).
   public func reset(_ id: String) throws {
     try? FileManager.default.removeItem(at: file(for: id))
+    try? FileManager.default.removeItem(at: original(for: id))
     try prepare(id)
   }
 
@@ -156,7 +167,10 @@ public struct Playground {
   public func run(
     step id: String, lesson: String, overrides: [String], values: [String: String] = [:], color: Bool, width: Int
   ) throws -> Bool {
-    var arguments = ["--lesson", lesson, "--step", id, "--handover", handoverFolder.path, "--width", String(width)]
+    var arguments = [
+      "--lesson", lesson, "--step", id, "--handover", handoverFolder.path, "--width", String(width),
+      "--lang", Language.current.rawValue,
+    ]
     if color { arguments.append("--color") }
     for o in overrides { arguments += ["--set", o] }
     for (name, value) in values.sorted(by: { $0.key < $1.key }) { arguments += ["--value", "\(name)=\(value)"] }

@@ -33,7 +33,7 @@ public struct PlaygroundEditing: StepEditing {
     try Handover.save(request.results, in: playground.handoverFolder)
     let file = try playground.prepare(request.entry.step.id)
     if openEditor {
-      Console.write("  opening \(display(file)) in \(Playground.editorCommand) …\n")
+      Console.write("  " + tr("playground.opening", ["file": display(file), "editor": Playground.editorCommand]) + "\n")
       try playground.openEditor(file)
     }
     return try buildAndRun(request, heading: true)
@@ -57,16 +57,16 @@ public struct PlaygroundEditing: StepEditing {
   /// compiler's first errors (with the learner's file and line numbers) if not.
   private func buildAndRun(_ request: StepEditRequest, heading: Bool) throws -> Bool {
     let id = request.entry.step.id
-    let first = playground.hasBeenBuilt ? "" : " (the first build compiles the library too, about a minute)"
-    Console.write("  building your \(id).swift in \(display(playground.root))\(first) …\n")
+    let first = playground.hasBeenBuilt ? "" : tr("playground.firstBuild")
+    Console.write("  " + tr("playground.building", ["id": id, "folder": display(playground.root), "first": first]) + "\n")
     let build = try playground.build()
     guard build.built else {
       Console.write(Self.firstErrors(build.diagnostics) + "\n")
-      Console.write("  it did not compile, so the step keeps the lesson's results. Your file is kept:\n")
-      Console.write("  \(display(playground.file(for: id))) (e in the walk, or lessons edit \(id), reopens it)\n")
+      Console.write("  " + tr("playground.notCompiled") + "\n")
+      Console.write("  " + tr("playground.reopen", ["file": display(playground.file(for: id)), "id": id]) + "\n")
       return false
     }
-    if heading { Console.write("  output (your code):\n") }
+    if heading { Console.write("  " + tr("playground.output") + "\n") }
     return try playground.run(
       step: id, lesson: request.lessonFile, overrides: request.overrides, values: request.values.all,
       color: request.output.color, width: request.output.width)

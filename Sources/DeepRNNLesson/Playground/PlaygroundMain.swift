@@ -8,7 +8,7 @@ import LessonEngine
 /// model), which are loaded instead of recomputed.
 ///
 ///     playground --lesson lessons/deep-rnn.md --step scratch-stack [--set epochs=5]…
-///                [--value numLayers=3]… [--handover DIR] [--width 80] [--color]
+///                [--value numLayers=3]… [--handover DIR] [--width 80] [--color] [--lang vi]
 ///
 /// `--set` overrides a parameter for every step, as `lessons run --set` does; `--value` sets
 /// one of the edited step's own parameters (what `s` changed in the walk).
@@ -26,6 +26,7 @@ public enum PlaygroundMain {
 
   static func runStep(edited: [StepDefinition], arguments: [String]) throws {
     let options = try Options(arguments)
+    Language.current = options.language
     var catalog = DeepRNNLesson.catalog
     for definition in edited { catalog = catalog.replacing(definition) }
     let document = try LessonParser.load(path: options.lesson)
@@ -67,6 +68,7 @@ public enum PlaygroundMain {
     var handover: URL?
     var width = 80
     var color = false
+    var language = Language.en
 
     init(_ arguments: [String]) throws {
       var rest = arguments[...]
@@ -85,6 +87,7 @@ public enum PlaygroundMain {
         case "--handover": handover = URL(fileURLWithPath: try value(flag))
         case "--width": width = Int(try value(flag)) ?? 80
         case "--color": color = true
+        case "--lang": language = Language(rawValue: try value(flag)) ?? .en
         default: throw StepError("unknown argument '\(flag)'")
         }
       }

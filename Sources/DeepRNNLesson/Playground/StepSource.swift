@@ -78,6 +78,11 @@ public struct StepSource {
 
       \(body.joined(separator: "\n"))
 
+      /// The lesson's strings in the walk's language, as the step's own code looks them up.
+      private func tr(_ key: String, _ arguments: [String: Any] = [:]) -> String {
+        LessonStrings.table(key, arguments)
+      }
+
       """
   }
 }

@@ -3,7 +3,7 @@ import LessonEngine
 /// H_{t+1}^(l) (to its right) and H_t^(l+1) (above it).
 enum ArchitectureStep: LessonStep {
   static let id = "architecture"
-  static let summary = "the L × T grid of hidden states, drawn"
+  static var summary: String { tr("architecture.summary") }
   static let parameters: [StepParameter] = [
     .integer("layers", 1...6, "hidden layers L"), .integer("steps", 1...8, "time steps T"),
   ]
@@ -21,8 +21,7 @@ enum ArchitectureStep: LessonStep {
     let (layers, steps) = (input.layers, input.steps)
     for line in diagram(layers: layers, steps: steps) { out.say(line) }
     out.say()
-    out.say("  \(layers) layers × \(steps) steps = \(layers * steps) hidden states; each is computed once, from")
-    out.say("  the state to its left (same layer, previous step) and the one below (same step, layer below).")
+    out.say("  " + tr("architecture.count", ["layers": layers, "steps": steps, "states": layers * steps]))
   }
 
   /// The diagram's lines, bottom row X_t, top row O_t.

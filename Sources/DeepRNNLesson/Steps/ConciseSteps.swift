@@ -4,7 +4,7 @@ import LessonEngine
 /// The concise API: a multi-layer LSTM in one line, its parameters and shapes.
 public enum ConciseModelStep: LessonStep {
   public static let id = "concise-model"
-  public static let summary = "RNNModel with an LSTM of numLayers 2: parameters and shapes"
+  public static var summary: String { tr("conciseModel.summary") }
   public static let parameters: [StepParameter] = [
     .choice("cell", ["rnn", "gru", "lstm"], "recurrent cell"), .integer("numLayers", 1...6, "layers L"),
     .integer("numHiddens", 1...1024, "hidden units"),
@@ -32,22 +32,28 @@ public enum ConciseModelStep: LessonStep {
     // ANCHOR: concise-model
     var generator = RandomGenerator(seed: 0)
     let model = RNNModel(
-      kind: kind, vocabSize: vocab.count, hiddenSize: numHiddens, numLayers: numLayers, using: &generator)
-    let (logits, state) = model(batch, state: model.beginState(batchSize: batch.batchSize))
+      kind: kind, vocabSize: vocab.count, hiddenSize: numHiddens,
+      numLayers: numLayers, using: &generator)
+    let (logits, state) = model(
+      batch, state: model.beginState(batchSize: batch.batchSize))
     // ANCHOR_END: concise-model
-    out.say("  \(kind.displayName)(vocab \(vocab.count), hidden \(numHiddens), numLayers \(numLayers)) + Linear(\(numHiddens) → \(vocab.count)): \(model.parameterCount) parameters")
+    out.say("  " + tr("conciseModel.parameters", [
+      "cell": kind.displayName, "vocab": vocab.count, "hidden": numHiddens, "layers": numLayers,
+      "count": Num.int(model.parameterCount),
+    ]))
     for (name, p) in model.namedParameters {
       let padded = name.padding(toLength: 20, withPad: " ", startingAt: 0)
       out.say("    \(padded) \(Tensor.describe(p.shape))")
     }
     if kind == .lstm {
-      out.say("  weight_ih and weight_hh stack the gates i, f, g, o: 4 × \(numHiddens) = \(4 * numHiddens) rows.")
+      out.say("  " + tr("conciseModel.gates", ["gates": "i, f, g, o", "count": 4, "hidden": numHiddens, "rows": 4 * numHiddens]))
     } else if kind == .gru {
-      out.say("  weight_ih and weight_hh stack the gates r, z, n: 3 × \(numHiddens) = \(3 * numHiddens) rows.")
+      out.say("  " + tr("conciseModel.gates", ["gates": "r, z, n", "count": 3, "hidden": numHiddens, "rows": 3 * numHiddens]))
     }
-    out.shape("logits", logits.shape, ["steps·batch", "vocab"], note: "one row per (step, sequence), time first")
-    out.shape("state H", state.hidden.shape, ["layers", "batch", "hidden"])
-    if let c = state.cell { out.shape("state C", c.shape, ["layers", "batch", "hidden"], note: "the LSTM's memory cells") }
+    let axes = [tr("axis.layers"), tr("axis.batch"), tr("axis.hidden")]
+    out.shape("logits", logits.shape, ["\(tr("axis.steps"))·\(tr("axis.batch"))", tr("axis.vocab")], note: tr("conciseModel.logits"))
+    out.shape(tr("conciseModel.state", ["name": "H"]), state.hidden.shape, axes)
+    if let c = state.cell { out.shape(tr("conciseModel.state", ["name": "C"]), c.shape, axes, note: tr("conciseModel.cells")) }
     return model
   }
 }
@@ -55,7 +61,7 @@ public enum ConciseModelStep: LessonStep {
 /// The concise RNN with the scratch stack's weights computes the same states.
 public enum ConciseAgreesStep: LessonStep {
   public static let id = "concise-agrees"
-  public static let summary = "the concise RNN(numLayers: 2) reproduces the scratch stack"
+  public static var summary: String { tr("conciseAgrees.summary") }
   public static let parameters: [StepParameter] = [.integer("numHiddens", 1...1024, "hidden units")]
   public static let requires = [ScratchLayerStep.id]
 
@@ -77,22 +83,28 @@ public enum ConciseAgreesStep: LessonStep {
     // ANCHOR: concise-agrees
     var generator = RandomGenerator(seed: 3)
     let stack = StackedRNNScratch(
-      numInputs: vocab.count, numHiddens: numHiddens, numLayers: 2, sigma: 0.1, using: &generator)
-    let concise = RNN(inputSize: vocab.count, hiddenSize: numHiddens, numLayers: 2, using: &generator)
-    for (l, rnn) in stack.rnns.enumerated() {  // PyTorch stores W transposed, and two biases
+      numInputs: vocab.count, numHiddens: numHiddens, numLayers: 2,
+      sigma: 0.1, using: &generator)
+    let concise = RNN(
+      inputSize: vocab.count, hiddenSize: numHiddens, numLayers: 2,
+      using: &generator)
+    // PyTorch stores W transposed, and two biases
+    for (l, rnn) in stack.rnns.enumerated() {
       concise.parameter(named: "weight_ih_l\(l)")!.assign(rnn.W_xh.transposed())
       concise.parameter(named: "weight_hh_l\(l)")!.assign(rnn.W_hh.transposed())
       concise.parameter(named: "bias_ih_l\(l)")!.assign(rnn.b_h)
-      concise.parameter(named: "bias_hh_l\(l)")!.assign(Tensor.zeros([numHiddens]))
+      concise.parameter(named: "bias_hh_l\(l)")!
+        .assign(Tensor.zeros([numHiddens]))
     }
     let scratch = stack(X).outputs
     let (fast, _) = concise(X)
     // ANCHOR_END: concise-agrees
     let difference = zip(scratch.scalars, fast.scalars).map { abs($0 - $1) }.max() ?? 0
-    out.shape("scratch outputs", scratch.shape, ["steps", "batch", "hidden"])
-    out.shape("concise outputs", fast.shape, ["steps", "batch", "hidden"])
-    out.say("  largest difference over all \(fast.count) values: \(String(format: "%.2e", difference))")
-    out.say("  the concise layer computes the same equations, fused: per step, X_t W_xh + H_{t-1} W_hh + b on weights packed once, then tanh.")
+    let axes = [tr("axis.steps"), tr("axis.batch"), tr("axis.hidden")]
+    out.shape(tr("conciseAgrees.scratch"), scratch.shape, axes)
+    out.shape(tr("conciseAgrees.concise"), fast.shape, axes)
+    out.say("  " + tr("conciseAgrees.difference", ["count": Num.int(fast.count), "difference": Num.scientific(Double(difference))]))
+    out.say("  " + tr("conciseAgrees.fused", ["sum": "Xₜ\(Scripts.W("xh")) + Hₜ₋₁\(Scripts.W("hh")) + \(Scripts.W("h", letter: "b"))"]))
     return difference
   }
 }

@@ -3,20 +3,17 @@ import LessonEngine
 /// The chapter's four exercises, and how to do each one with this tool.
 enum ExercisesStep: LessonStep {
   static let id = "exercises"
-  static let summary = "the four exercises and the commands that do them"
+  static var summary: String { tr("exercises.summary") }
   typealias Input = StepValues
 
   static func run(_ values: StepValues, _ context: StepOutput) {
-    context.say("  1. A two-layer RNN from scratch: edit exercises/Sources/Exercise1/StackedRNN.swift,")
-    context.say("     then `lessons check 1` compares every Hₜ⁽ˡ⁾, state and gradient with the concise RNN.")
-    context.say("     `lessons hint 1` helps; `lessons reset 1` starts over.")
-    context.say("  2. GRU vs LSTM (and the vanilla RNN): `lessons experiment 2` trains each under the same budget")
-    context.say("     and tabulates training and held-out perplexity, tokens/s and wall time.")
-    context.say("  3. More books: `lessons experiment 3` adds Wells' novels to The Time Machine one by one and")
-    context.say("     measures every setting on the same held-out Wells text.")
-    context.say("  4. Mixing authors: `lessons experiment 4` compares Wells alone with Wells among five other")
-    context.say("     authors, on as many training tokens, with samples side by side and what the numbers say.")
-    context.say("     Each takes 2-4 minutes (release build); sizes are flags (`lessons experiment --help`), and")
-    context.say("     results go to results/ as JSON, CSV and SVG curves. Held-out text is never trained on.")
+    for n in 1...4 {
+      for line in LineFitter.paragraph(tr("exercises.item\(n)"), width: context.width, first: "  \(n). ", rest: "     ") {
+        context.say(line)
+      }
+    }
+    for line in LineFitter.paragraph(tr("exercises.sizes"), width: context.width, first: "     ", rest: "     ") {
+      context.say(line)
+    }
   }
 }

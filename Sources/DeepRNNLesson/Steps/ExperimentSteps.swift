@@ -4,13 +4,14 @@ import LessonEngine
 /// Exercise 2 in miniature: RNN, GRU and LSTM under one budget.
 public enum ExperimentCellsStep: ExperimentStep {
   public static let id = "experiment-cells"
-  public static let summary = "exercise 2 in miniature: RNN, GRU and LSTM under one budget"
+  public static var summary: String { tr("experimentCells.summary") }
 
   public static func run(_ budget: ExperimentBudget, _ out: StepOutput) throws -> ExperimentReport {
     try ExperimentSteps.reportingErrors {
       let log = ExperimentSteps.log(out)
       // ANCHOR: experiment-cells
-      let experiment = CellComparison(budget: budget, cells: [.rnn, .gru, .lstm])  // one budget for all
+      // one budget for all three cells
+      let experiment = CellComparison(budget: budget, cells: [.rnn, .gru, .lstm])
       let report = try experiment.run(log: log, shouldStop: { false })
       // ANCHOR_END: experiment-cells
       ExperimentSteps.show(report, out, exercise: 2)
@@ -22,13 +23,14 @@ public enum ExperimentCellsStep: ExperimentStep {
 /// Exercise 3 in miniature: one to four of Wells' novels.
 public enum ExperimentBooksStep: ExperimentStep {
   public static let id = "experiment-books"
-  public static let summary = "exercise 3 in miniature: one to four of Wells' novels"
+  public static var summary: String { tr("experimentBooks.summary") }
 
   public static func run(_ budget: ExperimentBudget, _ out: StepOutput) throws -> ExperimentReport {
     try ExperimentSteps.reportingErrors {
       let log = ExperimentSteps.log(out)
       // ANCHOR: experiment-books
-      let experiment = BookScaling(budget: budget, books: BookCatalog.wells)  // expTokens per book
+      // expTokens per book
+      let experiment = BookScaling(budget: budget, books: BookCatalog.wells)
       let report = try experiment.run(log: log, shouldStop: { false })
       // ANCHOR_END: experiment-books
       ExperimentSteps.show(report, out, exercise: 3)
@@ -40,13 +42,14 @@ public enum ExperimentBooksStep: ExperimentStep {
 /// Exercise 4 in miniature: Wells alone vs Wells among other authors.
 public enum ExperimentAuthorsStep: ExperimentStep {
   public static let id = "experiment-authors"
-  public static let summary = "exercise 4 in miniature: Wells alone vs Wells among other authors"
+  public static var summary: String { tr("experimentAuthors.summary") }
 
   public static func run(_ budget: ExperimentBudget, _ out: StepOutput) throws -> ExperimentReport {
     try ExperimentSteps.reportingErrors {
       let log = ExperimentSteps.log(out)
       // ANCHOR: experiment-authors
-      let experiment = AuthorMixing(  // expTokens per setting, shared by its books
+      // expTokens per setting, shared by its books
+      let experiment = AuthorMixing(
         budget: budget, wells: BookCatalog.wells, others: BookCatalog.others)
       let report = try experiment.run(log: log, shouldStop: { false })
       // ANCHOR_END: experiment-authors
@@ -95,14 +98,17 @@ public enum ExperimentSteps {
 
   /// A line per setting (not per epoch) into the lesson's output.
   public static func log(_ context: StepOutput) -> ExperimentLog {
-    ExperimentLog(interactive: false, epochLines: false) { context.say($0) }
+    // One line per setting as it starts; its numbers come once, in the report's table.
+    var log = ExperimentLog(interactive: false, epochLines: false) { context.say($0) }
+    log.settingSummaries = false
+    return log
   }
 
   /// The report as the command prints it, and how to run it at full size.
   public static func show(_ report: ExperimentReport, _ context: StepOutput, exercise: Int) {
     for line in ExperimentPresentation.lines(report, width: context.width) { context.say(line) }
     context.say()
-    context.say("  Tiny sizes, so tiny conclusions. The full experiment: `lessons experiment \(exercise)` (2-4 minutes).")
+    context.say("  " + tr("experiment.tiny", ["exercise": exercise]))
   }
 
   /// Turns an experiment's failure (a missing book, diverged training) into the step's

@@ -4,7 +4,7 @@ import LessonEngine
 /// One scratch RNN layer on a real minibatch of The Time Machine.
 public enum ScratchLayerStep: LessonStep {
   public static let id = "scratch-layer"
-  public static let summary = "one scratch RNN layer on a Time Machine minibatch"
+  public static var summary: String { tr("scratchLayer.summary") }
   public static let parameters: [StepParameter] = [
     .integer("batchSize", 1...256, "sequences per minibatch"), .integer("numSteps", 1...200, "time steps"),
     .integer("numHiddens", 1...1024, "hidden units"),
@@ -37,24 +37,28 @@ public enum ScratchLayerStep: LessonStep {
     let (batchSize, numSteps, numHiddens) = (input.batchSize, input.numSteps, input.numHiddens)
     // ANCHOR: scratch-layer
     let (corpus, vocab) = try loadCorpusTimeMachine(maxTokens: 10_000)
-    let loader = SeqDataLoader(corpus: corpus, batchSize: batchSize, numSteps: numSteps)
+    let loader = SeqDataLoader(
+      corpus: corpus, batchSize: batchSize, numSteps: numSteps)
     var batches = loader.batches(forEpoch: 0)
     let batch = batches.next()!  // token indices, (batch, steps)
     let X = Tensor.oneHot(
-      batch.timeMajorInputs.map(Int.init), shape: [numSteps, batchSize], depth: vocab.count)
+      batch.timeMajorInputs.map(Int.init), shape: [numSteps, batchSize],
+      depth: vocab.count)
     var generator = RandomGenerator(seed: 1)
-    let rnn = RNNScratch(numInputs: vocab.count, numHiddens: numHiddens, using: &generator)
+    let rnn = RNNScratch(
+      numInputs: vocab.count, numHiddens: numHiddens, using: &generator)
     let (outputs, state) = rnn(X)
     // ANCHOR_END: scratch-layer
-    out.say("  the minibatch holds \(batchSize) sequences of \(numSteps) characters; the first one reads")
+    out.say("  " + tr("scratchLayer.minibatch", ["batch": batchSize, "steps": numSteps]))
     out.say("  \"\(vocab.tokens(for: (0..<numSteps).map { Int(batch.input(row: 0, step: $0)) }).joined())\"")
-    out.shape("tokens", [batchSize, numSteps], ["batch", "steps"])
-    out.shape("X", X.shape, ["steps", "batch", "vocab"], note: "one-hot, time first")
-    out.shape("W_xh", rnn.W_xh.shape, ["vocab", "hidden"])
-    out.shape("W_hh", rnn.W_hh.shape, ["hidden", "hidden"])
-    out.shape("b_h", rnn.b_h.shape, ["hidden"])
-    out.say("  outputs: \(outputs.count) states, one per step, each (batch \(batchSize), hidden \(numHiddens))")
-    out.shape("state", state.shape, ["batch", "hidden"], note: "= the last output")
+    let (steps, batchAxis, vocabAxis, hiddenAxis) = (tr("axis.steps"), tr("axis.batch"), tr("axis.vocab"), tr("axis.hidden"))
+    out.shape(tr("scratchLayer.tokens"), [batchSize, numSteps], [batchAxis, steps])
+    out.shape("X", X.shape, [steps, batchAxis, vocabAxis], note: tr("scratchLayer.oneHot"))
+    out.shape(Scripts.W("xh"), rnn.W_xh.shape, [vocabAxis, hiddenAxis])
+    out.shape(Scripts.W("hh"), rnn.W_hh.shape, [hiddenAxis, hiddenAxis])
+    out.shape(Scripts.W("h", letter: "b"), rnn.b_h.shape, [hiddenAxis])
+    out.say("  outputs: " + tr("scratchLayer.outputs", ["count": outputs.count, "batch": batchSize, "hidden": numHiddens]))
+    out.shape("state", state.shape, [batchAxis, hiddenAxis], note: tr("scratchLayer.lastOutput"))
     out.latex(#"\mathbf{H}_t = \tanh(\mathbf{X}_t \mathbf{W}_{xh} + \mathbf{H}_{t-1} \mathbf{W}_{hh} + \mathbf{b}_h)"#)
     return Output(batch: batch, X: X, vocab: vocab)
   }
@@ -63,7 +67,7 @@ public enum ScratchLayerStep: LessonStep {
 /// Two (or L) scratch layers stacked: layer l reads layer l−1's states.
 public enum ScratchStackStep: LessonStep {
   public static let id = "scratch-stack"
-  public static let summary = "two scratch layers stacked: layer 2 reads layer 1's states"
+  public static var summary: String { tr("scratchStack.summary") }
   public static let parameters: [StepParameter] = [
     .integer("numLayers", 1...6, "layers L"), .integer("numHiddens", 1...1024, "hidden units"),
   ]
@@ -93,17 +97,21 @@ public enum ScratchStackStep: LessonStep {
     // ANCHOR: scratch-stack
     var generator = RandomGenerator(seed: 2)
     let stack = StackedRNNScratch(
-      numInputs: vocab.count, numHiddens: numHiddens, numLayers: numLayers, using: &generator)
+      numInputs: vocab.count, numHiddens: numHiddens, numLayers: numLayers,
+      using: &generator)
     let (outputs, states, layerOutputs) = stack(X)
     // ANCHOR_END: scratch-stack
-    out.shape("X = H\(Scripts.sup(0))", X.shape, ["steps", "batch", "vocab"])
+    let axes = [tr("axis.steps"), tr("axis.batch"), tr("axis.hidden")]
+    out.shape("X = \(Scripts.layer("H", 0))", X.shape, [axes[0], axes[1], tr("axis.vocab")])
     for (l, rnn) in stack.rnns.enumerated() {
-      out.say("  layer \(l + 1): W_xh \(Tensor.describe(rnn.W_xh.shape)), W_hh \(Tensor.describe(rnn.W_hh.shape)), b_h \(Tensor.describe(rnn.b_h.shape))")
-      out.shape("  H\(Scripts.sup(l + 1))", layerOutputs[l].shape, ["steps", "batch", "hidden"],
-                note: l == 0 ? "reads X" : "reads H\(Scripts.sup(l))")
+      let weights = [(Scripts.W("xh", l + 1), rnn.W_xh), (Scripts.W("hh", l + 1), rnn.W_hh), (Scripts.W("h", l + 1, letter: "b"), rnn.b_h)]
+      out.say("  " + tr("scratchStack.layer", ["layer": l + 1])
+        + weights.map { "\($0.0) \(Tensor.describe($0.1.shape))" }.joined(separator: ", "))
+      out.shape("  \(Scripts.layer("H", l + 1))", layerOutputs[l].shape, axes,
+                note: tr("scratchStack.reads", ["input": l == 0 ? "X" : Scripts.layer("H", l)]))
     }
-    out.shape("outputs", outputs.shape, ["steps", "batch", "hidden"], note: "the top layer's states, for the output layer")
-    out.say("  final states: \(states.count) × (batch \(states[0].shape[0]), hidden \(states[0].shape[1])), one per layer")
+    out.shape("outputs", outputs.shape, axes, note: tr("scratchStack.top"))
+    out.say("  " + tr("scratchStack.final", ["count": states.count, "batch": states[0].shape[0], "hidden": states[0].shape[1]]))
     out.latex(#"\mathbf{H}_t^{(l)} = \tanh(\mathbf{H}_t^{(l-1)} \mathbf{W}_{xh}^{(l)} + \mathbf{H}_{t-1}^{(l)} \mathbf{W}_{hh}^{(l)} + \mathbf{b}_h^{(l)}), \quad \mathbf{H}_t^{(0)} = \mathbf{X}_t"#)
     return Output(layerOutputs: layerOutputs)
   }

@@ -5,7 +5,7 @@ import LessonEngine
 /// equation that produced it: the chapter's functional dependencies, evaluated.
 public enum TinyStackStep: LessonStep {
   public static let id = "tiny-stack"
-  public static let summary = "every Hₜ⁽ˡ⁾ of a tiny two-layer RNN, next to its equation"
+  public static var summary: String { tr("tiny.summary") }
   public static let parameters: [StepParameter] = [
     .integer("batch", 1...4, "sequences n"), .integer("steps", 1...6, "time steps T"),
     .integer("inputs", 1...8, "input size d"), .integer("hidden", 1...8, "hidden units h"),
@@ -39,30 +39,40 @@ public enum TinyStackStep: LessonStep {
     let (hidden, outputs, seed) = (input.hidden, input.outputs, input.seed)
     // ANCHOR: tiny-stack
     var generator = RandomGenerator(seed: seed)
-    let X = Tensor.normal([steps, batch, inputs], using: &generator)  // (T, n, d)
+    let X = Tensor.normal(
+      [steps, batch, inputs], using: &generator)  // (T, n, d)
     let stack = StackedRNNScratch(
-      numInputs: inputs, numHiddens: hidden, numLayers: 2, sigma: 0.5, using: &generator)
-    let (H, finalStates, layerOutputs) = stack(X)  // H: (T, n, h), the top layer's states
-    let output = Linear(inputSize: hidden, outputSize: outputs, using: &generator)
+      numInputs: inputs, numHiddens: hidden, numLayers: 2, sigma: 0.5,
+      using: &generator)
+    // H: (T, n, h), the top layer's states
+    let (H, finalStates, layerOutputs) = stack(X)
+    let output = Linear(
+      inputSize: hidden, outputSize: outputs, using: &generator)
     let O = output(H.reshaped([steps * batch, hidden]))  // (T·n, q)
     // ANCHOR_END: tiny-stack
-    out.shape("X", X.shape, ["steps", "batch", "inputs"])
+    out.shape("X", X.shape, [tr("axis.steps"), tr("axis.batch"), tr("axis.inputs")])
     for (l, rnn) in stack.rnns.enumerated() {
-      out.shape("W_xh\(Scripts.sup(l + 1))", rnn.W_xh.shape, ["in", "hidden"])
-      out.shape("W_hh\(Scripts.sup(l + 1))", rnn.W_hh.shape, ["hidden", "hidden"])
+      out.shape(Scripts.W("xh", l + 1), rnn.W_xh.shape, [tr("axis.in"), tr("axis.hidden")])
+      out.shape(Scripts.W("hh", l + 1), rnn.W_hh.shape, [tr("axis.hidden"), tr("axis.hidden")])
     }
     out.say()
     for t in 1...steps {
       for l in 1...2 {
         let below = l == 1 ? "X\(Scripts.sub(t))" : Scripts.H(t, l - 1)
-        out.equation("\(Scripts.H(t, l)) = tanh(\(below) W_xh\(Scripts.sup(l)) + \(Scripts.H(t - 1, l)) W_hh\(Scripts.sup(l)) + b_h\(Scripts.sup(l)))   (batch \(batch), hidden \(hidden))")
+        let sizes = "(\(tr("axis.batch")) \(batch), \(tr("axis.hidden")) \(hidden))"
+        out.equation("\(Scripts.H(t, l)) = tanh(\(below) \(Scripts.W("xh", l)) + \(Scripts.H(t - 1, l)) \(Scripts.W("hh", l)) + \(Scripts.W("h", l, letter: "b")))   \(sizes)")
         out.values(layerOutputs[l - 1][t - 1])
       }
-      out.equation("O\(Scripts.sub(t)) = \(Scripts.H(t, 2)) W_hq + b_q   (batch \(batch), outputs \(outputs))")
+      // q has no Unicode subscript: this line uses the fallback notation throughout, as the
+      // rendered equation (2) does.
+      out.equation("O_\(t) = H_\(t)^(2) W_(hq) + b_q   (\(tr("axis.batch")) \(batch), \(tr("axis.outputs")) \(outputs))")
       out.values(O[((t - 1) * batch)..<(t * batch)])
       out.say()
     }
-    out.say("  \(Scripts.H(0, 1)) = \(Scripts.H(0, 2)) = 0; the final states are \(Scripts.H(steps, 1)) and \(Scripts.H(steps, 2)): \(finalStates.map { Tensor.describe($0.shape) }.joined(separator: ", ")).")
+    out.say("  " + tr("tiny.final", [
+      "zero": "\(Scripts.H(0, 1)) = \(Scripts.H(0, 2)) = 0", "first": Scripts.H(steps, 1), "second": Scripts.H(steps, 2),
+      "shapes": finalStates.map { Tensor.describe($0.shape) }.joined(separator: ", "),
+    ]))
     return Output(layerOutputs: layerOutputs, outputs: O)
   }
 }

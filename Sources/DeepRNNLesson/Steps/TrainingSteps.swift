@@ -5,7 +5,7 @@ import LessonEngine
 /// Training on The Time Machine with a live readout: the chapter's run.
 public enum TrainStep: LessonStep {
   public static let id = "train"
-  public static let summary = "train on The Time Machine (the chapter's run), with a live readout"
+  public static var summary: String { tr("train.summary") }
   public static let parameters: [StepParameter] = [
     .choice("cell", ["rnn", "gru", "lstm"], "recurrent cell"), .integer("numLayers", 1...6, "layers"),
     .integer("numHiddens", 1...1024, "hidden units"), .integer("epochs", 1...100_000, "epochs"),
@@ -36,7 +36,7 @@ public enum TrainStep: LessonStep {
 /// The perplexity curve of the training run, drawn in the terminal.
 public enum PerplexityCurveStep: LessonStep {
   public static let id = "perplexity-curve"
-  public static let summary = "the perplexity curve of the training run, drawn"
+  public static var summary: String { tr("curve.summary") }
   public static let parameters: [StepParameter] = [.integer("height", 4...40, "rows of the chart")]
   public static let requires = [TrainStep.id]
 
@@ -48,24 +48,26 @@ public enum PerplexityCurveStep: LessonStep {
 
   public static func input(_ values: StepValues, _ results: StepResults) throws -> Input {
     let history = try results.output(of: TrainStep.self).history
-    guard !history.isEmpty else { throw StepError("the training run finished no epoch") }
+    guard !history.isEmpty else { throw StepError(tr("curve.noEpoch")) }
     return Input(height: values.int("height"), history: history)
   }
 
   public static func run(_ input: Input, _ out: StepOutput) {
     let history = input.history
     let chart = TextChart.lines(
-      series: [("perplexity", history.map(\.perplexity))], height: input.height, width: min(out.width - 12, 72))
+      series: [(tr("word.perplexity"), history.map(\.perplexity))], height: input.height, width: min(out.width - 12, 68))
     for line in chart { out.say(line) }
     let first = history.first!, last = history.last!
-    out.say(String(format: "  epoch 1: %.2f  →  epoch %d: %.3f", first.perplexity, last.epoch, last.perplexity))
+    out.say("  " + tr("curve.ends", [
+      "first": Num.fixed(first.perplexity, 3), "epoch": last.epoch, "last": Num.fixed(last.perplexity, 3),
+    ]))
   }
 }
 
 /// Greedy predictions from the trained model.
 public enum PredictStep: LessonStep {
   public static let id = "predict"
-  public static let summary = "greedy predictions from the trained model"
+  public static var summary: String { tr("predict.summary") }
   public static let parameters: [StepParameter] = [
     .text("prefixes", "prefixes separated by |"), .integer("chars", 1...1000, "characters to predict"),
   ]
@@ -90,7 +92,8 @@ public enum PredictStep: LessonStep {
     var texts: [String] = []
     for prefix in input.prefixes {
       // ANCHOR: predict
-      let text = outcome.model.predict(prefix: prefix, count: chars, vocab: outcome.vocab)
+      let text = outcome.model.predict(
+        prefix: prefix, count: chars, vocab: outcome.vocab)
       // ANCHOR_END: predict
       out.say("  predict(\"\(prefix)\") → \(text)")
       texts.append(text)

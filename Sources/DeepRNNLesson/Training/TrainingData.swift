@@ -13,10 +13,10 @@ public struct TrainingData {
   public static func load(books: [String], maxTokens: Int) throws -> TrainingData {
     if books.isEmpty {
       let (corpus, vocab) = try loadCorpusTimeMachine(maxTokens: maxTokens)
-      return TrainingData(corpus: corpus, vocab: vocab, description: "The Time Machine, \(corpus.count) character tokens")
+      return TrainingData(corpus: corpus, vocab: vocab, description: tr("data.timeMachine", ["tokens": Num.int(corpus.count)]))
     }
     let text = try loadBooks(paths: books)
     let c = try CharCorpus(text: text, maxTokens: maxTokens, source: books.joined(separator: ", "))
-    return TrainingData(corpus: c.tokens, vocab: c.vocab, description: "\(books.count) book(s), \(c.tokens.count) character tokens")
+    return TrainingData(corpus: c.tokens, vocab: c.vocab, description: tr("data.books", ["books": books.count, "tokens": Num.int(c.tokens.count)]))
   }
 }

@@ -49,7 +49,7 @@ public struct TrainingRun {
     if let resumePath {
       let checkpoint = try ModelCheckpoint.load(from: URL(fileURLWithPath: resumePath))
       guard let saved = checkpoint.configuration else {
-        throw TrainingRunError("\(resumePath) holds no training configuration: only checkpoints written by `lessons train` can resume")
+        throw TrainingRunError(tr("train.error.noConfiguration", ["path": resumePath]))
       }
       configuration = saved
       resumed = checkpoint
@@ -59,12 +59,12 @@ public struct TrainingRun {
       corpus: data.corpus, batchSize: configuration.batchSize, numSteps: configuration.numSteps,
       useRandomIter: configuration.useRandomIter, seed: configuration.seed)
     guard loader.numBatches > 0 else {
-      throw TrainingRunError("\(data.description) is too short for even one minibatch of \(configuration.batchSize) × \(configuration.numSteps) tokens")
+      throw TrainingRunError(tr("train.error.tooShort", ["data": data.description, "batch": configuration.batchSize, "steps": configuration.numSteps]))
     }
     let model: RNNModel
     if let resumed {
       guard resumed.vocab == data.vocab else {
-        throw TrainingRunError("the checkpoint's vocabulary differs from the training data's: cannot resume on other data")
+        throw TrainingRunError(tr("train.error.vocabulary"))
       }
       model = resumed.model
     } else {
@@ -76,13 +76,24 @@ public struct TrainingRun {
     if let resumed {
       let (partial, state) = try Self.progress(of: resumed, path: resumePath!, loader: loader)
       trainer.resume(history: resumed.history, partial: partial, state: state)
-      say("resuming \(resumePath!) at epoch \(trainer.nextEpoch)\(partial.map { ", minibatch \($0.completedSteps + 1)" } ?? "")")
+      say(partial.map { tr("train.resumingAt", ["path": resumePath!, "epoch": trainer.nextEpoch, "minibatch": $0.completedSteps + 1]) }
+        ?? tr("train.resuming", ["path": resumePath!, "epoch": trainer.nextEpoch]))
     }
 
-    say("training \(configuration.numLayers)-layer \(configuration.cell.displayName), hidden \(configuration.hiddenSize), on \(data.description)")
-    say("batch \(configuration.batchSize) × \(configuration.numSteps) steps, lr \(configuration.learningRate), clip \(configuration.clipNorm), \(configuration.useRandomIter ? "random" : "sequential") minibatches, \(configuration.epochs) epochs")
-    let line = ProgressLine(interactive: Console.isTerminal && !json)
+    say(tr("train.model", [
+      "layers": configuration.numLayers, "cell": configuration.cell.displayName, "hidden": configuration.hiddenSize,
+      "data": data.description,
+    ]))
+    say(tr("train.settings", [
+      "batch": configuration.batchSize, "steps": configuration.numSteps, "lr": Num.compact(configuration.learningRate),
+      "clip": Num.compact(configuration.clipNorm), "order": tr(configuration.useRandomIter ? "train.random" : "train.sequential"),
+      "epochs": Num.int(configuration.epochs) + " " + tr(configuration.epochs == 1 ? "word.epoch" : "word.epochs"),
+    ]))
     let every = max(1, configuration.epochs / max(transcriptLines, 1))
+    if !(Console.isTerminal && !json), every > 1 {
+      say(tr("train.every", ["every": every]))
+    }
+    let line = ProgressLine(interactive: Console.isTerminal && !json)
     var interrupted = false
     // Resident memory after each epoch: it must stay flat (buffers are reused, graphs freed).
     var resident: [Int] = []
@@ -115,11 +126,11 @@ public struct TrainingRun {
       let path = savePath ?? Self.interruptedPath
       try saved.save(to: URL(fileURLWithPath: path))
       if line.interactive { line.finish("") }
-      Console.error("interrupted at epoch \(trainer.nextEpoch), minibatch \(trainer.partial?.completedSteps ?? 0); saved \(path)")
-      Console.error("continue with: lessons train --resume \(path)")
+      Console.error(tr("train.interrupted", ["epoch": trainer.nextEpoch, "minibatch": trainer.partial?.completedSteps ?? 0, "path": path]))
+      Console.error(tr("train.continue", ["path": path]))
     } else if let savePath {
       try checkpoint.save(to: URL(fileURLWithPath: savePath))
-      say("saved \(savePath)")
+      say(tr("train.saved", ["path": savePath]))
     }
 
     let predictions = prefixes.map { ($0, model.predict(prefix: $0, count: 50, vocab: data.vocab)) }
@@ -156,21 +167,25 @@ public struct TrainingRun {
     } else {
       if let last = history.last {
         let speed = history.map(\.tokensPerSecond).sorted()[history.count / 2]
-        say(String(format: "perplexity %.2f after %d epochs, %.0f tokens/sec (median over epochs), %.1f s wall time",
-                   last.perplexity, history.count, speed, wall))
+        say(tr("train.result", [
+          "perplexity": Num.fixed(last.perplexity, 2), "epochs": Num.int(history.count),
+          "speed": Num.int(Int(speed.rounded())), "wall": Num.fixed(wall, 1),
+        ]))
       }
       if let unfinished, let unfinishedPerplexity {
-        say(String(format: "epoch %d stopped after %d of %d minibatches: perplexity %.2f so far",
-                   unfinished.epoch, unfinished.completedSteps, loader.numBatches, unfinishedPerplexity))
+        say(tr("train.unfinished", [
+          "epoch": unfinished.epoch, "done": unfinished.completedSteps, "of": loader.numBatches,
+          "perplexity": Num.fixed(unfinishedPerplexity, 2),
+        ]))
       }
       if let first = resident.first, let last = resident.last, let low = resident.min(), let high = resident.max() {
         // The range over all epochs shows whether memory grows, beyond the two ends.
-        say("memory: peak \(MemoryUsage.format(peak)); resident \(MemoryUsage.format(first)) after the first epoch, \(MemoryUsage.format(last)) after the last"
-              + (resident.count > 2 ? " (\(MemoryUsage.format(low))–\(MemoryUsage.format(high)) over all \(resident.count))" : ""))
+        say(tr("train.memory", ["peak": Self.megabytes(peak), "first": Self.megabytes(first), "last": Self.megabytes(last)])
+              + (resident.count > 2 ? tr("train.memoryRange", ["low": Self.megabytes(low), "high": Self.megabytes(high), "count": resident.count]) : ""))
       }
       for (prefix, text) in predictions { say("predict(\"\(prefix)\"): \(text)") }
     }
-    if interrupted { throw LessonInterrupted("training interrupted at epoch \(trainer.nextEpoch)") }
+    if interrupted { throw LessonInterrupted(tr("train.interruptedShort", ["epoch": trainer.nextEpoch])) }
     return Outcome(model: model, vocab: data.vocab, history: history, predictions: predictions, wallSeconds: wall, interrupted: interrupted)
   }
 
@@ -179,7 +194,7 @@ public struct TrainingRun {
   static func progress(of checkpoint: ModelCheckpoint, path: String, loader: SeqDataLoader) throws
     -> (EpochProgress?, RecurrentState?)
   {
-    func refuse(_ reason: String) -> TrainingRunError { TrainingRunError("cannot resume from \(path): \(reason)") }
+    func refuse(_ reason: String) -> TrainingRunError { TrainingRunError(tr("train.error.cannotResume", ["path": path, "reason": reason])) }
     var partial: EpochProgress?
     if let json = checkpoint.trainingMetadata["partial"] {
       guard let p = try? JSONDecoder().decode(EpochProgress.self, from: Data(json.utf8)) else {
@@ -209,12 +224,25 @@ public struct TrainingRun {
 
   /// One epoch's progress line, with the resident memory after it (0 where it is unknown).
   static func describe(_ r: EpochReport, of epochs: Int, resident: Int = 0) -> String {
-    let bar = ProgressLine.bar(Double(r.epoch) / Double(epochs))
-    let line = String(format: "epoch %4d/%d %@ perplexity %7.3f  %6.0f tokens/s", r.epoch, epochs, bar, r.perplexity, r.tokensPerSecond)
-    return resident > 0 ? line + "  " + MemoryUsage.format(resident) : line
+    let bar = ProgressLine.bar(Double(r.epoch) / Double(epochs), width: 16)
+    let epoch = String(repeating: " ", count: max(0, String(epochs).count - String(r.epoch).count)) + "\(r.epoch)"
+    let line = tr("train.readout", [
+      "epoch": epoch, "epochs": epochs, "bar": bar, "perplexity": pad(Num.fixed(r.perplexity, 3), 7),
+      "speed": pad(Num.int(Int(r.tokensPerSecond.rounded())), 9),
+    ])
+    return resident > 0 ? line + "  " + megabytes(resident) : line
   }
 
-  private func say(_ text: String) { if !json { Console.write(text + "\n") } }
+  /// `text` right-aligned in `width` columns.
+  static func pad(_ text: String, _ width: Int) -> String {
+    String(repeating: " ", count: max(0, width - text.count)) + text
+  }
+
+  /// Memory in MB, with the language's decimal separator: `41.6 MB` / `41,6 MB`.
+  static func megabytes(_ bytes: Int) -> String { Num.fixed(Double(bytes) / 1_048_576, 1) + " MB" }
+
+  /// Prints a line, broken at spaces to fit the terminal (80 columns off a terminal).
+  private func say(_ text: String) { if !json { Console.write(LineFitter.fitLines(text, width: Console.width) + "\n") } }
 }
 
 /// Why a training run cannot start or resume, worded for the learner.

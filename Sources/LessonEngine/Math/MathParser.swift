@@ -16,6 +16,11 @@ struct MathParser {
   var inScript = false
   /// Atoms being parsed inside one another (groups, arguments, environments).
   var depth = 0
+  /// Write every script in the fallback form (`_t`, `^(l)`): set when some script of the
+  /// formula has no Unicode form, so that the formula uses one notation throughout.
+  var plainScripts = false
+  /// Whether a script without a Unicode form was met.
+  var metScriptWithoutUnicode = false
   /// Deeper nesting is refused: no formula needs it, and the parser recurses.
   static let maximumDepth = 64
 
@@ -120,8 +125,13 @@ struct MathParser {
       }
     }
     // Subscript first, whatever the source order: 𝐇ₜ⁽ˡ⁾ for both `_t^{(l)}` and `^{(l)}_t`.
-    if let sub { atom.text += MathScripts.subscripted(sub) }
-    if let sup { atom.text += MathScripts.superscripted(sup) }
+    for (script, isSuper) in [(sub, false), (sup, true)] {
+      guard let script else { continue }
+      if !MathScripts.hasUnicodeForm(script, superscript: isSuper) { metScriptWithoutUnicode = true }
+      atom.text += plainScripts
+        ? MathScripts.plain(script, marker: isSuper ? "^" : "_")
+        : isSuper ? MathScripts.superscripted(script) : MathScripts.subscripted(script)
+    }
     atoms.append(atom)
   }
 

@@ -4,8 +4,9 @@
 ///     // "𝐇ₜ⁽ˡ⁾ ∈ ℝⁿˣʰ"
 ///
 /// Letters stay upright (the terminal's font) except under font commands; sub- and
-/// superscripts use Unicode's small forms where every character has one and fall back to
-/// `_(…)` / `^(…)` otherwise; `\frac{a}{b}` becomes `a/b`. Unknown commands throw
+/// superscripts use Unicode's small forms where every character of every script in the
+/// formula has one, and otherwise all of the formula's scripts fall back to `_t`, `_(hq)`,
+/// `^(l)` (one notation per formula); `\frac{a}{b}` becomes `a/b`. Unknown commands throw
 /// `MathError.unknownCommand` rather than leaking raw LaTeX into the lesson.
 public enum MathRenderer {
   /// The formula as text, lines (from `\\` or `aligned`) separated by `\n`.
@@ -17,7 +18,12 @@ public enum MathRenderer {
   /// The formula as lines: one per `\\`-separated row, with `&` columns aligned.
   public static func renderLines(_ latex: String) throws -> [String] {
     var parser = MathParser(latex)
-    return MathAlignment.lines(try parser.parseFormula())
+    let rows = try parser.parseFormula()
+    guard parser.metScriptWithoutUnicode else { return MathAlignment.lines(rows) }
+    // One notation per formula: all scripts in the fallback form when one needs it.
+    var plain = MathParser(latex)
+    plain.plainScripts = true
+    return MathAlignment.lines(try plain.parseFormula())
   }
 
   /// The formula on one line, for inline `$…$` math; rows are separated by `; `.

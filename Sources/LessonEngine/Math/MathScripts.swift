@@ -9,6 +9,20 @@ enum MathScripts {
     convert(text, table: subscripts, marker: "_")
   }
 
+  /// Whether every character of `text` has a Unicode subscript (or superscript) form.
+  static func hasUnicodeForm(_ text: String, superscript: Bool) -> Bool {
+    let table = superscript ? superscripts : subscripts
+    return !text.isEmpty && text.allSatisfy { table[$0] != nil }
+  }
+
+  /// `text` in the fallback form only: `_t`, `_(hq)`, `^(l)`. A formula with one script that
+  /// has no Unicode form writes all its scripts this way, so that one formula never mixes
+  /// `𝐖_(hq)` with `𝐇ₜ⁽ᴸ⁾`.
+  static func plain(_ text: String, marker: String) -> String {
+    if text.count == 1 || isParenthesised(text) { return marker + text }
+    return marker + "(" + text + ")"
+  }
+
   /// `text` as a superscript: `⁽ˡ⁾`, or `^(…)` when some character has no superscript.
   static func superscripted(_ text: String) -> String {
     convert(text, table: superscripts, marker: "^")

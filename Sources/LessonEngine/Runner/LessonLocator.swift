@@ -20,7 +20,7 @@ public enum LessonLocator {
   public static func locate(_ nameOrPath: String, language: String) throws -> String {
     if nameOrPath.hasSuffix(".md") || nameOrPath.contains("/") {
       guard FileManager.default.fileExists(atPath: nameOrPath) else {
-        throw LessonError(file: nameOrPath, line: nil, reason: "no such lesson file")
+        throw LessonError(file: nameOrPath, line: nil, reason: tr("lesson.noFile"))
       }
       return nameOrPath
     }
@@ -30,7 +30,7 @@ public enum LessonLocator {
       if FileManager.default.fileExists(atPath: url.path) { return relativePath(url) }
     }
     let known = available().map(\.name).joined(separator: ", ")
-    throw LessonError(file: "lessons/\(relative)", line: nil, reason: "no such lesson (available: \(known.isEmpty ? "none found" : known))")
+    throw LessonError(file: "lessons/\(relative)", line: nil, reason: tr("lesson.noLesson", ["known": known.isEmpty ? tr("lesson.noneFound") : known]))
   }
 
   /// The lessons found, with their languages.

@@ -23,7 +23,7 @@ public struct LessonPlan {
     var overriding: [String: String] = [:]
     for text in overrides {
       guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
-        throw LessonError(file: file, line: nil, reason: "--set '\(text)': expected name=value")
+        throw LessonError(file: file, line: nil, reason: tr("plan.setSyntax", ["text": text]))
       }
       overriding[String(text[..<eq])] = String(text[text.index(after: eq)...])
     }
@@ -32,13 +32,13 @@ public struct LessonPlan {
     for step in document.steps {
       guard let definition = catalog.definition(step.id) else {
         let known = catalog.all.map(\.id).joined(separator: ", ")
-        throw LessonError(file: file, line: step.line, reason: "unknown step '\(step.id)' (known steps: \(known))")
+        throw LessonError(file: file, line: step.line, reason: tr("plan.unknownStep", ["id": step.id, "known": known]))
       }
       var values: [String: String] = [:]
       for (name, value) in step.parameters {
         guard let parameter = definition.parameters.first(where: { $0.name == name }) else {
           let known = definition.parameters.map(\.name).joined(separator: ", ")
-          throw LessonError(file: file, line: step.line, reason: "step '\(step.id)' has no parameter '\(name)' (it takes: \(known.isEmpty ? "none" : known))")
+          throw LessonError(file: file, line: step.line, reason: tr("plan.noParameter", ["id": step.id, "name": name, "known": known.isEmpty ? tr("plan.none") : known]))
         }
         if let problem = parameter.problem(with: value) {
           throw LessonError(file: file, line: step.line, reason: "step '\(step.id)': \(problem)")
@@ -48,7 +48,7 @@ public struct LessonPlan {
       for parameter in definition.parameters {
         if let value = overriding[parameter.name] {
           if let problem = parameter.problem(with: value) {
-            throw LessonError(file: file, line: step.line, reason: "--set \(parameter.name)=\(value) for step '\(step.id)': \(problem)")
+            throw LessonError(file: file, line: step.line, reason: tr("plan.badSet", ["name": parameter.name, "value": value, "id": step.id, "problem": problem]))
           }
           values[parameter.name] = value
           used.insert(parameter.name)
@@ -60,7 +60,7 @@ public struct LessonPlan {
       entries.append(Entry(step: step, definition: definition, values: StepValues(values)))
     }
     if let unused = overriding.keys.sorted().first(where: { !used.contains($0) }) {
-      throw LessonError(file: file, line: nil, reason: "--set \(unused): no step of this lesson has a parameter '\(unused)'")
+      throw LessonError(file: file, line: nil, reason: tr("plan.unusedSet", ["name": unused]))
     }
     self.document = document
     self.entries = entries
@@ -71,7 +71,7 @@ public struct LessonPlan {
   /// The entries to run for `--step id`: its prerequisites (transitively, in lesson order), then it.
   public func entries(upTo id: String) throws -> [Entry] {
     guard entries.contains(where: { $0.step.id == id }) else {
-      throw LessonError(file: document.file, line: nil, reason: "no step '\(id)' in this lesson (steps: \(entries.map(\.step.id).joined(separator: ", ")))")
+      throw LessonError(file: document.file, line: nil, reason: tr("plan.noStep", ["id": id, "steps": entries.map(\.step.id).joined(separator: ", ")]))
     }
     var needed: Set<String> = [id]
     var frontier = [id]

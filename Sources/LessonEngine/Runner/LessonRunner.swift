@@ -44,7 +44,8 @@ public struct LessonRunner {
       case .back: index = max(0, index - 1)
       case .quit:
         let entry = plan.entries[index]
-        Console.write("\nStopped at step \(index + 1)/\(plan.entries.count). Continue later with: lessons run \(lessonName) --from \(entry.step.id)\n")
+        let stopped = tr("step.stopped", ["number": index + 1, "total": plan.entries.count, "lesson": lessonName, "id": entry.step.id])
+        Console.write("\n" + stopped + "\n")
         return .quit
       }
     }

@@ -12,12 +12,12 @@ public enum ParameterPrompt {
     for parameter in parameters {
       let now = current.all[parameter.name] ?? ""
       while true {
-        Console.write("  \(parameter.name) = \(now)  (\(range(parameter)); \(parameter.help))  new value: ")
+        Console.write("  " + tr("set.ask", ["name": parameter.name, "value": now, "range": range(parameter), "help": parameter.help]))
         guard let line = readLine() else { return values }
         let answer = line.trimmingCharacters(in: .whitespaces)
         if answer.isEmpty { break }
         if let problem = parameter.problem(with: answer) {
-          Console.write("    \(problem); try again, or Enter to keep \(now)\n")
+          Console.write("    " + tr("set.again", ["problem": problem, "value": now]) + "\n")
           continue
         }
         values = values.setting(parameter.name, to: answer)
@@ -32,7 +32,7 @@ public enum ParameterPrompt {
     switch parameter.kind {
     case .integer(let r): return "\(r.lowerBound)…\(r.upperBound)"
     case .number(let r): return "\(r.lowerBound)…\(r.upperBound)"
-    case .text: return "text"
+    case .text: return tr("set.text")
     case .choice(let options): return options.joined(separator: " | ")
     }
   }

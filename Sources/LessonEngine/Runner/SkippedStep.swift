@@ -9,10 +9,10 @@ struct SkippedStep: Error {
 
   /// The short block printed in the step's place: what is missing, why, and the command.
   func block(color: Bool, width: Int = 80) -> String {
-    var lines = ["  ⚠ skipped: this step needs '\(file)',", "    which is not here and could not be fetched."]
-    lines += Self.wrap("why: \(reason)", width: width, indent: "    ")
-    lines.append("    fetch it when online: lessons data fetch \(file)")
-    lines.append("    (every book: lessons data fetch --all)")
+    var lines = ["  " + tr("skip.needs", ["file": file]), "    " + tr("skip.notHere")]
+    lines += Self.wrap(tr("skip.why", ["reason": reason]), width: width, indent: "    ")
+    lines.append("    " + tr("skip.fetch", ["file": file]))
+    lines.append("    " + tr("skip.fetchAll"))
     let text = lines.joined(separator: "\n")
     return color ? "\u{1B}[33m\(text)\u{1B}[0m" : text
   }
@@ -34,10 +34,11 @@ struct SkippedStep: Error {
   /// The end-of-walk note naming every skipped step and how to run them later.
   static func summary(_ skipped: [SkippedStep], lesson: String) -> String {
     let ids = skipped.map(\.id)
-    return """
-      Skipped \(ids.count) step\(ids.count == 1 ? "" : "s") for want of data: \(ids.joined(separator: ", ")).
-      Fetch the books with `lessons data fetch --all`, then run a skipped step with
-      `lessons run \(lesson) --step \(ids[0])`.
-      """
+    let first = tr("skip.summary", [
+      "count": ids.count, "steps": tr(ids.count == 1 ? "skip.step" : "skip.steps"), "ids": ids.joined(separator: ", "),
+    ])
+    let second = tr("skip.summaryFetch", ["lesson": lesson, "first": ids[0]])
+    return (LineFitter.paragraph(first, width: 80, first: "", rest: "")
+      + LineFitter.paragraph(second, width: 80, first: "", rest: "")).joined(separator: "\n")
   }
 }

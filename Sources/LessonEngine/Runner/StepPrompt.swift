@@ -6,7 +6,7 @@ enum StepPrompt {
 
   /// Waits for a key; end of input counts as next.
   static func ask(number: Int, of total: Int, color: Bool) -> Key {
-    let text = "[step \(number)/\(total)] Enter/n next · b back · r run again · s set · e edit · q quit"
+    let text = tr("step.prompt", ["number": number, "total": total])
     Console.write(color ? "\u{1B}[7m \(text) \u{1B}[0m" : text)
     let keys = KeyReader()
     keys.start()

@@ -6,7 +6,7 @@ extension Walk {
   func runQuietly(_ entry: LessonPlan.Entry) throws {
     output.quiet = true
     defer { output.quiet = false }
-    Console.write("(running \(entry.step.id) first, quietly)\n")
+    Console.write(tr("step.quietly", ["id": entry.step.id]) + "\n")
     let index = plan.entries.firstIndex { $0.step.id == entry.step.id }!
     try run(index)
   }
@@ -19,7 +19,7 @@ extension Walk {
     if entry.step.showsCode {
       let code = edited ? runner.editing?.editedCode(entry.step.id) ?? entry.step.code : entry.step.code
       Console.write(renderer.renderCode(code, language: entry.step.language))
-      Console.write(renderer.color ? "\u{1B}[2m  output:\u{1B}[0m\n" : "  output:\n")
+      Console.write(renderer.color ? "\u{1B}[2m  \(tr("step.output"))\u{1B}[0m\n" : "  \(tr("step.output"))\n")
     }
     do {
       if edited, let editing = runner.editing {
@@ -39,9 +39,10 @@ extension Walk {
   /// `── step 4/13 · scratch-stack · summary ───`, with `(edited)` after the id when it is.
   func header(_ index: Int, edited: Bool) -> String {
     let entry = plan.entries[index]
-    let title = "step \(index + 1)/\(plan.entries.count) · \(entry.step.id)\(edited ? " (edited)" : "") · \(entry.definition.summary)"
-    let rule = String(repeating: "─", count: max(0, min(renderer.width, 100) - title.count - 4))
-    return renderer.color ? "\u{1B}[1;35m── \(title) \(rule)\u{1B}[0m\n" : "── \(title) \(rule)\n"
+    let id = edited ? "\(entry.step.id) \(tr("step.edited"))" : entry.step.id
+    return StepHeader.line(
+      number: index + 1, total: plan.entries.count, id: id, summary: entry.definition.summary,
+      width: renderer.width, color: renderer.color) + "\n"
   }
 
   /// Runs step `index` with its current values; any failure but an interruption or missing

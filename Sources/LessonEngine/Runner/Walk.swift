@@ -75,10 +75,8 @@ final class Walk {
   /// `e`: the learner edits the step's code; it is built and run in the step's place.
   private func edit(_ index: Int) {
     let entry = plan.entries[index]
-    guard let editing = runner.editing else { return Console.write("  editing is off (--original)\n") }
-    guard entry.step.showsCode else {
-      return Console.write("  step \(entry.step.id) shows no code to edit; the steps with code can be edited\n")
-    }
+    guard let editing = runner.editing else { return Console.write("  \(tr("edit.off"))\n") }
+    guard entry.step.showsCode else { return Console.write("  \(tr("edit.noCode", ["id": entry.step.id]))\n") }
     _ = editing.edit(request(index))
   }
 

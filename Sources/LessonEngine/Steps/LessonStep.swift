@@ -65,7 +65,7 @@ public final class StepResults {
   /// Step `S`'s result.
   /// - Throws: `StepError` naming the step to run first.
   public func output<S: LessonStep>(of step: S.Type) throws -> S.Output {
-    guard let output = outputs[S.id] as? S.Output else { throw StepError("run step \(S.id) first") }
+    guard let output = outputs[S.id] as? S.Output else { throw StepError(tr("step.runFirst", ["id": S.id])) }
     return output
   }
 

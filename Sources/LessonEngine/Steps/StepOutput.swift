@@ -16,7 +16,8 @@ public final class StepOutput {
 
   /// Prints a line of a step's output.
   public func say(_ text: String = "") {
-    if !quiet { Console.write(text + "\n") }
+    // A line wider than the terminal breaks at its spaces, continued two columns deeper.
+    if !quiet { Console.write(LineFitter.fitLines(text, width: width) + "\n") }
   }
 
   /// `name: (batch 32, steps 35, vocab 28)`: a shape with the meaning of each axis.
@@ -57,4 +58,12 @@ public enum Scripts {
   }
   /// H_t^(l) as `Hₜ⁽ˡ⁾` with numbers: `H₃⁽²⁾`.
   public static func H(_ t: Int, _ l: Int) -> String { "H\(sub(t))⁽\(sup(l))⁾" }
+  /// A whole layer's symbol, the layer in parentheses so that it never reads as a power:
+  /// `H⁽¹⁾`, not `H¹`.
+  public static func layer(_ symbol: String, _ l: Int) -> String { "\(symbol)⁽\(sup(l))⁾" }
+  /// A weight or bias with letter subscripts, of layer `l` when given: `Wₓₕ`, `Wₕₕ⁽²⁾`, `bₕ⁽¹⁾`.
+  public static func W(_ subscripts: String, _ l: Int? = nil, letter: String = "W") -> String {
+    let small: [Character: Character] = ["x": "ₓ", "h": "ₕ", "o": "ₒ", "t": "ₜ"]
+    return letter + String(subscripts.map { small[$0] ?? $0 }) + (l.map { "⁽\(sup($0))⁾" } ?? "")
+  }
 }

@@ -31,15 +31,15 @@ public struct StepParameter: Sendable {
   public func problem(with value: String) -> String? {
     switch kind {
     case .integer(let range):
-      guard let v = Int(value) else { return "parameter '\(name)' must be an integer, got '\(value)'" }
-      return range.contains(v) ? nil : "parameter '\(name)' must be between \(range.lowerBound) and \(range.upperBound), got \(v)"
+      guard let v = Int(value) else { return tr("parameter.integer", ["name": name, "value": value]) }
+      return range.contains(v) ? nil : tr("parameter.range", ["name": name, "low": range.lowerBound, "high": range.upperBound, "value": v])
     case .number(let range):
-      guard let v = Double(value), v.isFinite else { return "parameter '\(name)' must be a number, got '\(value)'" }
-      return range.contains(v) ? nil : "parameter '\(name)' must be between \(range.lowerBound) and \(range.upperBound), got \(value)"
+      guard let v = Double(value), v.isFinite else { return tr("parameter.number", ["name": name, "value": value]) }
+      return range.contains(v) ? nil : tr("parameter.range", ["name": name, "low": range.lowerBound, "high": range.upperBound, "value": value])
     case .text:
       return nil
     case .choice(let options):
-      return options.contains(value) ? nil : "parameter '\(name)' must be one of \(options.joined(separator: ", ")), got '\(value)'"
+      return options.contains(value) ? nil : tr("parameter.choice", ["name": name, "options": options.joined(separator: ", "), "value": value])
     }
   }
 }

@@ -9,7 +9,7 @@ public enum TextChart {
   /// Each series is resampled to `width` columns (the mean of the points a column covers).
   public static func lines(series: [(name: String, values: [Double])], height: Int, width: Int) -> [String] {
     let all = series.flatMap(\.values).filter(\.isFinite)
-    guard let lo = all.min(), let hi = all.max(), height > 1, width > 1 else { return ["  (no data)"] }
+    guard let lo = all.min(), let hi = all.max(), height > 1, width > 1 else { return ["  " + tr("chart.noData")] }
     let span = hi - lo > 1e-12 ? hi - lo : 1
     let longest = series.map(\.values.count).max() ?? 1
     let columns = min(width, longest)
@@ -28,11 +28,15 @@ public enum TextChart {
     var lines: [String] = []
     for (r, row) in grid.enumerated() {
       let value = hi - Double(r) / Double(height - 1) * span
-      let label = (r == 0 || r == height - 1 || r == height / 2) ? String(format: "%8.2f", value) : String(repeating: " ", count: 8)
+      let number = Num.fixed(value, 2)
+      let label = (r == 0 || r == height - 1 || r == height / 2)
+        ? String(repeating: " ", count: max(0, 8 - number.count)) + number : String(repeating: " ", count: 8)
       lines.append(label + " ┤" + String(row))
     }
     lines.append(String(repeating: " ", count: 9) + "└" + String(repeating: "─", count: columns))
-    lines.append(String(repeating: " ", count: 10) + "epoch 1" + String(repeating: " ", count: max(1, columns - 7 - String(longest).count - 6)) + "epoch \(longest)")
+    let (first, last) = ("\(tr("chart.epoch")) 1", "\(tr("chart.epoch")) \(longest)")
+    lines.append(String(repeating: " ", count: 10) + (longest == 1
+      ? first : first + String(repeating: " ", count: max(1, columns - first.count - last.count)) + last))
     if series.count > 1 {
       lines.append("          " + series.enumerated().map { "\(markers[$0.offset % markers.count]) \($0.element.name)" }.joined(separator: "   "))
     }

@@ -22,25 +22,31 @@ struct DataCommand: ParsableCommand {
 struct DataListCommand: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "list", abstract: "Every corpus: present or missing, and what needs it.")
 
+  @OptionGroup var language: LanguageOption
+
   func run() throws {
     let locator = DataLocator()
     Console.write(DataCommandText.header(locator))
     var missing = 0
     for spec in CorpusCatalog.all {
       let status: String
+      var present = false
       do {
-        if let url = try locator.existing(spec) { status = "present: \(url.path)" } else {
-          status = "missing (lessons data fetch \(spec.name))"
+        if let url = try locator.existing(spec) {
+          status = tr("data.present", ["path": url.path])
+          present = true
+        } else {
+          status = tr("data.missing", ["name": spec.name])
           missing += 1
         }
       } catch {
-        status = "corrupt: \(error)"
+        status = tr("data.corrupt", ["error": "\(error)"])
         missing += 1
       }
-      Console.write(DataCommandText.entry(spec, status: status, present: status.hasPrefix("present")))
+      Console.write(DataCommandText.entry(spec, status: status, present: present))
     }
-    Console.write("\n\(CorpusCatalog.all.count - missing) of \(CorpusCatalog.all.count) present."
-      + (missing > 0 ? " Fetch the rest with: lessons data fetch --all\n" : "\n"))
+    Console.write("\n" + tr("data.count", ["present": CorpusCatalog.all.count - missing, "count": CorpusCatalog.all.count])
+      + (missing > 0 ? tr("data.fetchRest") + "\n" : "\n"))
   }
 }
 
@@ -54,10 +60,13 @@ struct DataFetchCommand: ParsableCommand {
   @Flag(help: "Every corpus in the catalogue.")
   var all = false
 
+  @OptionGroup var language: LanguageOption
+
   func validate() throws {
-    if names.isEmpty && !all { throw ValidationError("name the files to fetch, or pass --all") }
+    try language.apply()
+    if names.isEmpty && !all { throw ValidationError(tr("data.nameFiles")) }
     for name in names where CorpusCatalog.spec(named: name) == nil {
-      throw ValidationError("unknown corpus '\(name)'; known: \(CorpusCatalog.all.map(\.name).joined(separator: ", "))")
+      throw ValidationError(tr("data.unknown", ["name": name, "known": CorpusCatalog.all.map(\.name).joined(separator: ", ")]))
     }
   }
 
@@ -68,19 +77,19 @@ struct DataFetchCommand: ParsableCommand {
     for spec in specs {
       do {
         if let url = try locator.existing(spec) {
-          Console.write("✓ \(spec.name): already present at \(url.path)\n")
+          Console.write(tr("data.already", ["name": spec.name, "path": url.path]) + "\n")
           continue
         }
-        Console.write("↓ \(spec.name) from \(locator.sourceURL(for: spec)?.absoluteString ?? "nowhere")\n")
+        Console.write(tr("data.from", ["name": spec.name, "url": locator.sourceURL(for: spec)?.absoluteString ?? tr("data.nowhere")]) + "\n")
         let url = try locator.locate(spec)
-        Console.write("✓ \(spec.name): \(DataCommandText.bytes(spec.byteCount)) verified, saved to \(url.path)\n")
+        Console.write(tr("data.saved", ["name": spec.name, "bytes": DataCommandText.bytes(spec.byteCount), "path": url.path]) + "\n")
       } catch let error as DataError {
         Console.write("✗ \(spec.name): \(error.shortReason)\n")
         failed += 1
       }
     }
     if failed > 0 {
-      Console.error("\(failed) of \(specs.count) could not be fetched; nothing partial was kept.")
+      Console.error(tr("data.failed", ["failed": failed, "count": specs.count]))
       throw ExitCode.failure
     }
   }
@@ -90,23 +99,25 @@ struct DataFetchCommand: ParsableCommand {
 struct DataVerifyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "verify", abstract: "Re-check the SHA-1 of every corpus present.")
 
+  @OptionGroup var language: LanguageOption
+
   func run() throws {
     let locator = DataLocator()
     var corrupt = 0, present = 0
     for spec in CorpusCatalog.all {
       do {
         guard let url = try locator.existing(spec) else {
-          Console.write("· \(spec.name): missing\n")
+          Console.write(tr("data.verifyMissing", ["name": spec.name]) + "\n")
           continue
         }
         present += 1
-        Console.write("✓ \(spec.name): SHA-1 \(spec.sha1 ?? "?") matches (\(url.path))\n")
+        Console.write(tr("data.matches", ["name": spec.name, "sha": spec.sha1 ?? "?", "path": url.path]) + "\n")
       } catch {
         corrupt += 1
         Console.write("✗ \(spec.name): \(error)\n")
       }
     }
-    Console.write("\(present) verified, \(corrupt) corrupt, \(CorpusCatalog.all.count - present - corrupt) missing.\n")
+    Console.write(tr("data.verified", ["present": present, "corrupt": corrupt, "missing": CorpusCatalog.all.count - present - corrupt]) + "\n")
     if corrupt > 0 { throw ExitCode.failure }
   }
 }
@@ -114,22 +125,22 @@ struct DataVerifyCommand: ParsableCommand {
 /// The wording `lessons data` shares across its subcommands.
 enum DataCommandText {
   static func header(_ locator: DataLocator) -> String {
-    let dir = locator.dataDirectory?.path ?? "(not set)"
-    let source = locator.mirror.map { "mirror \($0.absoluteString)" } ?? "each file's pinned source"
-    return "D2L_DATA_DIR: \(dir)\ncache: \(locator.cacheDirectory.path)\ndownloads from: \(source)\n\n"
+    let dir = locator.dataDirectory?.path ?? tr("data.notSet")
+    let source = locator.mirror.map { tr("data.mirror", ["url": $0.absoluteString]) } ?? tr("data.pinned")
+    return tr("data.header", ["dir": dir, "cache": locator.cacheDirectory.path, "source": source]) + "\n\n"
   }
 
   static func entry(_ spec: DataFileSpec, status: String, present: Bool) -> String {
     """
     \(present ? "✓" : "·") \(spec.name)  (\(spec.title), \(spec.author), \(bytes(spec.byteCount)))
         \(status)
-        needed by: \(BookCatalog.uses(of: spec.name))
+        \(tr("data.neededBy", ["uses": BookCatalog.uses(of: spec.name)]))
 
     """
   }
 
   static func bytes(_ count: Int?) -> String {
-    guard let count else { return "size unknown" }
-    return DownloadProgressLine.grouped(count) + " bytes"
+    guard let count else { return tr("data.sizeUnknown") }
+    return tr("data.bytes", ["count": Num.int(count)])
   }
 }

@@ -14,7 +14,7 @@ struct ExercisesLocation: ParsableArguments {
 
   func locate() throws -> ExercisesPackage {
     do { return try ExercisesPackage.locate(explicit: folder) } catch {
-      Console.error("error: \(error)")
+      Console.error(tr("command.error", ["error": "\(error)"]))
       throw ExitCode.failure
     }
   }
@@ -31,6 +31,7 @@ struct ExercisesCommand: ParsableCommand {
     commandName: "exercises", abstract: "List the chapter's exercises with your progress.")
 
   @OptionGroup var location: ExercisesLocation
+  @OptionGroup var language: LanguageOption
 
   func run() throws {
     Console.write(ExerciseList.render(package: try? ExercisesPackage.locate(explicit: location.folder)) + "\n")
@@ -50,6 +51,7 @@ struct CheckCommand: ParsableCommand {
 
   @Argument(help: "The exercise to check (1).") var number: Int
   @OptionGroup var location: ExercisesLocation
+  @OptionGroup var language: LanguageOption
 
   func validate() throws { _ = try validated { try ExerciseCatalog.codeFiles(number, for: "check") } }
 
@@ -59,7 +61,7 @@ struct CheckCommand: ParsableCommand {
     do {
       guard try check.run() else { throw ExitCode.failure }
     } catch let error as ExerciseError {
-      Console.error("error: \(error)")
+      Console.error(tr("command.error", ["error": "\(error)"]))
       throw ExitCode.failure
     }
   }
@@ -70,12 +72,19 @@ struct HintCommand: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "hint", abstract: "A hint for an exercise.")
 
   @Argument(help: "The exercise (1-4).") var number: Int
+  @OptionGroup var language: LanguageOption
 
   func validate() throws { _ = try validated { try ExerciseCatalog.exercise(number) } }
 
   func run() throws {
     let info = try validated { try ExerciseCatalog.exercise(number) }
-    Console.write("Hint for exercise \(info.number): \(info.title)\n\n\(info.hint)\n")
+    // The hint's paragraphs, wrapped to the terminal (80 columns off a terminal).
+    let paragraphs = info.hint.components(separatedBy: "\n\n").map {
+      LineFitter.paragraph($0.replacingOccurrences(of: "\n", with: " "), width: min(Console.width, 100), first: "", rest: "")
+        .joined(separator: "\n")
+    }
+    let heading = LineFitter.paragraph(tr("hint.heading", ["number": info.number, "title": info.title]), width: min(Console.width, 100), first: "", rest: "  ")
+    Console.write(heading.joined(separator: "\n") + "\n\n" + paragraphs.joined(separator: "\n\n") + "\n")
   }
 }
 
@@ -87,6 +96,7 @@ struct ResetCommand: ParsableCommand {
   @Argument(help: "The exercise to reset (1).") var number: Int
   @Flag(name: .shortAndLong, help: "Do not ask for confirmation.") var yes = false
   @OptionGroup var location: ExercisesLocation
+  @OptionGroup var language: LanguageOption
 
   func validate() throws { _ = try validated { try ExerciseCatalog.codeFiles(number, for: "reset") } }
 
@@ -97,12 +107,12 @@ struct ResetCommand: ParsableCommand {
     let shown = package.display(files.file)
     do {
       switch try reset.run(confirm: { yes || ExerciseReset.askOnStandardInput($0) }) {
-      case .alreadyPristine: Console.write("\(shown) is already the starting file: nothing to reset.\n")
-      case .declined: Console.write("Nothing changed.\n")
-      case .reset: Console.write("Reset \(shown) to its starting file.\n")
+      case .alreadyPristine: Console.write(tr("reset.pristine", ["file": shown]) + "\n")
+      case .declined: Console.write(tr("reset.declined") + "\n")
+      case .reset: Console.write(tr("reset.done", ["file": shown]) + "\n")
       }
     } catch let error as ExerciseError {
-      Console.error("error: \(error)")
+      Console.error(tr("command.error", ["error": "\(error)"]))
       throw ExitCode.failure
     }
   }

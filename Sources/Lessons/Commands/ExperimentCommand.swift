@@ -62,6 +62,8 @@ struct ExperimentCommand: ParsableCommand {
   @Option(help: "Folder for the results (JSON, CSV, SVG).")
   var out: String = "results"
 
+  @OptionGroup var language: LanguageOption
+
   func validate() throws {
     guard Experiments.type(forExercise: exercise) != nil else {
       throw ValidationError("exercise must be 2, 3 or 4 (exercise 1 is `lessons check 1`), got \(exercise)")
@@ -108,15 +110,17 @@ struct ExperimentCommand: ParsableCommand {
       let report = try Interrupt.catching {
         try experiment.run(log: .console, shouldStop: { Interrupt.wasRequested })
       }
-      for line in ExperimentPresentation.lines(report, width: Console.width) { Console.write(line + "\n") }
+      for line in ExperimentPresentation.lines(report, width: Console.width) {
+        Console.write(LineFitter.fitLines(line, width: Console.width) + "\n")
+      }
       let paths = try ExperimentFiles.save(report, to: out)
-      Console.write("\n" + String(format: "%.0f s in all. Saved:\n", report.wallSeconds))
+      Console.write("\n" + tr("command.saved", ["seconds": Num.fixed(report.wallSeconds, 0)]) + "\n")
       for path in paths { Console.write("  \(path)\n") }
     } catch let error as ExperimentInterrupted {
       Console.error("\n\(error)")
       throw ExitCode(130)
     } catch {
-      Console.error("error: \(error)")
+      Console.error(tr("command.error", ["error": "\(error)"]))
       throw ExitCode.failure
     }
   }

@@ -8,15 +8,13 @@ struct LessonOptions: ParsableArguments {
   @Argument(help: "A lesson name (deep-rnn) or the path to a lesson's .md file.")
   var lesson: String = "deep-rnn"
 
-  @Option(help: "The lesson's language: en or vi (Tiếng Việt).")
-  var lang: String = "en"
+  @OptionGroup var language: LanguageOption
 
   @Flag(name: .customLong("no-color"), help: "Plain text, no colours or styles (also: NO_COLOR=1).")
   var noColor = false
 
-  func validate() throws {
-    guard ["en", "vi"].contains(lang) else { throw ValidationError("--lang must be en or vi, got '\(lang)'") }
-  }
+  /// The lesson's language (`--lang`, else the locale).
+  var lang: String { ((try? language.apply()) ?? .en).rawValue }
 
   /// Reads and checks the lesson; a problem ends the command with `FILE:LINE: reason`, status 1.
   func loadPlan(overrides: [String] = []) throws -> LessonPlan {
@@ -79,7 +77,7 @@ struct RunCommand: ParsableCommand {
     } catch let error as ExitCode {
       throw error
     } catch {
-      Console.error("error: \(error)")
+      Console.error(tr("command.error", ["error": "\(error)"]))
       throw ExitCode.failure
     }
   }
@@ -89,23 +87,22 @@ struct RunCommand: ParsableCommand {
 struct ListCommand: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "list", abstract: "List the lessons and their steps.")
 
-  @Option(help: "The lessons' language: en or vi.")
-  var lang: String = "en"
-
-  func validate() throws {
-    guard ["en", "vi"].contains(lang) else { throw ValidationError("--lang must be en or vi, got '\(lang)'") }
-  }
+  @OptionGroup var language: LanguageOption
 
   func run() throws {
+    let lang = try language.apply().rawValue
     let lessons = LessonLocator.available()
-    if lessons.isEmpty { Console.write("no lessons found (looked for a lessons/ folder here and beside the tool)\n") }
+    if lessons.isEmpty { Console.write(tr("command.noLessons") + "\n") }
     for (name, _) in lessons {
       let options = try LessonOptions.parse([name, "--lang", lang])
       let plan = try options.loadPlan()
-      Console.write("\(name)  (\(plan.document.file), \(plan.entries.count) steps)\n")
+      Console.write(tr("command.lesson", ["name": name, "file": plan.document.file, "count": plan.entries.count]) + "\n")
       for (k, entry) in plan.entries.enumerated() {
         let id = entry.step.id.padding(toLength: 18, withPad: " ", startingAt: 0)
-        Console.write(String(format: "  %2d. ", k + 1) + "\(id) \(entry.definition.summary)  [line \(entry.step.line)]\n")
+        let head = String(format: "  %2d. ", k + 1) + id + " "
+        let text = "\(entry.definition.summary)  [\(tr("command.line", ["line": entry.step.line]))]"
+        let lines = LineFitter.paragraph(text, width: Console.width, first: head, rest: String(repeating: " ", count: head.count))
+        Console.write(lines.joined(separator: "\n") + "\n")
       }
     }
   }

@@ -16,6 +16,7 @@ struct TrainCommand: ParsableCommand {
       """)
 
   @OptionGroup var model: ModelOptions
+  @OptionGroup var language: LanguageOption
 
   @Option(parsing: .unconditional, help: "Training epochs.")
   var epochs: Int = 500

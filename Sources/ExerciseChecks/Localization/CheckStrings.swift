@@ -1,0 +1,163 @@
+import Foundation
+
+/// The exercise checker's strings, in English and Vietnamese: its rows, their details and the
+/// diagnoses. The checker runs in the learner's exercises package, apart from the tool, so it
+/// has its own small catalogue (the tool's `StringTable` lives in LessonEngine, which that
+/// package does not build). `lessons check --lang vi` passes the language on in
+/// `LESSONS_LANG`; run directly, the checker follows `LC_ALL` / `LC_MESSAGES` / `LANG`.
+public enum CheckStrings {
+  /// Vietnamese when `LESSONS_LANG` says `vi`, or, without it, the locale does.
+  public static var isVietnamese: Bool {
+    let environment = ProcessInfo.processInfo.environment
+    if let language = environment["LESSONS_LANG"], !language.isEmpty { return language.hasPrefix("vi") }
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+      if let value = environment[name], !value.isEmpty { return value.lowercased().hasPrefix("vi") }
+    }
+    return false
+  }
+
+  public static let en: [String: String] = [
+    "summary": "{passed} of {count} checks OK",
+    "label.square": "L={layers} (I = H = {hidden})",
+    "label": "L={layers} (I={inputs}, H={hidden})",
+    "then": " then ",
+    "expected": "expected",
+    "got": "got",
+    "shape": "shape: expected {expected}, got {got}",
+    "empty": "empty tensors",
+    "maxDifference": "max |difference| {difference}{place}",
+    "at": " at ",
+    "asAbove": "as above: ",
+    "andAlso": "and: ",
+    "topic.layers": "the layers",
+    "topic.ownWeights": "own weights",
+    "topic.forward": "forward pass",
+    "topic.outputShape": "output shape",
+    "topic.layerOutputs": "every layer's outputs",
+    "topic.outputs": "outputs",
+    "topic.finalStates": "final states",
+    "topic.gradients": "gradients",
+    "topic.layerGradients": "gradients of layer {layer}",
+    "row.layers": "{label}: {count} RNNScratch layers, W_xh {widths}, W_hh ({hidden}, {hidden}), b_h ({hidden})",
+    "row.ownWeights": "{label}: each layer has its own weights",
+    "row.forward": "{label}: forward pass and gradients",
+    "row.outputShape": "{label}: outputs shape (T, B, H) = {shape}",
+    "row.layerOutputs": "{label}: every layer's outputs H_t^(l), l = 1…{layers}",
+    "row.layerValues": "{label}: H_t^({layer}), t = 1…{steps}",
+    "row.outputs": "{label}: outputs = H^({layers}), the last layer's",
+    "row.finalStates": "{label}: final states H_T^(l), l = 1…{layers}",
+    "row.gradients": "{label}: gradients of W_xh, W_hh, b_h",
+    "row.layerGradients": "{label}: gradients of layer {layer}: dW_xh, dW_hh, db_h",
+    "row.wiring": "{label}: each layer reads the layer below",
+    "row.general": "{label}: the stack is general in L",
+    "skip.shapes": "not run: the layers' shapes are wrong (see above)",
+    "skip.readsInputs": "not run: layer {layer} reads the inputs X (see below), which would stop with a crash when I ≠ H",
+    "skip.gradientShapes": "not run: the outputs or the final states have the wrong shape (see above)",
+    "layers.count": "expected {expected} layers (numLayers), got {got}",
+    "layers.empty": "→ rnns is empty: build the layers in init",
+    "layers.build": "→ build numLayers layers, whatever numLayers is",
+    "layers.shape": "layer {layer}: {name} is {got}, expected {expected}",
+    "layers.inputs": "→ only layer 1 reads the inputs (numInputs wide); every layer above reads the hidden states of the layer below (numHiddens wide)",
+    "weights.sameObject": "layers {first} and {second} are the same RNNScratch object, so they share W_xh, W_hh and b_h",
+    "weights.newObject": "→ build a new RNNScratch for each layer (RNNScratch is a class: Array(repeating:count:) repeats one object)",
+    "weights.identical": "layers {first} and {second} start with identical W_hh",
+    "weights.generator": "→ each layer must draw its own weights: pass the one generator on (&generator) to every RNNScratch, not a copy of it",
+    "outputs.shape": "expected {expected}, got {got}",
+    "outputs.inputsShape": "→ these are the inputs' shape: return the last layer's outputs",
+    "outputs.count": "expected {layers} tensors (one (T, B, H) per layer), got {got}",
+    "outputs.append": "→ append each layer's stacked outputs to layerOutputs",
+    "outputs.layer": "→ these are layer {layer}'s outputs: return the last layer's, H^({layers})",
+    "states.count": "expected {layers} states (one (B, H) per layer), got {got}",
+    "states.append": "→ append each layer's final state to states",
+    "states.layer": "layer {layer}: ",
+    "states.initial": "→ this is layer {layer}'s initial state: keep the final state each layer returns",
+    "states.other": "→ this is layer {layer}'s final state: states[i] belongs to rnns[i]",
+    "gradients.untracked": "the outputs and states do not depend on the layers' weights (nothing was recorded for gradients)\n→ compute them with the layers in rnns, without detaching",
+    "gradients.none": "no gradient reached it\n→ layer {layer} is not used, or its result is detached",
+    "gradients.follow": "max |difference| {difference}: follows from the wrong values above; fix those first",
+    "diagnosis.shared": "→ the layers share their weights (see above), so layer {layer} cannot hold its own: build a new RNNScratch per layer",
+    "diagnosis.received": "→ layer {layer} computes the right values from what it received, but what it received (layer {below}'s outputs) is wrong: fix layer {below} first",
+    "diagnosis.readsX": "→ layer {layer} reads the inputs X instead of layer {below}'s outputs H^({below}): only layer 1 reads X; layer l reads the outputs of layer l-1, stacked into (T, B, H)",
+    "diagnosis.readsXNoState": "→ layer {layer} reads the inputs X instead of layer {below}'s outputs H^({below}), and ignores its initial state H_0^({layer}): feed it the layer below's outputs and states?[{index}]",
+    "diagnosis.zeroState": "→ layer {layer} ignores its previous state: its H_t^({layer}) match a run from a zero initial state instead of H_0^({layer}); pass each layer its own initial state (states?[i] to rnns[i])",
+    "diagnosis.noRecurrence": "→ layer {layer} ignores its previous state: every H_t^({layer}) matches a step computed from a zero H_{t-1}; run the layer over all T steps in one call so that each step sees the one before",
+    "diagnosis.otherState": "→ layer {layer} starts from layer {other}'s initial state: rnns[i] needs states?[i]",
+    "diagnosis.unknown": "→ these values match none of the usual mistakes; compare your loop with H_t^(l) = tanh(H_t^(l-1) W_xh^(l) + H_{t-1}^(l) W_hh^(l) + b_h^(l))",
+  ]
+
+  public static let vi: [String: String] = [
+    "summary": "{passed}/{count} phép kiểm tra OK",
+    "label.square": "L={layers} (I = H = {hidden})",
+    "label": "L={layers} (I={inputs}, H={hidden})",
+    "then": " rồi ",
+    "expected": "cần",
+    "got": "nhận được",
+    "shape": "kích thước: cần {expected}, nhận được {got}",
+    "empty": "tensor rỗng",
+    "maxDifference": "max |sai khác| {difference}{place}",
+    "at": " tại ",
+    "asAbove": "như ở trên: ",
+    "andAlso": "và: ",
+    "topic.layers": "các tầng",
+    "topic.ownWeights": "trọng số riêng",
+    "topic.forward": "lượt truyền xuôi",
+    "topic.outputShape": "kích thước đầu ra",
+    "topic.layerOutputs": "đầu ra của mọi tầng",
+    "topic.outputs": "đầu ra",
+    "topic.finalStates": "trạng thái cuối",
+    "topic.gradients": "gradient",
+    "topic.layerGradients": "gradient của tầng {layer}",
+    "row.layers": "{label}: {count} tầng RNNScratch, W_xh {widths}, W_hh ({hidden}, {hidden}), b_h ({hidden})",
+    "row.ownWeights": "{label}: mỗi tầng có trọng số riêng",
+    "row.forward": "{label}: lượt truyền xuôi và gradient",
+    "row.outputShape": "{label}: kích thước outputs (T, B, H) = {shape}",
+    "row.layerOutputs": "{label}: đầu ra H_t^(l) của mọi tầng, l = 1…{layers}",
+    "row.layerValues": "{label}: H_t^({layer}), t = 1…{steps}",
+    "row.outputs": "{label}: outputs = H^({layers}), đầu ra của tầng cuối",
+    "row.finalStates": "{label}: trạng thái cuối H_T^(l), l = 1…{layers}",
+    "row.gradients": "{label}: gradient của W_xh, W_hh, b_h",
+    "row.layerGradients": "{label}: gradient của tầng {layer}: dW_xh, dW_hh, db_h",
+    "row.wiring": "{label}: mỗi tầng đọc tầng bên dưới",
+    "row.general": "{label}: chồng tầng đúng với mọi L",
+    "skip.shapes": "không chạy: kích thước các tầng sai (xem ở trên)",
+    "skip.readsInputs": "không chạy: tầng {layer} đọc đầu vào X (xem bên dưới), điều sẽ làm chương trình sập khi I ≠ H",
+    "skip.gradientShapes": "không chạy: đầu ra hoặc trạng thái cuối sai kích thước (xem ở trên)",
+    "layers.count": "cần {expected} tầng (numLayers), nhận được {got}",
+    "layers.empty": "→ rnns đang rỗng: hãy tạo các tầng trong init",
+    "layers.build": "→ hãy tạo đúng numLayers tầng, dù numLayers là bao nhiêu",
+    "layers.shape": "tầng {layer}: {name} là {got}, cần {expected}",
+    "layers.inputs": "→ chỉ tầng 1 đọc đầu vào (rộng numInputs); mọi tầng phía trên đọc trạng thái ẩn của tầng bên dưới (rộng numHiddens)",
+    "weights.sameObject": "tầng {first} và {second} là cùng một đối tượng RNNScratch, nên dùng chung W_xh, W_hh và b_h",
+    "weights.newObject": "→ hãy tạo một RNNScratch mới cho mỗi tầng (RNNScratch là một class: Array(repeating:count:) lặp lại một đối tượng)",
+    "weights.identical": "tầng {first} và {second} bắt đầu với W_hh giống hệt nhau",
+    "weights.generator": "→ mỗi tầng phải tự rút trọng số riêng: truyền chính bộ sinh đó (&generator) cho mọi RNNScratch, đừng truyền bản sao của nó",
+    "outputs.shape": "cần {expected}, nhận được {got}",
+    "outputs.inputsShape": "→ đây là kích thước của đầu vào: hãy trả về đầu ra của tầng cuối",
+    "outputs.count": "cần {layers} tensor (mỗi tầng một tensor (T, B, H)), nhận được {got}",
+    "outputs.append": "→ hãy thêm đầu ra đã ghép của mỗi tầng vào layerOutputs",
+    "outputs.layer": "→ đây là đầu ra của tầng {layer}: hãy trả về đầu ra của tầng cuối, H^({layers})",
+    "states.count": "cần {layers} trạng thái (mỗi tầng một trạng thái (B, H)), nhận được {got}",
+    "states.append": "→ hãy thêm trạng thái cuối của mỗi tầng vào states",
+    "states.layer": "tầng {layer}: ",
+    "states.initial": "→ đây là trạng thái khởi tạo của tầng {layer}: hãy giữ trạng thái cuối mà mỗi tầng trả về",
+    "states.other": "→ đây là trạng thái cuối của tầng {layer}: states[i] thuộc về rnns[i]",
+    "gradients.untracked": "đầu ra và trạng thái không phụ thuộc vào trọng số của các tầng (không có gì được ghi lại để tính gradient)\n→ hãy tính chúng bằng các tầng trong rnns, không tách khỏi đồ thị",
+    "gradients.none": "không có gradient nào đến được\n→ tầng {layer} không được dùng, hoặc kết quả của nó đã bị tách khỏi đồ thị",
+    "gradients.follow": "max |sai khác| {difference}: hệ quả của các giá trị sai ở trên; hãy sửa chúng trước",
+    "diagnosis.shared": "→ các tầng dùng chung trọng số (xem ở trên), nên tầng {layer} không thể có trọng số riêng: hãy tạo một RNNScratch mới cho mỗi tầng",
+    "diagnosis.received": "→ tầng {layer} tính đúng từ những gì nó nhận được, nhưng thứ nó nhận được (đầu ra của tầng {below}) lại sai: hãy sửa tầng {below} trước",
+    "diagnosis.readsX": "→ tầng {layer} đọc đầu vào X thay vì đầu ra H^({below}) của tầng {below}: chỉ tầng 1 đọc X; tầng l đọc đầu ra của tầng l-1, đã ghép thành (T, B, H)",
+    "diagnosis.readsXNoState": "→ tầng {layer} đọc đầu vào X thay vì đầu ra H^({below}) của tầng {below}, và bỏ qua trạng thái khởi tạo H_0^({layer}): hãy đưa cho nó đầu ra của tầng bên dưới và states?[{index}]",
+    "diagnosis.zeroState": "→ tầng {layer} bỏ qua trạng thái trước: các H_t^({layer}) của nó khớp với một lần chạy từ trạng thái khởi tạo bằng 0 thay vì H_0^({layer}); hãy truyền cho mỗi tầng trạng thái khởi tạo của chính nó (states?[i] cho rnns[i])",
+    "diagnosis.noRecurrence": "→ tầng {layer} bỏ qua trạng thái trước: mọi H_t^({layer}) khớp với một bước tính từ H_{t-1} bằng 0; hãy chạy tầng qua cả T bước trong một lần gọi để mỗi bước thấy bước trước nó",
+    "diagnosis.otherState": "→ tầng {layer} bắt đầu từ trạng thái khởi tạo của tầng {other}: rnns[i] cần states?[i]",
+    "diagnosis.unknown": "→ các giá trị này không khớp với lỗi thường gặp nào; hãy so vòng lặp của bạn với H_t^(l) = tanh(H_t^(l-1) W_xh^(l) + H_{t-1}^(l) W_hh^(l) + b_h^(l))",
+  ]
+}
+
+/// A checker string in the checker's language, each `{name}` replaced by its argument.
+func ct(_ key: String, _ arguments: [String: Any] = [:]) -> String {
+  var text = (CheckStrings.isVietnamese ? CheckStrings.vi[key] : nil) ?? CheckStrings.en[key] ?? key
+  for (name, value) in arguments { text = text.replacingOccurrences(of: "{\(name)}", with: "\(value)") }
+  return text
+}

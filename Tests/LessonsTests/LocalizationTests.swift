@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import DeepRNNLesson
+@testable import LessonEngine
+@testable import Lessons
+
+/// The string catalogues: complete in every language, every key the sources look up present,
+/// placeholders the same in both languages, numbers written as each language writes them.
+@Suite struct LocalizationTests {
+  static let tables: [(name: String, table: StringTable, folders: [String])] = [
+    ("EngineStrings", EngineStrings.table, ["Sources/LessonEngine"]),
+    ("LessonStrings", LessonStrings.table, ["Sources/DeepRNNLesson", "Sources/Lessons"]),
+  ]
+
+  @Test func everyKeyExistsInBothLanguages() {
+    for (name, table, _) in Self.tables {
+      #expect(table.missingKeys.isEmpty, "\(name) lacks: \(table.missingKeys.joined(separator: ", "))")
+      #expect((table.templates[.en]?.count ?? 0) > 20)
+    }
+  }
+
+  @Test func bothLanguagesFillTheSamePlaceholders() {
+    func placeholders(_ template: String) -> Set<String> {
+      let regex = try! NSRegularExpression(pattern: #"\{([A-Za-z]+)\}"#)
+      let range = NSRange(template.startIndex..., in: template)
+      return Set(regex.matches(in: template, range: range).map { String(template[Range($0.range(at: 1), in: template)!]) })
+    }
+    for (name, table, _) in Self.tables {
+      for (key, english) in table.templates[.en]! {
+        let vietnamese = table.templates[.vi]?[key] ?? ""
+        #expect(placeholders(english) == placeholders(vietnamese), "\(name) \(key): {…} differ between en and vi")
+      }
+    }
+  }
+
+  /// Every `tr("key"…)` in the sources names a key of its target's table, so that a typo cannot
+  /// print a raw key. Keys built at run time (`"discussion.heading.\(direction)"`) are listed.
+  @Test func everyKeyTheSourcesUseIsInTheCatalogue() throws {
+    let built = ["discussion.heading.", "discussion.others.", "discussion.wells.", "exercises.item", "action."]
+    let regex = try NSRegularExpression(pattern: #"tr\("([A-Za-z0-9.]+)""#)
+    for (name, table, folders) in Self.tables {
+      var used = 0
+      for folder in folders {
+        let root = LessonsBinary.packageRoot.appendingPathComponent(folder)
+        let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
+        for file in files where file.hasSuffix(".swift") {
+          let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+          for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            let key = String(text[Range(match.range(at: 1), in: text)!])
+            used += 1
+            #expect(table.templates[.en]?[key] != nil, "\(folder)/\(file): key '\(key)' is not in \(name)")
+          }
+        }
+      }
+      #expect(used > 10)
+      for prefix in built {
+        #expect(table.templates[.en]!.keys.contains { $0.hasPrefix(prefix) } || name == "EngineStrings")
+      }
+    }
+  }
+
+  @Test func templatesAreFilledByName() {
+    #expect(StringTable.fill("{a} × {b} = {c}", ["a": 2, "b": 3, "c": 6]) == "2 × 3 = 6")
+    #expect(StringTable.fill("{missing} stays", ["other": 1]) == "{missing} stays")
+    let table = StringTable(en: ["k": "step {n}"], vi: ["k": "bước {n}"])
+    #expect(table("k", ["n": 3], language: .en) == "step 3")
+    #expect(table("k", ["n": 3], language: .vi) == "bước 3")
+  }
+
+  @Test func numbersFollowTheLanguage() {
+    #expect(Num.int(1_872_264, language: .en) == "1,872,264")
+    #expect(Num.int(1_872_264, language: .vi) == "1.872.264")
+    #expect(Num.int(10_000, language: .vi) == "10.000")
+    #expect(Num.int(999, language: .en) == "999")
+    #expect(Num.int(-1_000, language: .en) == "-1,000")
+    #expect(Num.fixed(1.5, 1, language: .en) == "1.5")
+    #expect(Num.fixed(1.5, 1, language: .vi) == "1,5")
+    #expect(Num.fixed(12_345.678, 2, language: .en) == "12,345.68")
+    #expect(Num.fixed(12_345.678, 2, language: .vi) == "12.345,68")
+    #expect(Num.fixed(-0.001, 2, language: .en) == "0.00")
+    #expect(Num.fixed(.nan, 2, language: .en) == "n/a")
+    #expect(Num.change(from: 16.615, to: 16.299, language: .vi) == "-1,9%")
+    #expect(Num.change(from: 10, to: 11, language: .en) == "+10.0%")
+    #expect(Num.percent(0.444, language: .en) == "44%")
+    #expect(Num.scientific(4.47e-8, language: .vi) == "4,47e-08")
+    #expect(Num.compact(2, language: .en) == "2")
+    #expect(Num.compact(0.5, language: .vi) == "0,5")
+  }
+
+  @Test func languageComesFromTheFlagThenTheLocale() throws {
+    #expect(try Language.resolve(flag: "vi", environment: [:]) == .vi)
+    #expect(try Language.resolve(flag: "en", environment: ["LANG": "vi_VN.UTF-8"]) == .en)
+    #expect(try Language.resolve(flag: nil, environment: ["LANG": "vi_VN.UTF-8"]) == .vi)
+    #expect(try Language.resolve(flag: nil, environment: ["LC_ALL": "vi_VN.UTF-8", "LANG": "en_US.UTF-8"]) == .vi)
+    #expect(try Language.resolve(flag: nil, environment: ["LC_ALL": "C", "LANG": "vi_VN.UTF-8"]) == .en)
+    #expect(try Language.resolve(flag: nil, environment: [:]) == .en)
+    #expect(throws: LanguageError.self) { try Language.resolve(flag: "fr", environment: [:]) }
+  }
+}
