@@ -22,6 +22,11 @@ enum Experiments {
 
   static func type(forExercise n: Int) -> (any Experiment.Type)? { all.first { $0.exercise == n } }
 
+  /// The experiment the command line names: an exercise number, or `depth`.
+  static func type(named name: String) -> (any Experiment.Type)? {
+    name == DepthExperiment.name ? DepthExperiment.self : Int(name).flatMap(type(forExercise:))
+  }
+
   /// The experiment for exercise `n` with `budget`, loading its books through `locator`.
   static func make(exercise n: Int, budget: ExperimentBudget, locator: DataLocator = DataLocator()) -> (any Experiment)? {
     switch n {

@@ -4,7 +4,7 @@ import Foundation
 /// generated samples side by side, and what the numbers say.
 enum ExperimentPresentation {
   static func lines(_ report: ExperimentReport, width: Int) -> [String] {
-    var out = ["", "Exercise \(report.exercise): \(report.title)", ""]
+    var out = ["", report.name == nil ? "Exercise \(report.exercise): \(report.title)" : report.title, ""]
     out += report.table.lines()
     for extra in report.extraTables {
       out += ["", "  " + extra.title] + extra.table.lines()

@@ -32,6 +32,8 @@ struct ExperimentReport: Codable {
   }
 
   var exercise: Int
+  /// The experiment's name when it is not a numbered exercise (`depth`): titles and file names.
+  var name: String? = nil
   var title: String
   var budget: ExperimentBudget
   var settings: [SettingResult]
