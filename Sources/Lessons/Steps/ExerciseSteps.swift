@@ -15,6 +15,8 @@ enum ExerciseSteps {
     context.say("     measures every setting on the same held-out Wells text.")
     context.say("  4. Mixing authors: `lessons experiment 4` compares Wells alone with Wells among five other")
     context.say("     authors, on as many training tokens, with samples side by side and what the numbers say.")
+    context.say("  And the chapter's own question, what stacking layers buys: `lessons experiment depth` trains 1 to 4")
+    context.say("     layers of the same width, then the deepest against one layer with as many parameters.")
     context.say("     Each takes 2-4 minutes (release build); sizes are flags (`lessons experiment --help`), and")
     context.say("     results go to results/ as JSON, CSV and SVG curves. Held-out text is never trained on.")
   }

@@ -15,7 +15,7 @@ struct StepDefinition {
 
 /// Every step the lessons can use, by id.
 enum StepRegistry {
-  static let all: [StepDefinition] = DeepRNNSteps.all + ExerciseSteps.all + ExperimentSteps.all
+  static let all: [StepDefinition] = DeepRNNSteps.all + ExerciseSteps.all + ExperimentSteps.all + DepthSteps.all
 
   static func definition(_ id: String) -> StepDefinition? { all.first { $0.id == id } }
 }

@@ -1,0 +1,206 @@
+import D2L
+import Foundation
+
+/// What depth buys, measured and seen: the depth experiment in miniature, every layer's hidden
+/// states over a sentence, and the gradients of every layer over time.
+enum DepthSteps {
+  static let all: [StepDefinition] = [PublishedResultStep.definition, experiment, heatmap, gradients]
+
+  // MARK: - experiment-depth
+
+  static let experiment = StepDefinition(
+    id: "experiment-depth", summary: "the depth experiment in miniature: 1 to expMaxLayers layers, and 1 vs 2 layers' speed",
+    parameters: ExperimentSteps.parameters.filter { $0.name != "expLayers" } + [
+      .integer("expMaxLayers", 1...4, "the deepest stack trained"),
+      .number("speedSeconds", 0.05...60, "seconds of training timed for each of 1 and 2 layers"),
+    ],
+    requires: []
+  ) { context, values in
+    try ExperimentSteps.reportingErrors { try runExperiment(context, values) }
+  }
+
+  static func runExperiment(_ context: LessonContext, _ values: StepValues) throws {
+    let log = ExperimentSteps.log(context)
+    let (maxLayers, seconds) = (values.int("expMaxLayers"), values.double("speedSeconds"))
+    // ANCHOR: experiment-depth
+    let budget = DepthSteps.budget(values)  // a GRU: the same width, epochs and seed at every depth
+    let experiment = DepthExperiment(budget: budget, maxLayers: maxLayers)
+    let report = try experiment.run(log: log, shouldStop: { false })
+    // "Two layers slow training": the chapter's LSTM of 256 units with 1 and with 2 layers.
+    let speeds = try [1, 2].map { try DepthSteps.tokensPerSecond(layers: $0, seconds: seconds, context) }
+    // ANCHOR_END: experiment-depth
+    for line in ExperimentPresentation.lines(report, width: context.width) { context.say(line) }
+    context.say()
+    context.say(String(format: "  The chapter's LSTM (256 units), timed for %.1f s each on this machine (%d threads): 1 layer %.0f tokens/s, "
+                       + "2 layers %.0f tokens/s, so the second layer costs %.0f%% of the speed.",
+                       seconds, Benchmark.threads, speeds[0], speeds[1], 100 * (1 - speeds[1] / speeds[0])))
+    context.say("  Tiny sizes, so tiny conclusions. The full experiment: `lessons experiment depth` (about 2.5 minutes).")
+  }
+
+  /// The step's sizes as the depth experiment's budget: a GRU, as its default is, with the
+  /// chapter's optimiser and minibatches.
+  static func budget(_ values: StepValues) -> ExperimentBudget {
+    var budget = ExperimentBudget()
+    budget.cell = DepthExperiment.defaultBudget.cell
+    budget.hiddenSize = values.int("expHidden")
+    budget.epochs = values.int("expEpochs")
+    budget.trainTokens = values.int("expTokens")
+    budget.heldOutTokens = values.int("expHeldOut")
+    return budget
+  }
+
+  /// Training tokens/s of the chapter's model with `layers` layers on the chapter's text.
+  static func tokensPerSecond(layers: Int, seconds: Double, _ context: LessonContext) throws -> Double {
+    let (corpus, vocab) = try context.timeMachine()
+    var configuration = TrainingConfiguration()
+    configuration.numLayers = layers
+    let loader = SeqDataLoader(corpus: corpus, batchSize: configuration.batchSize, numSteps: configuration.numSteps)
+    var generator = RandomGenerator(seed: 0)
+    let model = RNNModel(kind: configuration.cell, vocabSize: vocab.count, hiddenSize: configuration.hiddenSize,
+                         numLayers: layers, using: &generator)
+    return Benchmark.training(model, loader: loader, configuration: configuration, seconds: seconds).tokensPerSecond
+  }
+
+  // MARK: - hidden-heatmap
+
+  static let heatmap = StepDefinition(
+    id: "hidden-heatmap", summary: "every layer's hidden units over a sentence of the book, and how fast each layer moves",
+    parameters: [.text("sentence", "the sentence fed to the trained model"), .integer("units", 1...64, "hidden units drawn per layer")],
+    requires: ["train"]
+  ) { context, values in
+    guard let outcome = context.training else { throw StepError("run step train first") }
+    let sentence = values.string("sentence").lowercased()
+    guard sentence.count >= 2 else { throw StepError("parameter 'sentence' needs at least two characters") }
+    // ANCHOR: hidden-heatmap
+    let text = Array(sentence)  // one sequence: batch 1, a step per character
+    let tokens = text.map { Int32(outcome.vocab[String($0)]) }
+    let pass = LayerwiseRecurrence(model: outcome.model)(timeMajorTokens: tokens, steps: text.count, batch: 1)
+    let states = pass.H.map { layer in layer.map(\.scalars) }  // states[l][t][unit] is H_t^(l+1)
+    let change = states.map(HiddenStateHeatmap.meanAbsoluteChange)  // per layer: mean |H_t − H_{t−1}|
+    // ANCHOR_END: hidden-heatmap
+    showHeatmap(context, outcome: outcome, text: text, tokens: tokens, states: states, change: change, units: values.int("units"))
+  }
+
+  static func showHeatmap(_ context: LessonContext, outcome: TrainingRun.Outcome, text: [Character], tokens: [Int32],
+                          states: [[[Float]]], change: [Double], units: Int) {
+    let model = outcome.model
+    // The layer-by-layer pass against the fused layer: the same H_t^(l).
+    var fused: [Tensor] = []
+    _ = withoutGradients { model(timeMajorTokens: tokens, steps: tokens.count, batch: 1, observe: { _, H in fused.append(H) }) }
+    let difference = zip(states, fused).map { s, f in zip(s.flatMap { $0 }, f.scalars).map { abs($0 - $1) }.max() ?? 0 }.max() ?? 0
+    context.say("  \(model.kind.displayName), \(model.numLayers) layers of \(model.hiddenSize) units, fed \"\(String(text))\" (\(text.count) steps).")
+    context.say(String(format: "  Every Hₜ⁽ˡ⁾ recomputed layer by layer from the trained weights; largest difference from the fused layer: %.1e.", difference))
+    context.say("  Per layer, the \(min(units, model.hiddenSize)) units that vary most over the sentence, values divided by the layer's largest |value| m; "
+      + (context.color ? "blue below zero, red above, darker further from zero." : "shade by value: ' ' near -m, ░ ▒ ▓ between, █ near +m."))
+    let shown = Array(text.prefix(max(10, context.width - 16)))
+    for l in stride(from: states.count - 1, through: 0, by: -1) {  // top layer first, as the book draws the stack
+      let meanAbs = states[l].flatMap { $0 }.reduce(0) { $0 + Double(abs($1)) } / Double(max(states[l].count * model.hiddenSize, 1))
+      context.say()
+      let picked = HiddenStateHeatmap.liveliestUnits(states[l], count: units)
+      let m = HiddenStateHeatmap.scale(states[l], units: picked)
+      context.say(String(format: "  layer %d: mean |Hₜ − Hₜ₋₁| = %.4f   (mean |Hₜ| = %.3f; m = %.3f)", l + 1, change[l], meanAbs, m))
+      for line in HiddenStateHeatmap.lines(states: states[l], units: picked, text: shown, scale: m, color: context.color) {
+        context.say(line)
+      }
+    }
+    context.say()
+    context.say("  " + verdict(change))
+  }
+
+  /// What the measured change per layer says about "lower layers track shorter patterns".
+  static func verdict(_ change: [Double]) -> String {
+    guard change.count > 1, let first = change.first, let last = change.last, last > 0 else {
+      return "One layer: nothing to compare. Run with --set numLayers=2 (or more) to compare layers."
+    }
+    let ratio = first / last
+    let order = change.enumerated().map { String(format: "layer %d %.4f", $0.offset + 1, $0.element) }.joined(separator: ", ")
+    if ratio > 1.1 {
+      return String(format: "Measured (%@): layer 1 moves %.2f× as far per character as layer %d. Here the lower layer is the faster one, "
+                    + "as \"a lower layer tracks short patterns\" predicts.", order, ratio, change.count)
+    } else if ratio < 1 / 1.1 {
+      return String(format: "Measured (%@): layer %d moves %.2f× as far per character as layer 1. On this model and sentence the upper layer "
+                    + "is the faster one: the claim that lower layers are faster does not hold here. Depth divides the work, but "
+                    + "training, not the architecture, decides how.", order, change.count, 1 / ratio)
+    }
+    return String(format: "Measured (%@): the layers move about equally per character (within 10%%), so this model shows no split into "
+                  + "fast lower and slow upper layers.", order)
+  }
+
+  // MARK: - gradient-norms
+
+  static let gradients = StepDefinition(
+    id: "gradient-norms", summary: "‖∂loss/∂Hₜ⁽ˡ⁾‖ per layer over time, and weight gradients before and after clipping",
+    parameters: [
+      .number("clip", 1e-6...1e6, "gradient clipping norm"),
+      .integer("batchSize", 1...1024, "sequences in the minibatch"), .integer("numSteps", 1...1000, "time steps"),
+    ],
+    requires: ["train"]
+  ) { context, values in
+    guard let trained = context.training?.model else { throw StepError("run step train first") }
+    let (clip, batchSize, numSteps) = (values.float("clip"), values.int("batchSize"), values.int("numSteps"))
+    let (corpus, _) = try context.timeMachine()
+    guard corpus.count > batchSize * numSteps else { throw StepError("the corpus is too short for one minibatch of \(batchSize) × \(numSteps)") }
+    // ANCHOR: gradient-norms
+    var batches = SeqDataLoader(corpus: corpus, batchSize: batchSize, numSteps: numSteps).batches(forEpoch: 0)
+    let batch = batches.next()!  // the first minibatch of the book
+    var generator = RandomGenerator(seed: 0)  // an untrained model of the same shape
+    let fresh = RNNModel(kind: trained.kind, vocabSize: trained.vocabSize, hiddenSize: trained.hiddenSize,
+                         numLayers: trained.numLayers, using: &generator)
+    let trainedNorms = GradientNorms.measure(trained, on: batch, clip: clip)
+    let freshNorms = GradientNorms.measure(fresh, on: batch, clip: clip)
+    // ANCHOR_END: gradient-norms
+    showGradients(context, [("trained", trainedNorms), ("fresh", freshNorms)], steps: numSteps)
+  }
+
+  static func showGradients(_ context: LessonContext, _ measured: [(name: String, norms: GradientNorms)], steps: Int) {
+    for (name, norms) in measured {
+      context.say()
+      context.say("  \(name) model, t = 1 … \(steps), a block per step:")
+      for (title, rows) in [("‖∂loss/∂Hₜ⁽ˡ⁾‖, the whole minibatch's loss", norms.state),
+                            ("‖∂ℓ_T/∂Hₜ⁽ˡ⁾‖, the last step's loss alone", norms.lastStep)] {
+        let top = rows.flatMap { $0 }.max() ?? 0
+        context.say(String(format: "   %@ (█ = %.2e):", title, top))
+        for l in stride(from: rows.count - 1, through: 0, by: -1) {
+          let row = rows[l]
+          context.say(String(format: "    layer %d  %@  t=1: %.2e  t=%d: %.2e", l + 1, GradientNorms.sparkline(row, top: top),
+                             row.first ?? 0, row.count, row.last ?? 0))
+        }
+      }
+      context.say("   weight gradients per layer (W_ih, W_hh, b_ih, b_hh together):")
+      for l in norms.weightBefore.indices.reversed() {
+        context.say(String(format: "    layer %d  before clipping %.4f   after %.4f", l + 1, norms.weightBefore[l], norms.weightAfter[l]))
+      }
+      context.say(String(format: "    global norm %.4f (output layer included): clipping to %g multiplied every gradient by %.3f",
+                         norms.globalNorm, norms.clip, norms.clipScale))
+    }
+    guard let trained = measured.first?.norms, let fresh = measured.last?.norms else { return }
+    context.say()
+    for line in ExperimentPresentation.wrap(summary(trained: trained, fresh: fresh), width: context.width - 4) { context.say("  " + line) }
+  }
+
+  /// Sentences read off the norms: how far back the last prediction's gradient reaches, how
+  /// the layers compare, and what clipping did.
+  static func summary(trained: GradientNorms, fresh: GradientNorms) -> String {
+    func reach(_ n: GradientNorms, _ l: Int) -> Double { (n.lastStep[l].first ?? 0) / max(n.lastStep[l].last ?? 0, 1e-30) }
+    func mean(_ row: [Double]) -> Double { row.reduce(0, +) / Double(max(row.count, 1)) }
+    let L = trained.state.count, T = trained.state[0].count
+    var text = String(format: "Traced back from step %d to step 1, the last prediction's gradient in the top layer shrinks to %.1e of its size "
+                      + "(trained) and %.1e (fresh)", T, reach(trained, L - 1), reach(fresh, L - 1))
+    if L > 1 {
+      text += String(format: ", in the bottom layer to %.1e and %.1e", reach(trained, 0), reach(fresh, 0))
+      text += String(format: "; over the whole loss, the bottom layer's states get %.2f× (trained) and %.2f× (fresh) the gradient of the top layer's",
+                     mean(trained.state[0]) / max(mean(trained.state[L - 1]), 1e-30), mean(fresh.state[0]) / max(mean(fresh.state[L - 1]), 1e-30))
+    }
+    text += ". "
+    if trained.clipScale < 1 || fresh.clipScale < 1 {
+      text += String(format: "Clipping to %g scaled the trained model's gradients by %.3f and the fresh one's by %.3f, so the same learning "
+                     + "rate took steps of different sizes: ", trained.clip, trained.clipScale, fresh.clipScale)
+    } else {
+      text += String(format: "On this minibatch clipping to %g changed nothing (global norms %.3f and %.3f): it guards against the rare "
+                     + "minibatch whose gradient explodes, not the typical one. ", trained.clip, trained.globalNorm, fresh.globalNorm)
+    }
+    text += "This is what the chapter's summary means by a deep RNN needing its learning rate and clipping tuned: the gradient each "
+      + "layer receives depends on its depth and on where training is."
+    return text
+  }
+}
