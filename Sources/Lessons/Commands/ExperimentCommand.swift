@@ -12,7 +12,7 @@ struct ExperimentCommand: ParsableCommand {
       3: The Time Machine, then more of Wells' novels: held-out perplexity as the data grows.
       4: Wells alone vs Wells mixed with other authors, the same number of training tokens.
       depth: 1 to --max-layers stacked layers of the same width, then the deepest against one \
-      layer as wide as gives the same parameter count (a 64-unit GRU by default).
+      layer as wide as gives the same parameter count (a 128-unit GRU by default).
       Every setting shares the sizes below; unset options take the experiment's defaults, \
       chosen to finish in about 2-3 minutes on 2 cores in a release build: 2 trains the \
       chapter's 2-layer, 256-unit model; 3 and 4 a 2-layer, 128-unit GRU (in exercise 2 \

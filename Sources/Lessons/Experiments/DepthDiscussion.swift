@@ -27,7 +27,7 @@ enum DepthDiscussion {
     let speeds = depths.map { "\($0.layers): \(String(format: "%.0f", $0.result.tokensPerSecond))" }.joined(separator: ", ")
     let two = depths[1]
     notes.append(String(format: "What depth costs: tokens/s by depth (%@). Two layers ran at %.2f× the speed of one, the same width; "
-                        + "each layer adds a time loop that cannot start before the one below has produced its H_t.",
+                        + "each layer adds its own loop over the time steps, which needs the H_t of the layer below.",
                         speeds, two.result.tokensPerSecond / max(one.result.tokensPerSecond, 1)))
     // Still learning, or memorising?
     let deeper = depths.dropFirst()

@@ -34,7 +34,7 @@ enum DepthSteps {
     context.say(String(format: "  The chapter's LSTM (256 units), timed for %.1f s each on this machine (%d threads): 1 layer %.0f tokens/s, "
                        + "2 layers %.0f tokens/s, so the second layer costs %.0f%% of the speed.",
                        seconds, Benchmark.threads, speeds[0], speeds[1], 100 * (1 - speeds[1] / speeds[0])))
-    context.say("  Tiny sizes, so tiny conclusions. The full experiment: `lessons experiment depth` (about 2.5 minutes).")
+    context.say("  Tiny sizes, so tiny conclusions. The full experiment: `lessons experiment depth` (1-3 minutes).")
   }
 
   /// The step's sizes as the depth experiment's budget: a GRU, as its default is, with the
