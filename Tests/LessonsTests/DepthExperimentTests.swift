@@ -69,4 +69,29 @@ import Testing
     #expect(Set(first?.keys.map { $0 } ?? [])
       == ["layers", "hidden", "parameters", "train_perplexity", "heldout_perplexity", "tokens_per_sec", "seconds"])
   }
+
+  // MARK: - The discussion
+
+  private func setting(_ layers: Int, train: Double, heldOut: Double, speed: Double, hidden: Int = 32) -> DepthExperiment.Setting {
+    let result = SettingResult(
+      name: DepthExperiment.name(layers: layers), cell: .gru, learningRate: 2, books: [], trainingTokens: 1000, history: [],
+      trainPerplexity: train, heldOut: ["TM": heldOut], tokensPerSecond: speed, trainSeconds: 1, wallSeconds: 1, stoppedByTimeLimit: false)
+    return .init(layers: layers, hiddenSize: hidden, parameters: 1000 * layers, result: result, heldOut: heldOut)
+  }
+
+  @Test func theDiscussionSaysWhenDepthDidNotHelpAndWhenItDid() {
+    var budget = DepthExperiment.defaultBudget
+    budget.epochs = 3
+    let oneWins = [setting(1, train: 5, heldOut: 5.2, speed: 1000), setting(2, train: 6, heldOut: 6.1, speed: 500)]
+    let notes = DepthDiscussion.notes(depths: oneWins, equal: nil, budget: budget).joined(separator: "\n")
+    #expect(notes.contains("depth did not help at this budget"))
+    #expect(notes.contains("Two layers ran at 0.50× the speed of one"))
+    #expect(notes.contains("still catching up, not overfitting"))
+    let twoWins = [setting(1, train: 5, heldOut: 5.6, speed: 1000), setting(2, train: 4.5, heldOut: 5.0, speed: 400)]
+    let equal = (deep: twoWins[1], wide: setting(1, train: 4.6, heldOut: 5.4, speed: 600, hidden: 60))
+    let other = DepthDiscussion.notes(depths: twoWins, equal: equal, budget: budget).joined(separator: "\n")
+    #expect(other.contains("the lowest is 2 layers (5.000), -10.7% against one layer"))
+    #expect(!other.contains("did not help"))
+    #expect(other.contains("Narrow and deep did better with the same parameters"))
+  }
 }

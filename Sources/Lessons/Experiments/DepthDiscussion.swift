@@ -28,7 +28,10 @@ enum DepthDiscussion {
     let two = depths[1]
     notes.append(String(format: "What depth costs: tokens/s by depth (%@). Two layers ran at %.2f× the speed of one, the same width; "
                         + "each layer adds its own loop over the time steps, which needs the H_t of the layer below.",
-                        speeds, two.result.tokensPerSecond / max(one.result.tokensPerSecond, 1)))
+                        speeds, two.result.tokensPerSecond / max(one.result.tokensPerSecond, 1))
+      + (zip(depths, depths.dropFirst()).contains { $1.result.tokensPerSecond > $0.result.tokensPerSecond }
+        ? " The speeds do not fall with every layer: other work on the machine while a setting trained shows in its tokens/s "
+          + "(`lessons bench` measures speed alone)." : ""))
     // Still learning, or memorising?
     let deeper = depths.dropFirst()
     if deeper.allSatisfy({ $0.result.trainPerplexity > one.result.trainPerplexity * (1 + noise) }) {
@@ -44,7 +47,8 @@ enum DepthDiscussion {
       notes.append("Held-out minus training perplexity by depth (\(text)): "
         + (widening
           ? "the gap widens with depth, so part of the extra capacity goes into memorising the training text (overfitting)."
-          : "no depth has started to memorise (the gaps stay small); the differences come from how well each one learned."))
+          : "the gap does not widen with depth, so the extra layers are not spent memorising the training text; the "
+            + "differences come from how well each depth learned in the time it had."))
     }
     if let (deep, wide) = equal {
       let close = abs(deep.heldOut - wide.heldOut) / min(deep.heldOut, wide.heldOut) < noise
