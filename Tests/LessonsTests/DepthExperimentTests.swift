@@ -63,6 +63,10 @@ import Testing
     #expect(summary.equalParameters.map(\.layers) == [3, 1])
     #expect(summary.equalParameters[1].hidden > 8)
     #expect(outcome.report.name == "depth" && !outcome.report.notes.isEmpty)
+    // The CSV has a row per depth and the wide layer, with layers and parameters.
+    let csv = try #require(outcome.report.csv)
+    #expect(csv.rows.map { $0[csv.columns.firstIndex(of: "layers")!] } == ["1", "2", "3", "1"])
+    #expect(csv.rows[1][csv.columns.firstIndex(of: "parameters")!] == "\(summary.settings[1].parameters)")
     // The JSON has the keys the command promises.
     let object = try JSONSerialization.jsonObject(with: Data(try summary.json().utf8)) as? [String: Any]
     let first = (object?["settings"] as? [[String: Any]])?.first

@@ -110,6 +110,7 @@ struct DepthExperiment: Experiment {
                      .init(name: "training perplexity", x: x, y: depths.map(\.result.trainPerplexity), labels: labels)]),
     ]
     report.samples = samples
+    report.csv = Self.csv(depths + (equal.map { [$0.wide] } ?? []))
     report.notes = DepthDiscussion.notes(depths: depths, equal: equal, budget: budget)
     report.wallSeconds = Date().timeIntervalSince(start)
     return Outcome(depths: depths, equalParameters: equal, report: report)
@@ -126,6 +127,18 @@ struct DepthExperiment: Experiment {
         [s.result.name, "\(s.layers)", "\(s.hiddenSize)", "\(s.parameters)", "\(s.result.history.count)",
          ExperimentSupport.fixed(s.result.trainPerplexity, 3), ExperimentSupport.fixed(s.heldOut, 3),
          String(format: "%.0f", s.result.tokensPerSecond), String(format: "%.1f", s.result.wallSeconds)]
+      })
+  }
+
+  /// The CSV rows: every setting's raw numbers, with its layers and parameters.
+  static func csv(_ settings: [Setting]) -> ResultTable {
+    ResultTable(
+      columns: ["setting", "cell", "layers", "hidden", "parameters", "epochs", "train_perplexity", "heldout_perplexity",
+                "tokens_per_second", "train_seconds", "wall_seconds", "stopped_by_time_limit"],
+      rows: settings.map { s in
+        [s.result.name, s.result.cell.rawValue, "\(s.layers)", "\(s.hiddenSize)", "\(s.parameters)", "\(s.result.history.count)",
+         "\(s.result.trainPerplexity)", "\(s.heldOut)", "\(s.result.tokensPerSecond)", "\(s.result.trainSeconds)",
+         "\(s.result.wallSeconds)", "\(s.result.stoppedByTimeLimit)"]
       })
   }
 

@@ -17,7 +17,7 @@ enum ExperimentFiles {
       written.append((directory as NSString).appendingPathComponent(name))
     }
     try write(Data(try json(report).utf8), stem + ".json")
-    try write(Data(csv(report.settings).csv.utf8), stem + ".csv")
+    try write(Data((report.csv ?? csv(report.settings)).csv.utf8), stem + ".csv")
     for chart in report.charts {
       try write(Data(svg(chart).render().utf8), "\(stem)-\(chart.slug).svg")
     }

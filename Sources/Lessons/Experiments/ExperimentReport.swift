@@ -47,6 +47,9 @@ struct ExperimentReport: Codable {
   var samples: [Sample] = []
   /// What the numbers say, in sentences built from them.
   var notes: [String] = []
+  /// The CSV file's rows when the generic one (`ExperimentFiles.csv`) lacks the experiment's
+  /// own columns (the depth experiment's layers and parameters).
+  var csv: ResultTable? = nil
   var wallSeconds: Double = 0
 
   struct Titled: Codable, Equatable {
