@@ -32,8 +32,8 @@ enum DepthSteps {
     for line in ExperimentPresentation.lines(report, width: context.width) { context.say(line) }
     context.say()
     context.say(String(format: "  The chapter's LSTM (256 units), timed for %.1f s each on this machine (%d threads): 1 layer %.0f tokens/s, "
-                       + "2 layers %.0f tokens/s, so the second layer costs %.0f%% of the speed.",
-                       seconds, Benchmark.threads, speeds[0], speeds[1], 100 * (1 - speeds[1] / speeds[0])))
+                       + "2 layers %.0f tokens/s: two layers train at %.2f× the speed of one.",
+                       seconds, Benchmark.threads, speeds[0], speeds[1], speeds[1] / speeds[0]))
     context.say("  Tiny sizes, so tiny conclusions. The full experiment: `lessons experiment depth` (1-3 minutes).")
   }
 
