@@ -60,7 +60,7 @@ enum DepthDiscussion {
                             : (deep.heldOut < wide.heldOut ? "Narrow and deep" : "Wide and shallow") + " did better with the same parameters."))
     }
     notes.append("One seed, one budget: differences of a few percent are noise. `--epochs \(budget.epochs * 2)` trains twice "
-      + "as long, `--cell lstm` stacks the chapter's cell, `--lr` tunes the rate for the deeper stacks.")
+      + "as long, " + (budget.cell == .lstm ? "" : "`--cell lstm` stacks the chapter's cell, ") + "`--lr` tunes the rate for the deeper stacks.")
     return notes
   }
 }
