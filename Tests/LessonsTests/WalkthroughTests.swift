@@ -8,7 +8,8 @@ import Testing
 /// pseudo-terminal.
 @Suite(.serialized) struct WalkthroughTests {
   /// Small settings, so the whole lesson runs in seconds.
-  static let quick = ["--set", "epochs=2", "--set", "numHiddens=16", "--set", "chars=10", "--set", "expEpochs=1", "--set", "expHidden=8"]
+  static let quick = ["--set", "epochs=2", "--set", "numHiddens=16", "--set", "chars=10", "--set", "expEpochs=1", "--set", "expHidden=8",
+                              "--set", "speedSeconds=0.05"]
 
   @Test(.enabled(if: LessonsBinary.dataDirectory != nil, "needs timemachine.txt in D2L_DATA_DIR or ../shared/data"),
         arguments: ["en", "vi"])
@@ -29,7 +30,11 @@ import Testing
     #expect(text.contains(vi ? "độ rối" : "perplexity"))
     #expect(text.contains("predict(\"time traveller\") → time traveller"))
     #expect(text.contains("predict(\"traveller\") → traveller"))
-    #expect(text.contains(vi ? "bước 13/13" : "step 13/13"))
+    // What depth buys: every layer's heatmap and gradients, the published result, the depth experiment.
+    #expect(text.contains("‖∂loss/∂Hₜ⁽ˡ⁾‖"))
+    #expect(text.contains("𝐈ₜ⁽ˡ⁾") && text.contains("𝐑ₜ⁽ˡ⁾"))
+    for l in 1...2 { #expect(text.contains(vi ? "tầng \(l): trung bình |Hₜ − Hₜ₋₁| = " : "layer \(l): mean |Hₜ − Hₜ₋₁| = ")) }
+    #expect(text.contains(vi ? "bước 17/17" : "step 17/17"))
   }
 
   @Test func singleStepRunsItsPrerequisitesQuietly() throws {
@@ -37,14 +42,14 @@ import Testing
     let result = try LessonsBinary.run(["run", "deep-rnn", "--step", "scratch-stack"])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("(running scratch-layer first, quietly)"))
-    #expect(result.stdout.contains("step 4/13 · scratch-stack"))
-    #expect(!result.stdout.contains("step 3/13"))
+    #expect(result.stdout.contains("step 4/17 · scratch-stack"))
+    #expect(!result.stdout.contains("step 3/17"))
   }
 
   @Test func listShowsLessonsAndSteps() throws {
     let result = try LessonsBinary.run(["list"])
     #expect(result.status == 0)
-    #expect(result.stdout.contains("deep-rnn  (lessons/deep-rnn.md, 13 steps)"))
+    #expect(result.stdout.contains("deep-rnn  (lessons/deep-rnn.md, 17 steps)"))
     #expect(result.stdout.contains("tiny-stack"))
   }
 
@@ -54,22 +59,22 @@ import Testing
       executable: LessonsBinary.url, arguments: ["run", "deep-rnn"] + Self.quick,
       directory: LessonsBinary.packageRoot, environment: ["D2L_DATA_DIR": LessonsBinary.dataDirectory!])
     // It pauses after step 1 and waits.
-    try session.waitFor("[step 1/13]")
+    try session.waitFor("[step 1/17]")
     Thread.sleep(forTimeInterval: 0.3)
-    #expect(!session.output.contains("step 2/13"))
+    #expect(!session.output.contains("step 2/17"))
     // r runs step 1 again: its header appears a second time.
     session.send("r")
-    try session.waitFor("[step 1/13]", occurrences: 2)
-    #expect(session.output.components(separatedBy: "step 1/13 · architecture").count - 1 == 2)
+    try session.waitFor("[step 1/17]", occurrences: 2)
+    #expect(session.output.components(separatedBy: "step 1/17 · architecture").count - 1 == 2)
     // Enter moves on to step 2 and pauses there.
     session.send("\r")
-    try session.waitFor("[step 2/13]")
+    try session.waitFor("[step 2/17]")
     #expect(session.output.contains("𝐇₁⁽²⁾") || session.output.contains("H₁⁽²⁾"))
     // q quits cleanly: exit 0, the terminal restored (echo and canonical mode back on).
     session.send("q")
     let status = try session.waitForExit()
     #expect(status == 0)
-    #expect(session.output.contains("Stopped at step 2/13"))
+    #expect(session.output.contains("Stopped at step 2/17"))
     #expect(session.terminalIsRestored)
   }
 }

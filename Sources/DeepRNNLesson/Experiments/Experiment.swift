@@ -23,6 +23,11 @@ public enum Experiments {
 
   public static func type(forExercise n: Int) -> (any Experiment.Type)? { all.first { $0.exercise == n } }
 
+  /// The experiment the command line names: an exercise number, or `depth`.
+  public static func type(named name: String) -> (any Experiment.Type)? {
+    name == DepthExperiment.name ? DepthExperiment.self : Int(name).flatMap(type(forExercise:))
+  }
+
   /// The experiment for exercise `n` with `budget`, loading its books through `locator`.
   public static func make(exercise n: Int, budget: ExperimentBudget, locator: DataLocator = DataLocator()) -> (any Experiment)? {
     switch n {

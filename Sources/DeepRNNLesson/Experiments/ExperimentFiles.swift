@@ -9,7 +9,7 @@ public enum ExperimentFiles {
   public static func save(_ report: ExperimentReport, to directory: String) throws -> [String] {
     let folder = URL(fileURLWithPath: directory, isDirectory: true)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let stem = "exercise-\(report.exercise)"
+    let stem = report.name ?? "exercise-\(report.exercise)"
     var written: [String] = []
     func write(_ data: Data, _ name: String) throws {
       let url = folder.appendingPathComponent(name)
@@ -17,16 +17,21 @@ public enum ExperimentFiles {
       // The path as the learner wrote it (`results/...`), not made absolute.
       written.append((directory as NSString).appendingPathComponent(name))
     }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    // A diverged setting has no finite perplexity; JSON has no NaN, so it is spelled out.
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    try write(try encoder.encode(report), stem + ".json")
-    try write(Data(csv(report.settings).csv.utf8), stem + ".csv")
+    try write(Data(try json(report).utf8), stem + ".json")
+    try write(Data((report.csv ?? csv(report.settings)).csv.utf8), stem + ".csv")
     for chart in report.charts {
       try write(Data(svg(chart).render().utf8), "\(stem)-\(chart.slug).svg")
     }
     return written
+  }
+
+  /// The whole report as pretty-printed JSON.
+  public static func json(_ report: ExperimentReport) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    // A diverged setting has no finite perplexity; JSON has no NaN, so it is spelled out.
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    return String(decoding: try encoder.encode(report), as: UTF8.self)
   }
 
   /// A row per setting with raw numbers (the printed table rounds them): for spreadsheets

@@ -14,6 +14,12 @@ public struct ExperimentLog {
   /// table, so that no number is printed twice).
   public var settingSummaries = true
 
+  public init(interactive: Bool, epochLines: Bool, write: @escaping (String) -> Void) {
+    self.interactive = interactive
+    self.epochLines = epochLines
+    self.write = write
+  }
+
   /// The command's log: to standard output, in place on a terminal.
   public static var console: ExperimentLog {
     ExperimentLog(interactive: Console.isTerminal, epochLines: true) {

@@ -5,7 +5,9 @@ import Foundation
 /// generated samples side by side, and what the numbers say.
 public enum ExperimentPresentation {
   public static func lines(_ report: ExperimentReport, width: Int) -> [String] {
-    var out = ["", tr("experiment.heading", ["exercise": report.exercise, "title": report.title]), ""]
+    let heading = report.name == nil
+      ? tr("experiment.heading", ["exercise": report.exercise, "title": report.title]) : report.title
+    var out = ["", heading, ""]
     out += report.table.lines(width: width)
     for extra in report.extraTables {
       out += [""] + LineFitter.paragraph(extra.title, width: width, first: "  ", rest: "  ") + extra.table.lines(width: width)

@@ -33,6 +33,8 @@ public struct ExperimentReport: Codable {
   }
 
   public var exercise: Int
+  /// The experiment's name when it is not a numbered exercise (`depth`): titles and file names.
+  public var name: String? = nil
   public var title: String
   public var budget: ExperimentBudget
   public var settings: [SettingResult]
@@ -46,6 +48,9 @@ public struct ExperimentReport: Codable {
   public var samples: [Sample] = []
   /// What the numbers say, in sentences built from them.
   public var notes: [String] = []
+  /// The CSV file's rows when the generic one (`ExperimentFiles.csv`) lacks the experiment's
+  /// own columns (the depth experiment's layers and parameters).
+  public var csv: ResultTable? = nil
   public var wallSeconds: Double = 0
 
   public struct Titled: Codable, Equatable {

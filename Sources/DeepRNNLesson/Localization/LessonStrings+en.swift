@@ -50,6 +50,7 @@ extension LessonStrings {
     "exercises.item2": "GRU vs LSTM (and the vanilla RNN): `lessons experiment 2` trains each under the same budget and tabulates training and held-out perplexity, tokens/s and wall time.",
     "exercises.item3": "More books: `lessons experiment 3` adds Wells' novels to The Time Machine one by one and measures every setting on the same held-out Wells text.",
     "exercises.item4": "Mixing authors: `lessons experiment 4` compares Wells alone with Wells among five other authors, on as many training tokens, with samples side by side and what the numbers say.",
+    "exercises.depth": "And the chapter's own question, what stacking layers buys: `lessons experiment depth` trains 1 to 4 layers of the same width, then the deepest against one layer with as many parameters.",
     "exercises.sizes": "Each takes 2-4 minutes (release build); sizes are flags (`lessons experiment --help`), and results go to results/ as JSON, CSV and SVG curves. Held-out text is never trained on.",
     "experimentCells.summary": "exercise 2 in miniature: RNN, GRU, LSTM",
     "experimentBooks.summary": "exercise 3 in miniature: more Wells novels",

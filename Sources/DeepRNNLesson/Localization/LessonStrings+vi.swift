@@ -50,6 +50,7 @@ extension LessonStrings {
     "exercises.item2": "GRU so với LSTM (và RNN thông thường): `lessons experiment 2` huấn luyện từng loại ô với cùng một ngân sách rồi lập bảng độ rối huấn luyện và độ rối giữ lại, số token/s và thời gian chạy.",
     "exercises.item3": "Thêm sách: `lessons experiment 3` lần lượt thêm các tiểu thuyết của Wells vào The Time Machine và đo mọi thiết lập trên cùng một phần văn bản giữ lại của Wells.",
     "exercises.item4": "Trộn tác giả: `lessons experiment 4` so sánh Wells một mình với Wells cùng năm tác giả khác, với cùng số token huấn luyện, kèm các mẫu sinh đặt cạnh nhau và điều mà các con số cho thấy.",
+    "exercises.depth": "Và câu hỏi của chính chương này, xếp chồng nhiều tầng được lợi gì: `lessons experiment depth` huấn luyện từ 1 đến 4 tầng cùng độ rộng, rồi so mạng sâu nhất với một tầng duy nhất có cùng số tham số.",
     "exercises.sizes": "Mỗi thí nghiệm mất 2-4 phút (bản dựng release); kích thước là các tuỳ chọn (`lessons experiment --help`), kết quả được lưu vào results/ dưới dạng JSON, CSV và đường cong SVG. Văn bản giữ lại không bao giờ được dùng để huấn luyện.",
     "experimentCells.summary": "bài tập 2 thu nhỏ: RNN, GRU, LSTM",
     "experimentBooks.summary": "bài tập 3 thu nhỏ: 1 đến 4 cuốn của Wells",

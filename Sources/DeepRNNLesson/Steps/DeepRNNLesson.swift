@@ -9,5 +9,5 @@ public enum DeepRNNLesson {
     TrainStep.definition, PerplexityCurveStep.definition, PredictStep.definition,
     ExercisesStep.definition, ExperimentCellsStep.definition, ExperimentBooksStep.definition,
     ExperimentAuthorsStep.definition,
-  ])
+  ] + DepthSteps.all)
 }

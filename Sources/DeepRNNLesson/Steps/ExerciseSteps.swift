@@ -12,6 +12,9 @@ enum ExercisesStep: LessonStep {
         context.say(line)
       }
     }
+    for line in LineFitter.paragraph(tr("exercises.depth"), width: context.width, first: "  ", rest: "     ") {
+      context.say(line)
+    }
     for line in LineFitter.paragraph(tr("exercises.sizes"), width: context.width, first: "     ", rest: "     ") {
       context.say(line)
     }

@@ -8,11 +8,13 @@ import Foundation
 struct ExperimentCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "experiment",
-    abstract: "Run exercise 2, 3 or 4 as a measured experiment: a table, curves, JSON/CSV/SVG results.",
+    abstract: "Run exercise 2, 3 or 4, or the depth experiment, measured: a table, curves, JSON/CSV/SVG results.",
     discussion: """
       2: GRU vs LSTM vs vanilla RNN on The Time Machine, the same budget for each.
       3: The Time Machine, then more of Wells' novels: held-out perplexity as the data grows.
       4: Wells alone vs Wells mixed with other authors, the same number of training tokens.
+      depth: 1 to --max-layers stacked layers of the same width, then the deepest against one \
+      layer as wide as gives the same parameter count (a 128-unit GRU by default).
       Every setting shares the sizes below; unset options take the experiment's defaults, \
       chosen to finish in about 2-3 minutes on 2 cores in a release build: 2 trains the \
       chapter's 2-layer, 256-unit model; 3 and 4 a 2-layer, 128-unit GRU (in exercise 2 \
@@ -20,8 +22,14 @@ struct ExperimentCommand: ParsableCommand {
       $D2L_DATA_DIR. Held-out text (the end of every book) is never trained on.
       """)
 
-  @Argument(help: "The exercise: 2, 3 or 4.")
-  var exercise: Int
+  @Argument(help: "The exercise, 2, 3 or 4, or depth.")
+  var exercise: String
+
+  @Option(name: .customLong("max-layers"), help: "depth: train 1 to this many stacked layers (default 4).")
+  var maxLayers: Int?
+
+  @Flag(help: "Print the results as JSON on standard output (progress goes to standard error).")
+  var json = false
 
   @Option(help: "Recurrent cell for exercises 3 and 4: lstm, gru (default) or rnn (exercise 2 trains all three).")
   var cell: CellKind?
@@ -65,11 +73,16 @@ struct ExperimentCommand: ParsableCommand {
   @OptionGroup var language: LanguageOption
 
   func validate() throws {
-    guard Experiments.type(forExercise: exercise) != nil else {
-      throw ValidationError("exercise must be 2, 3 or 4 (exercise 1 is `lessons check 1`), got \(exercise)")
+    guard Experiments.type(named: exercise) != nil else {
+      throw ValidationError("the experiment must be 2, 3, 4 or depth (exercise 1 is `lessons check 1`), got \(exercise)")
     }
-    if exercise == 2, cell != nil { throw ValidationError("--cell: exercise 2 trains every cell; leave --cell out") }
-    if sameUpdates, exercise != 3 { throw ValidationError("--same-updates is for exercise 3 only") }
+    if let maxLayers {
+      guard exercise == DepthExperiment.name else { throw ValidationError("--max-layers is for the depth experiment only") }
+      guard (1...8).contains(maxLayers) else { throw ValidationError("--max-layers must be between 1 and 8, got \(maxLayers)") }
+    }
+    if exercise == DepthExperiment.name, layers != nil { throw ValidationError("--layers: the depth experiment varies the layers; use --max-layers") }
+    if exercise == "2", cell != nil { throw ValidationError("--cell: exercise 2 trains every cell; leave --cell out") }
+    if sameUpdates, exercise != "3" { throw ValidationError("--same-updates is for exercise 3 only") }
     if let layers, !(1...8).contains(layers) { throw ValidationError("--layers must be between 1 and 8, got \(layers)") }
     if let hidden, !(1...2048).contains(hidden) { throw ValidationError("--hidden must be between 1 and 2048, got \(hidden)") }
     if let epochs, !(1...100_000).contains(epochs) { throw ValidationError("--epochs must be between 1 and 100000, got \(epochs)") }
@@ -84,7 +97,7 @@ struct ExperimentCommand: ParsableCommand {
 
   /// The experiment's default budget with the options given on the command line.
   func budget() -> ExperimentBudget {
-    var b = Experiments.type(forExercise: exercise)!.defaultBudget
+    var b = Experiments.type(named: exercise)!.defaultBudget
     if let cell { b.cell = cell }
     if let layers { b.numLayers = layers }
     if let hidden { b.hiddenSize = hidden }
@@ -105,17 +118,28 @@ struct ExperimentCommand: ParsableCommand {
   }
 
   func run() throws {
-    let experiment = Experiments.make(exercise: exercise, budget: budget())!
+    // With --json, standard output carries the JSON alone; what a learner reads goes to standard error.
+    let say: (String) -> Void = json ? { Console.error($0) } : { Console.write($0 + "\n") }
+    let log = json ? ExperimentLog(interactive: false, epochLines: true, write: say) : .console
     do {
-      let report = try Interrupt.catching {
-        try experiment.run(log: .console, shouldStop: { Interrupt.wasRequested })
+      let report: ExperimentReport
+      var summary: String?
+      if exercise == DepthExperiment.name {
+        let experiment = DepthExperiment(budget: budget(), maxLayers: maxLayers ?? 4)
+        let outcome = try Interrupt.catching { try experiment.measure(log: log, shouldStop: { Interrupt.wasRequested }) }
+        report = outcome.report
+        summary = try DepthSummary(outcome).json()
+      } else {
+        let experiment = Experiments.make(exercise: Int(exercise)!, budget: budget())!
+        report = try Interrupt.catching { try experiment.run(log: log, shouldStop: { Interrupt.wasRequested }) }
       }
       for line in ExperimentPresentation.lines(report, width: Console.width) {
-        Console.write(LineFitter.fitLines(line, width: Console.width) + "\n")
+        say(LineFitter.fitLines(line, width: Console.width))
       }
       let paths = try ExperimentFiles.save(report, to: out)
-      Console.write("\n" + tr("command.saved", ["seconds": Num.fixed(report.wallSeconds, 0)]) + "\n")
-      for path in paths { Console.write("  \(path)\n") }
+      say("\n" + tr("command.saved", ["seconds": Num.fixed(report.wallSeconds, 0)]))
+      for path in paths { say("  \(path)") }
+      if json { Console.write((try summary ?? ExperimentFiles.json(report)) + "\n") }
     } catch let error as ExperimentInterrupted {
       Console.error("\n\(error)")
       throw ExitCode(130)
