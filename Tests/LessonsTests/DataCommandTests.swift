@@ -37,7 +37,7 @@ import Testing
       let result = try LessonsBinary.run(["run", "deep-rnn"] + WalkthroughTests.quick, environment: Self.offline(data, cache))
       #expect(result.status == 0, "\(result.stderr)")
       let text = result.stdout
-      #expect(text.contains("step 13/17 · experiment-authors"))
+      #expect(text.contains("step 16/17 · experiment-authors"))
       #expect(text.contains("⚠ skipped: this step needs 'wells-the-invisible-man.txt',"))
       #expect(text.contains("connection error"))
       #expect(text.contains("Skipped 2 steps for want of data: experiment-books, experiment-authors."))

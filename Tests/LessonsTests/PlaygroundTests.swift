@@ -118,11 +118,11 @@ import Testing
     try session.waitFor("H⁽²⁾: (steps 35, batch 32, hidden 64)")
     try session.waitFor("[step 4/17]", occurrences: 2)
     session.send("b")
-    try session.waitFor("step 3/13 · scratch-layer")
+    try session.waitFor("step 3/17 · scratch-layer")
     try session.waitFor("[step 3/17]")
     session.send("q")
     #expect(try session.waitForExit() == 0)
-    #expect(session.output.contains("Stopped at step 3/13"))
+    #expect(session.output.contains("Stopped at step 3/17"))
   }
 
   /// Every step whose code the lesson shows becomes a playground file that compiles as it is.

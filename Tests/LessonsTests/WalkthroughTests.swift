@@ -32,7 +32,10 @@ import Testing
     #expect(text.contains("predict(\"traveller\") → traveller"))
     // What depth buys: every layer's heatmap and gradients, the published result, the depth experiment.
     #expect(text.contains("‖∂loss/∂Hₜ⁽ˡ⁾‖"))
-    #expect(text.contains("𝐈ₜ⁽ˡ⁾") && text.contains("𝐑ₜ⁽ˡ⁾"))
+    // The gated equations: Unicode has no subscript f, c or z, so they are written entirely in
+    // the fallback notation, never mixing 𝐈ₜ⁽ˡ⁾ with 𝐖_(xf)^(l).
+    #expect(text.contains("𝐈_t^(l) = σ(") && text.contains("𝐑_t^(l) = σ("))
+    #expect(!text.contains("𝐈ₜ⁽ˡ⁾"))
     for l in 1...2 { #expect(text.contains(vi ? "tầng \(l): trung bình |Hₜ − Hₜ₋₁| = " : "layer \(l): mean |Hₜ − Hₜ₋₁| = ")) }
     #expect(text.contains(vi ? "bước 17/17" : "step 17/17"))
   }

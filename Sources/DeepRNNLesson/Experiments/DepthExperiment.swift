@@ -1,5 +1,6 @@
 import D2L
 import Foundation
+import LessonEngine
 
 /// `lessons experiment depth`: what stacking layers buys. The same cell and width with 1, 2, …
 /// `maxLayers` layers under one budget on The Time Machine, each measured on the same held-out
@@ -9,7 +10,7 @@ public struct DepthExperiment: Experiment {
   /// Not a numbered exercise: reported and saved under the name `depth`.
   public static let exercise = 0
   public static let name = "depth"
-  public static let title = "Depth: 1 to L stacked layers, same width and budget"
+  public static var title: String { tr("depth.title") }
   /// A GRU of 128 units (the LSTM's early plateau, see `BookScaling.defaultBudget`, lasts
   /// longer the deeper the stack), 15 epochs over the whole book but its last 10,000 tokens:
   /// the four depths and the wide layer take about 75 s on 2 quiet cores. Measured on the way
@@ -69,9 +70,13 @@ public struct DepthExperiment: Experiment {
     let split = book.split(heldOutTokens: budget.heldOutTokens)
     let tokens = CellComparison.plan(split, budget: budget).tokens
     let passage = HeldOutPassage(split)
-    log.line("Depth: \(budget.cell.displayName) with 1 to \(maxLayers) layers of \(budget.hiddenSize) units on the first \(tokens.count) "
-      + "tokens of The Time Machine; held out: its last \(passage.tokens.count) tokens")
-    log.line("  every depth: \(budget.summary.replacingOccurrences(of: "\(budget.numLayers)-layer, ", with: ""))")
+    log.line(tr("depth.intro", [
+      "cell": budget.cell.displayName, "layers": maxLayers, "hidden": budget.hiddenSize, "tokens": Num.int(tokens.count),
+      "heldOut": Num.int(passage.tokens.count),
+    ]))
+    // The budget without its number of layers, which the experiment varies.
+    let layersPart = tr("depth.budgetLayers", ["layers": budget.numLayers])
+    log.line("  " + tr("depth.budget", ["summary": budget.summary.replacingOccurrences(of: layersPart, with: "")]))
 
     func train(layers: Int, hidden: Int, name: String) throws -> (Setting, RNNModel) {
       var b = budget
@@ -83,9 +88,11 @@ public struct DepthExperiment: Experiment {
       let heldOut = HeldOutEvaluation.perplexity(HeldOutEvaluation.scores(of: model, on: [passage]))
       result.heldOut[book.title] = heldOut
       result.wallSeconds = Date().timeIntervalSince(settingStart)
-      log.line(String(format: "  %@: %@ parameters, training perplexity %.3f, held-out %.3f, %.0f tokens/s, %.1f s",
-                      name, ExperimentSupport.count(model.parameterCount), result.trainPerplexity, heldOut,
-                      result.tokensPerSecond, result.wallSeconds))
+      log.line("  " + tr("depth.result", [
+        "name": name, "parameters": ExperimentSupport.count(model.parameterCount), "train": Num.fixed(result.trainPerplexity, 3),
+        "heldOut": Num.fixed(heldOut, 3), "speed": Num.int(Int(result.tokensPerSecond.rounded())),
+        "seconds": Num.fixed(result.wallSeconds, 1),
+      ]))
       return (Setting(layers: layers, hiddenSize: hidden, parameters: model.parameterCount, result: result, heldOut: heldOut), model)
     }
 
@@ -98,9 +105,11 @@ public struct DepthExperiment: Experiment {
     var equal: (deep: Setting, wide: Setting)?
     if maxLayers > 1, let deep = depths.last {
       let width = Self.hiddenSize(matching: deep.parameters, layers: 1, cell: budget.cell, vocabSize: Book.vocab.count)
-      log.line("  equal parameters: \(deep.layers) × \(deep.hiddenSize) has \(deep.parameters); one layer of \(width) units has "
-        + "\(Self.parameterCount(cell: budget.cell, vocabSize: Book.vocab.count, hiddenSize: width, numLayers: 1))")
-      let (wide, _) = try train(layers: 1, hidden: width, name: "1 wide (\(width))")
+      log.line("  " + tr("depth.equal", [
+        "layers": deep.layers, "hidden": deep.hiddenSize, "deep": Num.int(deep.parameters), "width": width,
+        "wide": Num.int(Self.parameterCount(cell: budget.cell, vocabSize: Book.vocab.count, hiddenSize: width, numLayers: 1)),
+      ]))
+      let (wide, _) = try train(layers: 1, hidden: width, name: tr("depth.wide", ["hidden": width]))
       equal = (deep, wide)
     }
 
@@ -109,14 +118,14 @@ public struct DepthExperiment: Experiment {
       heldOut: [HeldOutRecord(split)], table: Self.table(depths))
     report.name = Self.name
     if let equal {
-      report.extraTables = [.init(title: "Equal parameter count: narrow and deep vs wide and shallow", table: Self.table([equal.deep, equal.wide]))]
+      report.extraTables = [.init(title: tr("depth.equalTitle"), table: Self.table([equal.deep, equal.wide]))]
     }
     let x = depths.map { Double($0.layers) }, labels = depths.map(\.result.name)
     report.charts = [
-      ExperimentSupport.curves(report.settings, title: "Training perplexity per epoch"),
-      .init(slug: "held-out", kind: .bars, title: "Held-out perplexity and tokens/s by depth", xLabel: "layers", yLabel: "perplexity",
-            series: [.init(name: "held-out perplexity", x: x, y: depths.map(\.heldOut), labels: labels),
-                     .init(name: "training perplexity", x: x, y: depths.map(\.result.trainPerplexity), labels: labels)]),
+      ExperimentSupport.curves(report.settings, title: tr("experiment.curvesTitle")),
+      .init(slug: "held-out", kind: .bars, title: tr("depth.barsTitle"), xLabel: tr("axis.layers"), yLabel: tr("word.perplexity"),
+            series: [.init(name: tr("depth.heldOutPerplexity"), x: x, y: depths.map(\.heldOut), labels: labels),
+                     .init(name: tr("experiment.trainingPerplexity"), x: x, y: depths.map(\.result.trainPerplexity), labels: labels)]),
     ]
     report.samples = samples
     report.csv = Self.csv(depths + (equal.map { [$0.wide] } ?? []))
@@ -126,16 +135,16 @@ public struct DepthExperiment: Experiment {
   }
 
   /// `1 layer`, `3 layers`: a setting's name in tables and legends.
-  public static func name(layers: Int) -> String { layers == 1 ? "1 layer" : "\(layers) layers" }
+  public static func name(layers: Int) -> String { layers == 1 ? tr("depth.oneLayer") : tr("depth.layers", ["layers": layers]) }
 
   /// A row per setting: its size, and what it measured.
   public static func table(_ settings: [Setting]) -> ResultTable {
     ResultTable(
-      columns: ["setting", "layers", "hidden", "parameters", "epochs", "train ppl", "held-out ppl", "tokens/s", "wall s"],
+      columns: tr("depth.columns").components(separatedBy: "|"),
       rows: settings.map { s in
-        [s.result.name, "\(s.layers)", "\(s.hiddenSize)", "\(s.parameters)", "\(s.result.history.count)",
+        [s.result.name, "\(s.layers)", "\(s.hiddenSize)", Num.int(s.parameters), "\(s.result.history.count)",
          ExperimentSupport.fixed(s.result.trainPerplexity, 3), ExperimentSupport.fixed(s.heldOut, 3),
-         String(format: "%.0f", s.result.tokensPerSecond), String(format: "%.1f", s.result.wallSeconds)]
+         Num.int(Int(s.result.tokensPerSecond.rounded())), Num.fixed(s.result.wallSeconds, 1)]
       })
   }
 

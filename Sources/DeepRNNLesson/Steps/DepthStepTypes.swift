@@ -5,7 +5,7 @@ import LessonEngine
 /// The depth experiment in miniature, and the measured speed of 1 and 2 layers.
 public enum ExperimentDepthStep: LessonStep {
   public static let id = "experiment-depth"
-  public static var summary: String { "the depth experiment in miniature: 1 to expMaxLayers layers, and 1 vs 2 layers' speed" }
+  public static var summary: String { tr("experimentDepth.summary") }
   public static let parameters: [StepParameter] = ExperimentSteps.parameters.filter { $0.name != "expLayers" } + [
     .integer("expMaxLayers", 1...4, "the deepest stack trained"),
     .number("speedSeconds", 0.05...60, "seconds of training timed for each of 1 and 2 layers"),
@@ -27,10 +27,14 @@ public enum ExperimentDepthStep: LessonStep {
     return try ExperimentSteps.reportingErrors {
       let log = ExperimentSteps.log(out)
       // ANCHOR: experiment-depth
-      let experiment = DepthExperiment(budget: budget, maxLayers: maxLayers)  // a GRU at every depth
+      let experiment = DepthExperiment(  // a GRU at every depth
+        budget: budget, maxLayers: maxLayers)
       let report = try experiment.run(log: log, shouldStop: { false })
-      // "Two layers slow training": the chapter's LSTM of 256 units with 1 and with 2 layers.
-      let speeds = try [1, 2].map { try DepthSteps.tokensPerSecond(layers: $0, seconds: seconds) }
+      // "Two layers slow training": the chapter's LSTM of 256 units,
+      // with 1 and with 2 layers
+      let speeds = try [1, 2].map {
+        try DepthSteps.tokensPerSecond(layers: $0, seconds: seconds)
+      }
       // ANCHOR_END: experiment-depth
       DepthSteps.showExperiment(out, report, speeds: speeds, seconds: seconds)
       return report
@@ -41,7 +45,7 @@ public enum ExperimentDepthStep: LessonStep {
 /// Every layer's hidden units over a sentence of the book, and how fast each layer moves.
 public enum HiddenHeatmapStep: LessonStep {
   public static let id = "hidden-heatmap"
-  public static var summary: String { "every layer's hidden units over a sentence of the book, and how fast each layer moves" }
+  public static var summary: String { tr("hiddenHeatmap.summary") }
   public static let parameters: [StepParameter] = [
     .text("sentence", "the sentence fed to the trained model"), .integer("units", 1...64, "hidden units drawn per layer"),
   ]
@@ -57,7 +61,7 @@ public enum HiddenHeatmapStep: LessonStep {
 
   public static func input(_ values: StepValues, _ results: StepResults) throws -> Input {
     let sentence = values.string("sentence").lowercased()
-    guard sentence.count >= 2 else { throw StepError("parameter 'sentence' needs at least two characters") }
+    guard sentence.count >= 2 else { throw StepError(tr("heatmap.error.sentence")) }
     return Input(sentence: sentence, units: values.int("units"), outcome: try results.output(of: TrainStep.self))
   }
 
@@ -67,9 +71,12 @@ public enum HiddenHeatmapStep: LessonStep {
     // ANCHOR: hidden-heatmap
     let text = Array(sentence)  // one sequence: batch 1, a step per character
     let tokens = text.map { Int32(outcome.vocab[String($0)]) }
-    let pass = LayerwiseRecurrence(model: outcome.model)(timeMajorTokens: tokens, steps: text.count, batch: 1)
-    let states = pass.H.map { layer in layer.map(\.scalars) }  // states[l][t][unit] is H_t^(l+1)
-    let change = states.map(HiddenStateHeatmap.meanAbsoluteChange)  // per layer: mean |H_t − H_{t−1}|
+    let pass = LayerwiseRecurrence(model: outcome.model)(
+      timeMajorTokens: tokens, steps: text.count, batch: 1)
+    // states[l][t][unit] is H_t^(l+1)
+    let states = pass.H.map { layer in layer.map(\.scalars) }
+    // per layer: mean |H_t − H_{t−1}|
+    let change = states.map(HiddenStateHeatmap.meanAbsoluteChange)
     // ANCHOR_END: hidden-heatmap
     DepthSteps.showHeatmap(
       out, outcome: outcome, text: text, tokens: tokens, states: states, change: change, units: input.units)
@@ -80,7 +87,7 @@ public enum HiddenHeatmapStep: LessonStep {
 /// ‖∂loss/∂H_t^(l)‖ per layer over time, and weight gradients before and after clipping.
 public enum GradientNormsStep: LessonStep {
   public static let id = "gradient-norms"
-  public static var summary: String { "‖∂loss/∂Hₜ⁽ˡ⁾‖ per layer over time, and weight gradients before and after clipping" }
+  public static var summary: String { tr("gradientNorms.summary") }
   public static let parameters: [StepParameter] = [
     .number("clip", 1e-6...1e6, "gradient clipping norm"),
     .integer("batchSize", 1...1024, "sequences in the minibatch"), .integer("numSteps", 1...1000, "time steps"),
@@ -101,7 +108,7 @@ public enum GradientNormsStep: LessonStep {
     let (batchSize, numSteps) = (values.int("batchSize"), values.int("numSteps"))
     let (corpus, _) = try loadCorpusTimeMachine(maxTokens: 10_000)
     guard corpus.count > batchSize * numSteps else {
-      throw StepError("the corpus is too short for one minibatch of \(batchSize) × \(numSteps)")
+      throw StepError(tr("gradients.error.tooShort", ["batch": batchSize, "steps": numSteps]))
     }
     return Input(clip: values.float("clip"), batchSize: batchSize, numSteps: numSteps, trained: trained, corpus: corpus)
   }
@@ -111,15 +118,20 @@ public enum GradientNormsStep: LessonStep {
     let (trained, corpus, clip) = (input.trained, input.corpus, input.clip)
     let (batchSize, numSteps) = (input.batchSize, input.numSteps)
     // ANCHOR: gradient-norms
-    var batches = SeqDataLoader(corpus: corpus, batchSize: batchSize, numSteps: numSteps).batches(forEpoch: 0)
+    let loader = SeqDataLoader(
+      corpus: corpus, batchSize: batchSize, numSteps: numSteps)
+    var batches = loader.batches(forEpoch: 0)
     let batch = batches.next()!  // the first minibatch of the book
-    var generator = RandomGenerator(seed: 0)  // an untrained model of the same shape
-    let fresh = RNNModel(kind: trained.kind, vocabSize: trained.vocabSize, hiddenSize: trained.hiddenSize,
-                         numLayers: trained.numLayers, using: &generator)
+    var generator = RandomGenerator(seed: 0)  // an untrained model, same shape
+    let fresh = RNNModel(
+      kind: trained.kind, vocabSize: trained.vocabSize,
+      hiddenSize: trained.hiddenSize, numLayers: trained.numLayers,
+      using: &generator)
     let trainedNorms = GradientNorms.measure(trained, on: batch, clip: clip)
     let freshNorms = GradientNorms.measure(fresh, on: batch, clip: clip)
     // ANCHOR_END: gradient-norms
-    DepthSteps.showGradients(out, [("trained", trainedNorms), ("fresh", freshNorms)], steps: numSteps)
+    DepthSteps.showGradients(
+      out, [(tr("gradients.trained"), trainedNorms), (tr("gradients.fresh"), freshNorms)], steps: numSteps)
     return [trainedNorms, freshNorms]
   }
 }

@@ -14,10 +14,11 @@ public enum DepthSteps {
   public static func showExperiment(_ context: StepOutput, _ report: ExperimentReport, speeds: [Double], seconds: Double) {
     for line in ExperimentPresentation.lines(report, width: context.width) { context.say(line) }
     context.say()
-    context.say(String(format: "  The chapter's LSTM (256 units), timed for %.1f s each on this machine (%d threads): 1 layer %.0f tokens/s, "
-                       + "2 layers %.0f tokens/s: two layers train at %.2f× the speed of one.",
-                       seconds, Benchmark.threads, speeds[0], speeds[1], speeds[1] / speeds[0]))
-    context.say("  Tiny sizes, so tiny conclusions. The full experiment: `lessons experiment depth` (1-3 minutes).")
+    context.say("  " + tr("depth.speed", [
+      "seconds": Num.compact(Float(seconds)), "threads": Benchmark.threads, "one": Num.int(Int(speeds[0].rounded())),
+      "two": Num.int(Int(speeds[1].rounded())), "ratio": Num.fixed(speeds[1] / speeds[0], 2),
+    ]))
+    context.say("  " + tr("depth.tiny"))
   }
 
   /// The step's sizes as the depth experiment's budget: a GRU, as its default is, with the
@@ -53,20 +54,25 @@ public enum DepthSteps {
     var fused: [Tensor] = []
     _ = withoutGradients { model(timeMajorTokens: tokens, steps: tokens.count, batch: 1, observe: { _, H in fused.append(H) }) }
     let difference = zip(states, fused).map { s, f in zip(s.flatMap { $0 }, f.scalars).map { abs($0 - $1) }.max() ?? 0 }.max() ?? 0
-    context.say("  \(model.kind.displayName), \(model.numLayers) layers of \(model.hiddenSize) units, fed \"\(String(text))\" (\(text.count) steps).")
-    context.say(String(format: "  Every Hₜ⁽ˡ⁾ recomputed layer by layer from the trained weights; largest difference from the fused layer: %.1e.", difference))
-    context.say("  Per layer, the \(min(units, model.hiddenSize)) units that vary most over the sentence, values divided by the layer's largest |value| m; "
-      + (context.color ? "blue below zero, red above, darker further from zero." : "shade by value: ' ' near -m, ░ ▒ ▓ between, █ near +m."))
-    let shown = Array(text.prefix(max(10, context.width - 16)))
+    context.say("  " + tr("heatmap.model", [
+      "cell": model.kind.displayName, "layers": model.numLayers, "hidden": model.hiddenSize, "steps": text.count,
+    ]))
+    context.say("  " + tr("heatmap.recomputed", ["difference": Num.scientific(Double(difference), 1)]))
+    context.say("  " + tr("heatmap.legend", [
+      "count": min(units, model.hiddenSize), "shading": tr(context.color ? "heatmap.colors" : "heatmap.shades"),
+    ]))
     for l in stride(from: states.count - 1, through: 0, by: -1) {  // top layer first, as the book draws the stack
       let meanAbs = states[l].flatMap { $0 }.reduce(0) { $0 + Double(abs($1)) } / Double(max(states[l].count * model.hiddenSize, 1))
       context.say()
       let picked = HiddenStateHeatmap.liveliestUnits(states[l], count: units)
       let m = HiddenStateHeatmap.scale(states[l], units: picked)
-      context.say(String(format: "  layer %d: mean |Hₜ − Hₜ₋₁| = %.4f   (mean |Hₜ| = %.3f; m = %.3f)", l + 1, change[l], meanAbs, m))
-      for line in HiddenStateHeatmap.lines(states: states[l], units: picked, text: shown, scale: m, color: context.color) {
-        context.say(line)
-      }
+      context.say("  " + tr("heatmap.layer", [
+        "layer": l + 1, "change": Num.fixed(change[l], 4), "mean": Num.fixed(meanAbs, 3), "m": Num.fixed(Double(m), 3),
+      ]))
+      let lines = HiddenStateHeatmap.lines(
+        states: states[l], units: picked, text: text, scale: m, color: context.color, label: tr("heatmap.unit"),
+        width: context.width)
+      for line in lines { context.say(line) }
     }
     context.say()
     context.say("  " + verdict(change))
@@ -75,44 +81,54 @@ public enum DepthSteps {
   /// What the measured change per layer says about "lower layers track shorter patterns".
   public static func verdict(_ change: [Double]) -> String {
     guard change.count > 1, let first = change.first, let last = change.last, last > 0 else {
-      return "One layer: nothing to compare. Run with --set numLayers=2 (or more) to compare layers."
+      return tr("heatmap.verdict.one")
     }
     let ratio = first / last
-    let order = change.enumerated().map { String(format: "layer %d %.4f", $0.offset + 1, $0.element) }.joined(separator: ", ")
+    let order = change.enumerated().map { tr("heatmap.verdict.layer", ["layer": $0.offset + 1, "change": Num.fixed($0.element, 4)]) }
+      .joined(separator: ", ")
     if ratio > 1.1 {
-      return String(format: "Measured (%@): layer 1 moves %.2f× as far per character as layer %d. Here the lower layer is the faster one, "
-                    + "as \"a lower layer tracks short patterns\" predicts.", order, ratio, change.count)
+      return tr("heatmap.verdict.lower", ["order": order, "ratio": Num.fixed(ratio, 2), "top": change.count])
     } else if ratio < 1 / 1.1 {
-      return String(format: "Measured (%@): layer %d moves %.2f× as far per character as layer 1. On this model and sentence the upper layer "
-                    + "is the faster one: the claim that lower layers are faster does not hold here. Depth divides the work, but "
-                    + "training, not the architecture, decides how.", order, change.count, 1 / ratio)
+      return tr("heatmap.verdict.upper", ["order": order, "ratio": Num.fixed(1 / ratio, 2), "top": change.count])
     }
-    return String(format: "Measured (%@): the layers move about equally per character (within 10%%), so this model shows no split into "
-                  + "fast lower and slow upper layers.", order)
+    return tr("heatmap.verdict.equal", ["order": order])
   }
 
   // MARK: - gradient-norms
 
   public static func showGradients(_ context: StepOutput, _ measured: [(name: String, norms: GradientNorms)], steps: Int) {
     for (name, norms) in measured {
+      // A block per step, or per a few steps when the steps outnumber the columns.
+      let fixed = tr("gradients.row", [
+        "layer": norms.state.count, "spark": "", "first": "0.00e+00", "last": steps, "lastValue": "0.00e+00",
+      ])
+      let room = max(10, context.width - 4 - LineFitter.columns(fixed))
+      let per = max(1, (steps + room - 1) / room)
       context.say()
-      context.say("  \(name) model, t = 1 … \(steps), a block per step:")
-      for (title, rows) in [("‖∂loss/∂Hₜ⁽ˡ⁾‖, the whole minibatch's loss", norms.state),
-                            ("‖∂ℓ_T/∂Hₜ⁽ˡ⁾‖, the last step's loss alone", norms.lastStep)] {
+      context.say("  " + tr("gradients.model", [
+        "name": name, "steps": steps, "blocks": per == 1 ? tr("gradients.perStep") : tr("gradients.perSteps", ["count": per]),
+      ]))
+      for (title, rows) in [(tr("gradients.whole"), norms.state), (tr("gradients.last"), norms.lastStep)] {
         let top = rows.flatMap { $0 }.max() ?? 0
-        context.say(String(format: "   %@ (█ = %.2e):", title, top))
+        context.say("   " + title + " (█ = " + Num.scientific(top, 2) + "):")
         for l in stride(from: rows.count - 1, through: 0, by: -1) {
           let row = rows[l]
-          context.say(String(format: "    layer %d  %@  t=1: %.2e  t=%d: %.2e", l + 1, GradientNorms.sparkline(row, top: top),
-                             row.first ?? 0, row.count, row.last ?? 0))
+          let blocks = stride(from: 0, to: row.count, by: per).map { row[$0..<min($0 + per, row.count)].max() ?? 0 }
+          context.say("    " + tr("gradients.row", [
+            "layer": l + 1, "spark": GradientNorms.sparkline(blocks, top: top), "first": Num.scientific(row.first ?? 0, 2),
+            "last": row.count, "lastValue": Num.scientific(row.last ?? 0, 2),
+          ]))
         }
       }
-      context.say("   weight gradients per layer (W_ih, W_hh, b_ih, b_hh together):")
+      context.say("   " + tr("gradients.weights"))
       for l in norms.weightBefore.indices.reversed() {
-        context.say(String(format: "    layer %d  before clipping %.4f   after %.4f", l + 1, norms.weightBefore[l], norms.weightAfter[l]))
+        context.say("    " + tr("gradients.weightRow", [
+          "layer": l + 1, "before": Num.fixed(norms.weightBefore[l], 4), "after": Num.fixed(norms.weightAfter[l], 4),
+        ]))
       }
-      context.say(String(format: "    global norm %.4f (output layer included): clipping to %g multiplied every gradient by %.3f",
-                         norms.globalNorm, norms.clip, norms.clipScale))
+      context.say("    " + tr("gradients.global", [
+        "norm": Num.fixed(norms.globalNorm, 4), "clip": Num.compact(Float(norms.clip)), "scale": Num.fixed(norms.clipScale, 3),
+      ]))
     }
     guard let trained = measured.first?.norms, let fresh = measured.last?.norms else { return }
     context.say()
@@ -125,23 +141,28 @@ public enum DepthSteps {
     func reach(_ n: GradientNorms, _ l: Int) -> Double { (n.lastStep[l].first ?? 0) / max(n.lastStep[l].last ?? 0, 1e-30) }
     func mean(_ row: [Double]) -> Double { row.reduce(0, +) / Double(max(row.count, 1)) }
     let L = trained.state.count, T = trained.state[0].count
-    var text = String(format: "Traced back from step %d to step 1, the last prediction's gradient in the top layer shrinks to %.1e of its size "
-                      + "(trained) and %.1e (fresh)", T, reach(trained, L - 1), reach(fresh, L - 1))
+    var text = tr("gradients.reach", [
+      "steps": T, "trained": Num.scientific(reach(trained, L - 1), 1), "fresh": Num.scientific(reach(fresh, L - 1), 1),
+    ])
     if L > 1 {
-      text += String(format: ", in the bottom layer to %.1e and %.1e", reach(trained, 0), reach(fresh, 0))
-      text += String(format: "; over the whole loss, the bottom layer's states get %.2f× (trained) and %.2f× (fresh) the gradient of the top layer's",
-                     mean(trained.state[0]) / max(mean(trained.state[L - 1]), 1e-30), mean(fresh.state[0]) / max(mean(fresh.state[L - 1]), 1e-30))
+      text += tr("gradients.reachBottom", [
+        "trained": Num.scientific(reach(trained, 0), 1), "fresh": Num.scientific(reach(fresh, 0), 1),
+      ])
+      text += tr("gradients.bottomTop", [
+        "trained": Num.fixed(mean(trained.state[0]) / max(mean(trained.state[L - 1]), 1e-30), 2),
+        "fresh": Num.fixed(mean(fresh.state[0]) / max(mean(fresh.state[L - 1]), 1e-30), 2),
+      ])
     }
     text += ". "
     if trained.clipScale < 1 || fresh.clipScale < 1 {
-      text += String(format: "Clipping to %g scaled the trained model's gradients by %.3f and the fresh one's by %.3f, so the same learning "
-                     + "rate took steps of different sizes: ", trained.clip, trained.clipScale, fresh.clipScale)
+      text += tr("gradients.clipped", [
+        "clip": Num.compact(Float(trained.clip)), "trained": Num.fixed(trained.clipScale, 3), "fresh": Num.fixed(fresh.clipScale, 3),
+      ])
     } else {
-      text += String(format: "On this minibatch clipping to %g changed nothing (global norms %.3f and %.3f): it guards against the rare "
-                     + "minibatch whose gradient explodes, not the typical one. ", trained.clip, trained.globalNorm, fresh.globalNorm)
+      text += tr("gradients.notClipped", [
+        "clip": Num.compact(Float(trained.clip)), "trained": Num.fixed(trained.globalNorm, 3), "fresh": Num.fixed(fresh.globalNorm, 3),
+      ])
     }
-    text += "This is what the chapter's summary means by a deep RNN needing its learning rate and clipping tuned: the gradient each "
-      + "layer receives depends on its depth and on where training is."
-    return text
+    return text + " " + tr("gradients.meaning")
   }
 }

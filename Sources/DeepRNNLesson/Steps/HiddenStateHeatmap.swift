@@ -1,4 +1,5 @@
 import Foundation
+import LessonEngine
 
 /// One sequence's hidden states drawn as a grid, a row per hidden unit and a column per
 /// character, with a measure of how fast each layer's state moves.
@@ -54,14 +55,20 @@ public enum HiddenStateHeatmap {
     states.flatMap { row in units.map { abs(row[$0]) } }.max() ?? 1
   }
 
-  /// The grid of `units` over `text` (a character per step), headed by the text itself; values
-  /// are divided by `scale` (so ±scale is the darkest), since a layer's states rarely span [-1, 1].
-  public static func lines(states: [[Float]], units: [Int], text: [Character], scale: Float, color: Bool) -> [String] {
-    let label = "unit \(units.max() ?? 0)".count
-    var out = [String(repeating: " ", count: label + 5) + String(text)]
+  /// The grid of `units` over `text` (a character per step), headed by the text itself in
+  /// quotes; values are divided by `scale` (so ±scale is the darkest), since a layer's states
+  /// rarely span [-1, 1]. A row is labelled `label` and its unit (`unit 3`); the grid draws as
+  /// many characters as fit in `width` columns.
+  public static func lines(states: [[Float]], units: [Int], text: [Character], scale: Float, color: Bool,
+                           label word: String = "unit", width: Int = .max) -> [String] {
+    let label = LineFitter.columns("\(word) \(units.max() ?? 0)")
+    // "    unit 12 " before the cells; the header's closing quote takes one more column.
+    let shown = min(text.count, states.count, max(1, width - (label + 5) - 1))
+    var out = [String(repeating: " ", count: label + 4) + "\"" + String(text.prefix(shown)) + "\""]
     for u in units {
-      var row = "    " + "unit \(u)".padding(toLength: label, withPad: " ", startingAt: 0) + " "
-      for t in 0..<min(text.count, states.count) {
+      let name = "\(word) \(u)"
+      var row = "    " + name + String(repeating: " ", count: label - LineFitter.columns(name)) + " "
+      for t in 0..<shown {
         let v = states[t][u] / max(scale, 1e-12)
         row += color ? "\u{1B}[48;5;\(tint(v))m " : String(shade(v))
       }

@@ -6,7 +6,7 @@ import LessonEngine
 /// that produced it.
 public enum PublishedResultStep: LessonStep {
   public static let id = "published-result"
-  public static var summary: String { "D2L's published perplexity and tokens/s beside this run's, hardware named" }
+  public static var summary: String { tr("publishedResult.summary") }
   public static let requires = [TrainStep.id]
   /// What D2L 0.17's PyTorch build of the chapter printed after `train_ch8` (the executed
   /// notebook d2l-ai/d2l-pytorch-slides-classic, chapter_recurrent-modern/deep-rnn.ipynb):
@@ -19,17 +19,19 @@ public enum PublishedResultStep: LessonStep {
   }
 
   public static func run(_ outcome: TrainingRun.Outcome, _ context: StepOutput) throws {
-    guard let last = outcome.history.last else { throw StepError("the training run finished no epoch") }
+    guard let last = outcome.history.last else { throw StepError(tr("curve.noEpoch")) }
     let speeds = outcome.history.map(\.tokensPerSecond).sorted()
     let median = speeds[speeds.count / 2]
+    // The hardware column takes what the other columns leave (a long processor name is cut).
+    let hardware = LineFitter.truncate(
+      tr("published.hardware", ["cpu": cpuName(), "threads": Benchmark.threads]), width: max(24, context.width - 53))
     let rows = [
-      ["D2L 0.17, PyTorch", "500", String(format: "%.1f", d2lPerplexity), String(format: "%.0f", d2lTokensPerSecond), "a CUDA GPU (cuda:0)"],
-      ["this run, d2l-swift", "\(last.epoch)", String(format: "%.3f", last.perplexity), String(format: "%.0f", median),
-       "\(cpuName()), \(Benchmark.threads) threads"],
+      [tr("published.d2l"), Num.int(500), Num.fixed(d2lPerplexity, 1), Num.int(Int(d2lTokensPerSecond.rounded())), tr("published.gpu")],
+      [tr("published.thisRun"), Num.int(last.epoch), Num.fixed(last.perplexity, 3), Num.int(Int(median.rounded())), hardware],
     ]
-    for line in ResultTable(columns: ["run", "epochs", "perplexity", "tokens/s", "hardware"], rows: rows).lines() { context.say(line) }
-    context.say(String(format: "  This run trained at %.2f× D2L's published GPU speed (tokens/s is the median over its epochs).",
-                       median / d2lTokensPerSecond))
+    let table = ResultTable(columns: tr("published.columns").components(separatedBy: "|"), rows: rows)
+    for line in table.lines(width: context.width) { context.say(line) }
+    context.say("  " + tr("published.speed", ["ratio": Num.fixed(median / d2lTokensPerSecond, 2)]))
   }
 
   /// The processor's model name (Linux: /proc/cpuinfo), else a plain description.
@@ -37,7 +39,10 @@ public enum PublishedResultStep: LessonStep {
     guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
       let line = info.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
       let name = line.split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces), !name.isEmpty
-    else { return "this machine's CPU" }
-    return name + " (CPU)"
+    else { return tr("published.cpu") }
+    // "Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz" reads as "Intel Xeon Platinum 8375C".
+    var short = name.replacingOccurrences(of: "(R)", with: "").replacingOccurrences(of: "(TM)", with: "")
+    if let at = short.range(of: " CPU @") ?? short.range(of: " @ ") { short = String(short[..<at.lowerBound]) }
+    return short.split(separator: " ").joined(separator: " ") + " (CPU)"
   }
 }
