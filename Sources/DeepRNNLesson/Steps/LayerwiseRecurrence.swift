@@ -13,15 +13,21 @@ public struct LayerwiseRecurrence {
   /// check of ∂loss/∂H_t^(l) moves the state this way and watches the loss.
   public var nudge: (layer: Int, step: Int, by: Tensor)?
 
+  /// Public so that the step's code compiles in the learner's playground, another package.
+  public init(model: RNNModel, nudge: (layer: Int, step: Int, by: Tensor)? = nil) {
+    self.model = model
+    self.nudge = nudge
+  }
+
   /// What one pass computed.
   public struct Pass {
     /// H[l][t], each (B, h): every layer's hidden state at every step.
-    var H: [[Tensor]]
+    public var H: [[Tensor]]
     /// Logits (T·B, V), rows time-major like the model's.
-    var logits: Tensor
+    public var logits: Tensor
     /// probes[l][t], each (B, h): zero leaves (but for a nudge) added to H[l][t]; after `backward()` on a loss,
     /// `probes[l][t].gradient` is ∂loss/∂H_t^(l), through every later step and every layer above.
-    var probes: [[Tensor]]
+    public var probes: [[Tensor]]
   }
 
   /// Runs the model's layers over T·B time-major tokens from a zero state.
