@@ -73,26 +73,30 @@ struct ExperimentCommand: ParsableCommand {
   @OptionGroup var language: LanguageOption
 
   func validate() throws {
+    try language.apply()
+    func range(_ option: String, _ low: Int, _ high: Int, _ value: Any) -> ValidationError {
+      ValidationError(tr("experimentCommand.range", ["option": option, "low": low, "high": high, "value": value]))
+    }
     guard Experiments.type(named: exercise) != nil else {
-      throw ValidationError("the experiment must be 2, 3, 4 or depth (exercise 1 is `lessons check 1`), got \(exercise)")
+      throw ValidationError(tr("experimentCommand.which", ["value": exercise]))
     }
     if let maxLayers {
-      guard exercise == DepthExperiment.name else { throw ValidationError("--max-layers is for the depth experiment only") }
-      guard (1...8).contains(maxLayers) else { throw ValidationError("--max-layers must be between 1 and 8, got \(maxLayers)") }
+      guard exercise == DepthExperiment.name else { throw ValidationError(tr("experimentCommand.maxLayersDepthOnly")) }
+      guard (1...8).contains(maxLayers) else { throw range("--max-layers", 1, 8, maxLayers) }
     }
-    if exercise == DepthExperiment.name, layers != nil { throw ValidationError("--layers: the depth experiment varies the layers; use --max-layers") }
-    if exercise == "2", cell != nil { throw ValidationError("--cell: exercise 2 trains every cell; leave --cell out") }
-    if sameUpdates, exercise != "3" { throw ValidationError("--same-updates is for exercise 3 only") }
-    if let layers, !(1...8).contains(layers) { throw ValidationError("--layers must be between 1 and 8, got \(layers)") }
-    if let hidden, !(1...2048).contains(hidden) { throw ValidationError("--hidden must be between 1 and 2048, got \(hidden)") }
-    if let epochs, !(1...100_000).contains(epochs) { throw ValidationError("--epochs must be between 1 and 100000, got \(epochs)") }
-    if let trainTokens, trainTokens < 0 { throw ValidationError("--train-tokens must be 0 (all) or more, got \(trainTokens)") }
-    if let heldOut, !(2...1_000_000).contains(heldOut) { throw ValidationError("--held-out must be between 2 and 1000000, got \(heldOut)") }
-    if let seconds, !(seconds > 0 && seconds <= 86_400) { throw ValidationError("--seconds must be in (0, 86400], got \(seconds)") }
-    if let lr, !(lr.isFinite && lr > 0) { throw ValidationError("--lr must be a positive number, got \(lr)") }
-    if let batchSize, !(1...4096).contains(batchSize) { throw ValidationError("--batch-size must be between 1 and 4096, got \(batchSize)") }
-    if let numSteps, !(1...10_000).contains(numSteps) { throw ValidationError("--num-steps must be between 1 and 10000, got \(numSteps)") }
-    guard !out.isEmpty else { throw ValidationError("--out must name a folder") }
+    if exercise == DepthExperiment.name, layers != nil { throw ValidationError(tr("experimentCommand.depthLayers")) }
+    if exercise == "2", cell != nil { throw ValidationError(tr("experimentCommand.noCell")) }
+    if sameUpdates, exercise != "3" { throw ValidationError(tr("experimentCommand.sameUpdates")) }
+    if let layers, !(1...8).contains(layers) { throw range("--layers", 1, 8, layers) }
+    if let hidden, !(1...2048).contains(hidden) { throw range("--hidden", 1, 2048, hidden) }
+    if let epochs, !(1...100_000).contains(epochs) { throw range("--epochs", 1, 100000, epochs) }
+    if let trainTokens, trainTokens < 0 { throw ValidationError(tr("experimentCommand.trainTokens", ["value": trainTokens])) }
+    if let heldOut, !(2...1_000_000).contains(heldOut) { throw range("--held-out", 2, 1000000, heldOut) }
+    if let seconds, !(seconds > 0 && seconds <= 86_400) { throw ValidationError(tr("experimentCommand.seconds", ["value": seconds])) }
+    if let lr, !(lr.isFinite && lr > 0) { throw ValidationError(tr("experimentCommand.lr", ["value": lr])) }
+    if let batchSize, !(1...4096).contains(batchSize) { throw range("--batch-size", 1, 4096, batchSize) }
+    if let numSteps, !(1...10_000).contains(numSteps) { throw range("--num-steps", 1, 10000, numSteps) }
+    guard !out.isEmpty else { throw ValidationError(tr("experimentCommand.out")) }
   }
 
   /// The experiment's default budget with the options given on the command line.
