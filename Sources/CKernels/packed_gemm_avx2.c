@@ -9,38 +9,55 @@
 
 #define TARGET __attribute__((target("avx2,fma")))
 
-// The hot loop of a 6-row block against one panel: s0[i] += A[i, kk] * panel[kk][0, 8),
+// The hot loop of a block of 6 or 4 rows against one panel: s0[i] += A[i, kk] * panel[kk][0, 8),
 // s1[i] likewise with [8, 16), for kk in [0, k); row i of A starts i * lda floats after `a`.
 // In assembly so that it runs the same in debug builds (-O0) as in release: see fma_8x32 in
-// packed_gemm_avx512.c.
+// packed_gemm_avx512.c. Four rows already keep both FMA pipes busy (8 independent chains of
+// 4-cycle FMAs); six load a little less per FMA.
+#define ROW(ADDRESS, S0, S1)                                 \
+  "vbroadcastss " ADDRESS ", %[t]\n\t"                       \
+  "vfmadd231ps %[t], %[b0], %[" S0 "]\n\t"                   \
+  "vfmadd231ps %[t], %[b1], %[" S1 "]\n\t"
+#define LOOP_HEAD "1:\n\t vmovups (%[p]), %[b0]\n\t vmovups 32(%[p]), %[b1]\n\t"
+#define LOOP_TAIL "add $4, %[a0]\n\t add $4, %[a4]\n\t add $64, %[p]\n\t dec %[k]\n\t jnz 1b\n\t"
+
 TARGET static void fma_6x16(const float *a, long lda, const float *panel, long k, __m256 *s0, __m256 *s1) {
   if (k <= 0) return;
   long rb = 4 * lda, r3 = 3 * rb;
   const char *a0 = (const char *)a, *a4 = a0 + 4 * rb;
   __m256 b0, b1, t;
-#define ROW(ADDRESS, S0, S1)                                 \
-  "vbroadcastss " ADDRESS ", %[t]\n\t"                       \
-  "vfmadd231ps %[t], %[b0], %[" S0 "]\n\t"                   \
-  "vfmadd231ps %[t], %[b1], %[" S1 "]\n\t"
   __asm__ volatile(
-      "1:\n\t"
-      "vmovups (%[p]), %[b0]\n\t"
-      "vmovups 32(%[p]), %[b1]\n\t"
+      LOOP_HEAD
       ROW("(%[a0])", "s00", "s10") ROW("(%[a0],%[rb],1)", "s01", "s11") ROW("(%[a0],%[rb],2)", "s02", "s12")
       ROW("(%[a0],%[r3],1)", "s03", "s13") ROW("(%[a4])", "s04", "s14") ROW("(%[a4],%[rb],1)", "s05", "s15")
-      "add $4, %[a0]\n\t"
-      "add $4, %[a4]\n\t"
-      "add $64, %[p]\n\t"
-      "dec %[k]\n\t"
-      "jnz 1b\n\t"
+      LOOP_TAIL
       : [s00] "+x"(s0[0]), [s01] "+x"(s0[1]), [s02] "+x"(s0[2]), [s03] "+x"(s0[3]), [s04] "+x"(s0[4]),
         [s05] "+x"(s0[5]), [s10] "+x"(s1[0]), [s11] "+x"(s1[1]), [s12] "+x"(s1[2]), [s13] "+x"(s1[3]),
         [s14] "+x"(s1[4]), [s15] "+x"(s1[5]), [b0] "=&x"(b0), [b1] "=&x"(b1), [t] "=&x"(t),
         [a0] "+r"(a0), [a4] "+r"(a4), [p] "+r"(panel), [k] "+r"(k)
       : [rb] "r"(rb), [r3] "r"(r3)
       : "cc", "memory");
-#undef ROW
 }
+
+TARGET static void fma_4x16(const float *a, long lda, const float *panel, long k, __m256 *s0, __m256 *s1) {
+  if (k <= 0) return;
+  long rb = 4 * lda, r3 = 3 * rb;
+  const char *a0 = (const char *)a, *a4 = a0;  // a4 only keeps LOOP_TAIL shared
+  __m256 b0, b1, t;
+  __asm__ volatile(
+      LOOP_HEAD
+      ROW("(%[a0])", "s00", "s10") ROW("(%[a0],%[rb],1)", "s01", "s11") ROW("(%[a0],%[rb],2)", "s02", "s12")
+      ROW("(%[a0],%[r3],1)", "s03", "s13")
+      LOOP_TAIL
+      : [s00] "+x"(s0[0]), [s01] "+x"(s0[1]), [s02] "+x"(s0[2]), [s03] "+x"(s0[3]),
+        [s10] "+x"(s1[0]), [s11] "+x"(s1[1]), [s12] "+x"(s1[2]), [s13] "+x"(s1[3]),
+        [b0] "=&x"(b0), [b1] "=&x"(b1), [t] "=&x"(t), [a0] "+r"(a0), [a4] "+r"(a4), [p] "+r"(panel), [k] "+r"(k)
+      : [rb] "r"(rb), [r3] "r"(r3)
+      : "cc", "memory");
+}
+#undef ROW
+#undef LOOP_HEAD
+#undef LOOP_TAIL
 
 // One row against one panel, for the rows left over by blocks of 6.
 TARGET static void fma_1x16(const float *a, const float *panel, long k, __m256 *s0, __m256 *s1) {
@@ -60,7 +77,7 @@ TARGET static void fma_1x16(const float *a, const float *panel, long k, __m256 *
       : "cc", "memory");
 }
 
-// Rows [0, R) of C (R = 6 or 1) against one panel over k, each row from start[i] + column
+// Rows [0, R) of C (R = 6, 4 or 1) against one panel over k, each row from start[i] + column
 // when start is given, else from C (accumulate) or 0.
 #define BLOCK(NAME, R)                                                                     \
   TARGET static void NAME(const float *a, long lda, const float *panel, float *c, long ldc, \
@@ -73,6 +90,7 @@ TARGET static void fma_1x16(const float *a, const float *panel, long k, __m256 *
       s1[i] = load ? _mm256_loadu_ps(from + 8) : _mm256_setzero_ps();                      \
     }                                                                                      \
     if (R == 6) fma_6x16(a, lda, panel, k, s0, s1);                                        \
+    else if (R == 4) fma_4x16(a, lda, panel, k, s0, s1);                                   \
     else fma_1x16(a, panel, k, s0, s1);                                                    \
     for (int i = 0; i < R; i++) {                                                          \
       _mm256_storeu_ps(c + i * ldc, s0[i]);                                                \
@@ -81,19 +99,30 @@ TARGET static void fma_1x16(const float *a, const float *panel, long k, __m256 *
   }
 
 BLOCK(block_6, 6)
+BLOCK(block_4, 4)
 BLOCK(block_1, 1)
+
+/// How many blocks of 6 rows to take before blocks of 4: as many as leave a multiple of 4 (16
+/// rows, a thread's share of the chapter's batch, are 6 + 6 + 4), so that single rows, whose
+/// two chains of FMAs wait on their latency, are rare.
+static long blocks_of_six(long m) {
+  for (long six = m / 6; six > 0; six--)
+    if ((m - 6 * six) % 4 == 0) return six;
+  return m % 4 == 0 ? 0 : m / 6;
+}
 
 TARGET void d2l_packed_gemm_avx2(const float *a, long lda, const float *packed, float *c, long ldc,
                                  long m, long n, long k, bool accumulate, const float *const *start) {
-  long panels = n / 16;
+  long panels = n / 16, six = blocks_of_six(m);
   if (n % 16) d2l_gemm_partial_panel(a, lda, packed + panels * k * 16, c, ldc, m, n, panels * 16, k, accumulate, start);
   for (long p = 0; p < panels; p++) {
     const float *panel = packed + p * k * 16;
     long r = 0;
-    for (; r + 6 <= m; r += 6)
-      block_6(a + r * lda, lda, panel, c + r * ldc + p * 16, ldc, k, accumulate, start ? start + r : 0, p * 16);
-    for (; r < m; r++)
-      block_1(a + r * lda, lda, panel, c + r * ldc + p * 16, ldc, k, accumulate, start ? start + r : 0, p * 16);
+#define AT(r) a + (r) * lda, lda, panel, c + (r) * ldc + p * 16, ldc, k, accumulate, start ? start + (r) : 0, p * 16
+    for (; r < 6 * six; r += 6) block_6(AT(r));
+    for (; r + 4 <= m; r += 4) block_4(AT(r));
+    for (; r < m; r++) block_1(AT(r));
+#undef AT
   }
 }
 #endif
