@@ -52,7 +52,7 @@ import Testing
     #expect(abs(result.perplexity - e.perplexity) / e.perplexity < 1e-4, "got \(result.perplexity), PyTorch \(e.perplexity)")
   }
 
-  @Test(.enabled(if: DataTestFiles.available, "needs wells-the-invisible-man.txt from D2L_DATA_DIR or ../shared/data"),
+  @Test(.enabled(if: DataTestFiles.hasBooks, "needs wells-the-invisible-man.txt in D2L_DATA_DIR"),
         arguments: names)
   func perplexityOnAnotherBookMatchesPyTorch(name: String) throws {
     let e = Self.expected.files[name]!.perplexity["wells-the-invisible-man.txt"]!
