@@ -30,7 +30,7 @@ public struct PlaygroundEditing: StepEditing {
   /// Hands over what the walk computed, writes the learner's file if new, opens it (unless
   /// `openEditor` is false), builds and runs it. Returns whether the edited code ran.
   public func edit(_ request: StepEditRequest, openEditor: Bool) throws -> Bool {
-    try Handover.save(request.results, in: playground.handoverFolder)
+    try handOver(request)
     let file = try playground.prepare(request.entry.step.id)
     if openEditor {
       Console.write("  " + tr("playground.opening", ["file": display(file), "editor": Playground.editorCommand]) + "\n")
@@ -40,7 +40,7 @@ public struct PlaygroundEditing: StepEditing {
   }
 
   public func runEdited(_ request: StepEditRequest) throws -> Bool {
-    try Handover.save(request.results, in: playground.handoverFolder)
+    try handOver(request)
     try playground.prepare(request.entry.step.id)
     let ran = try buildAndRun(request, heading: false)
     // Later steps read this step's results: the handed-over output when the playground wrote
@@ -51,6 +51,13 @@ public struct PlaygroundEditing: StepEditing {
       try request.entry.definition.run(request.output, request.values, request.results)
     }
     return ran
+  }
+
+  /// Saves the walk's expensive results for the playground, when the step reads one of them
+  /// (a step that does not need the trained model does not write it again).
+  private func handOver(_ request: StepEditRequest) throws {
+    let needed = request.entry.definition.requires.contains { Handover.file(for: $0, in: playground.handoverFolder) != nil }
+    if needed { try Handover.save(request.results, in: playground.handoverFolder) }
   }
 
   /// Builds the playground, saying what is built; runs the step if it compiled, or shows the

@@ -29,21 +29,15 @@ struct DataListCommand: ParsableCommand {
     Console.write(DataCommandText.header(locator))
     var missing = 0
     for spec in CorpusCatalog.all {
+      let found = CorpusStatus(spec, locator)
       let status: String
-      var present = false
-      do {
-        if let url = try locator.existing(spec) {
-          status = tr("data.present", ["path": url.path])
-          present = true
-        } else {
-          status = tr("data.missing", ["name": spec.name])
-          missing += 1
-        }
-      } catch {
-        status = tr("data.corrupt", ["error": "\(error)"])
-        missing += 1
+      switch found {
+      case .present(let url): status = tr("data.present", ["path": url.path])
+      case .missing: status = tr("data.missing", ["name": spec.name])
+      case .corrupt(let error): status = tr("data.corrupt", ["error": "\(error)"])
       }
-      Console.write(DataCommandText.entry(spec, status: status, present: present))
+      if !found.isPresent { missing += 1 }
+      Console.write(DataCommandText.entry(spec, status: status, present: found.isPresent))
     }
     Console.write("\n" + tr("data.count", ["present": CorpusCatalog.all.count - missing, "count": CorpusCatalog.all.count])
       + (missing > 0 ? tr("data.fetchRest") + "\n" : "\n"))
@@ -105,20 +99,39 @@ struct DataVerifyCommand: ParsableCommand {
     let locator = DataLocator()
     var corrupt = 0, present = 0
     for spec in CorpusCatalog.all {
-      do {
-        guard let url = try locator.existing(spec) else {
-          Console.write(tr("data.verifyMissing", ["name": spec.name]) + "\n")
-          continue
-        }
+      switch CorpusStatus(spec, locator) {
+      case .missing:
+        Console.write(tr("data.verifyMissing", ["name": spec.name]) + "\n")
+      case .present(let url):
         present += 1
         Console.write(tr("data.matches", ["name": spec.name, "sha": spec.sha1 ?? "?", "path": url.path]) + "\n")
-      } catch {
+      case .corrupt(let error):
         corrupt += 1
         Console.write("✗ \(spec.name): \(error)\n")
       }
     }
     Console.write(tr("data.verified", ["present": present, "corrupt": corrupt, "missing": CorpusCatalog.all.count - present - corrupt]) + "\n")
     if corrupt > 0 { throw ExitCode.failure }
+  }
+}
+
+/// Where a corpus stands: a verified copy, none, or a copy that fails its checksum.
+enum CorpusStatus {
+  case present(URL)
+  case missing
+  case corrupt(Error)
+
+  init(_ spec: DataFileSpec, _ locator: DataLocator) {
+    do {
+      self = try locator.existing(spec).map(CorpusStatus.present) ?? .missing
+    } catch {
+      self = .corrupt(error)
+    }
+  }
+
+  var isPresent: Bool {
+    if case .present = self { return true }
+    return false
   }
 }
 

@@ -96,10 +96,7 @@ public struct DataLocator: Sendable {
   /// - Throws: `DataError.checksumMismatch` for a copy that is not the catalogued file.
   public func existing(_ file: DataFileSpec) throws -> URL? {
     var attempts: [DataError.LookupAttempt] = []
-    if let dataDirectory, let found = try existingFile(dataDirectory.appendingPathComponent(file.name), file, attempts: &attempts) {
-      return found
-    }
-    return try existingFile(cacheDirectory.appendingPathComponent(file.name), file, attempts: &attempts)
+    return try present(file, attempts: &attempts)
   }
 
   /// The URL of `file`, downloading it into the cache if allowed and needed.
@@ -107,18 +104,7 @@ public struct DataLocator: Sendable {
   ///   `DataError.fileNotFound` listing every place tried and how to provide the file.
   public func locate(_ file: DataFileSpec) throws -> URL {
     var attempts: [DataError.LookupAttempt] = []
-
-    if let dataDirectory {
-      let url = dataDirectory.appendingPathComponent(file.name)
-      if let found = try existingFile(url, file, attempts: &attempts) { return found }
-    } else {
-      attempts.append(
-        .init(location: "$\(Self.environmentVariable)/\(file.name)",
-              outcome: "\(Self.environmentVariable) is not set"))
-    }
-
-    let cached = cacheDirectory.appendingPathComponent(file.name)
-    if let found = try existingFile(cached, file, attempts: &attempts) { return found }
+    if let found = try present(file, attempts: &attempts) { return found }
 
     if let remote = sourceURL(for: file) {
       if allowDownload {
@@ -133,6 +119,19 @@ public struct DataLocator: Sendable {
       }
     }
     throw DataError.fileNotFound(name: file.name, attempts: attempts, cacheDirectory: cacheDirectory.path)
+  }
+
+  /// The data folder's copy of `file`, else the cache's, recording every place looked in.
+  private func present(_ file: DataFileSpec, attempts: inout [DataError.LookupAttempt]) throws -> URL? {
+    if let dataDirectory {
+      let url = dataDirectory.appendingPathComponent(file.name)
+      if let found = try existingFile(url, file, attempts: &attempts) { return found }
+    } else {
+      attempts.append(
+        .init(location: "$\(Self.environmentVariable)/\(file.name)",
+              outcome: "\(Self.environmentVariable) is not set"))
+    }
+    return try existingFile(cacheDirectory.appendingPathComponent(file.name), file, attempts: &attempts)
   }
 
   /// `url` if a regular file is there (checked against the SHA-1), nil after recording why not.

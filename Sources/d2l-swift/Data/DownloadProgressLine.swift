@@ -33,7 +33,7 @@ public enum DownloadProgressLine {
   }
 
   /// 1234567 → "1,234,567".
-  public static func grouped(_ n: Int) -> String {
+  static func grouped(_ n: Int) -> String {
     let digits = String(n)
     var out = ""
     for (k, c) in digits.enumerated() {
