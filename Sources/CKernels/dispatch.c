@@ -11,20 +11,21 @@
   void d2l_lstm_forward_##L(const d2l_cell_step *);                                        \
   void d2l_lstm_backward_##L(const d2l_cell_step *);
 
-#define TABLE(LEVEL, L, AT)                                                                 \
-  {LEVEL, #L, d2l_packed_gemm_##L, AT, d2l_rnn_forward_##L, d2l_rnn_backward_##L,           \
+#define TABLE(LEVEL, L, PACK, AT)                                                           \
+  {LEVEL, #L, PACK, d2l_packed_gemm_##L, AT, d2l_rnn_forward_##L, d2l_rnn_backward_##L,     \
    d2l_gru_forward_##L, d2l_gru_backward_##L, d2l_lstm_forward_##L, d2l_lstm_backward_##L}
 
 DECLARE_LEVEL(portable)
-static const d2l_kernels portable = TABLE(D2L_LEVEL_PORTABLE, portable, 0);
+static const d2l_kernels portable = TABLE(D2L_LEVEL_PORTABLE, portable, d2l_pack_panels, 0);
 
 #if defined(__x86_64__)
 DECLARE_LEVEL(avx2)
 DECLARE_LEVEL(avx512)
+void d2l_pack_panels_avx2(const float *, long, long, long, long, float *, long, long);
 void d2l_packed_gemm_at_avx512(const float *, long, const float *, float *, long, long, long, long, float *,
                                float *);
-static const d2l_kernels avx2 = TABLE(D2L_LEVEL_AVX2, avx2, 0);
-static const d2l_kernels avx512 = TABLE(D2L_LEVEL_AVX512, avx512, d2l_packed_gemm_at_avx512);
+static const d2l_kernels avx2 = TABLE(D2L_LEVEL_AVX2, avx2, d2l_pack_panels_avx2, 0);
+static const d2l_kernels avx512 = TABLE(D2L_LEVEL_AVX512, avx512, d2l_pack_panels_avx2, d2l_packed_gemm_at_avx512);
 #endif
 
 d2l_level d2l_cpu_level(void) {

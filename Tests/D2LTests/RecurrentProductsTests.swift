@@ -21,6 +21,28 @@ import Testing
     matchesBLAS(m: m, n: n, k: k, Levels.kernels(.avx512))
   }
 
+  /// Every level packs the same bits as the portable packer, for both layouts, in two parts,
+  /// with k not a multiple of the AVX packer's 8 and a partial last panel.
+  @Test(arguments: [(16, 7), (40, 33), (28, 256), (256, 64)])
+  func everyLevelPacksThePortableBits(rows: Int, columns: Int) {
+    var g = RandomGenerator(seed: UInt64(rows * columns))
+    let w = Tensor.uniform([rows, columns + 3], low: -1, high: 1, using: &g)  // rows with a gap after them
+    // (k, n, rowStride, columnStride): B = Wᵀ as the forward loop packs it, and B = W as given.
+    for (k, n, rowStride, columnStride) in [(columns, rows, 1, columns + 3), (rows, columns, columns + 3, 1)] {
+      let count = RecurrentProducts.packedCount(k: k, n: n)
+      let expected = TensorStorage(count: count)
+      RecurrentProducts(kernels: Levels.kernels(.portable))
+        .pack(w.storage.base, k: k, n: n, rowStride: rowStride, columnStride: columnStride, into: expected.base)
+      for level in KernelLevel.allCases where Levels.runs(level) {
+        let got = TensorStorage(count: count), products = RecurrentProducts(kernels: Levels.kernels(level))
+        for part in 0..<2 {
+          products.pack(w.storage.base, k: k, n: n, rowStride: rowStride, columnStride: columnStride, into: got.base, part: part, of: 2)
+        }
+        #expect(Array(expected.buffer) == Array(got.buffer), "\(level) k=\(k) n=\(n) strides (\(rowStride), \(columnStride))")
+      }
+    }
+  }
+
   func matchesBLAS(m: Int, n: Int, k: Int, _ kernels: KernelSet) {
     let products = RecurrentProducts(kernels: kernels)
     var g = RandomGenerator(seed: UInt64(m * n + k))

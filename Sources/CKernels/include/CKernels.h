@@ -64,10 +64,18 @@ typedef void (*d2l_packed_gemm)(const float *a, long lda, const float *packed, f
 typedef void (*d2l_packed_gemm_at)(const float *a, long lda, const float *packed, float *c, long ldc,
                                    long m, long n, long k, float *scratch, float *column_sums);
 
+/// Lays B (k x n), element (kk, j) at b[kk * row_stride + j * column_stride], out as panels of
+/// k x 16 contiguous floats, panels [first_panel, first_panel + panels) of ceil(n / 16); the
+/// columns past n in the last panel are zeros.
+typedef void (*d2l_pack)(const float *b, long k, long n, long row_stride, long column_stride, float *out,
+                         long first_panel, long panels);
+
 /// The kernels of one level.
 typedef struct d2l_kernels {
   d2l_level level;
   const char *name;
+  /// Packs B for `packed_gemm` and `packed_gemm_at` (the same layout at every level).
+  d2l_pack pack_panels;
   d2l_packed_gemm packed_gemm;
   /// Null where the level has none (the caller then uses BLAS).
   d2l_packed_gemm_at packed_gemm_at;
@@ -84,9 +92,8 @@ typedef struct d2l_kernels {
 /// The kernels of `level`, or null when this CPU cannot run them.
 const d2l_kernels *d2l_kernels_for(d2l_level level);
 
-/// Lays B (k x n), element (kk, j) at b[kk * row_stride + j * column_stride], out as panels of
-/// k x 16 contiguous floats, panels [first_panel, first_panel + panels) of ceil(n / 16); the
-/// columns past n in the last panel are zeros.
+/// The portable level's `d2l_pack`, in plain C (the other levels fall back on it for partial
+/// panels).
 void d2l_pack_panels(const float *b, long k, long n, long row_stride, long column_stride, float *out,
                      long first_panel, long panels);
 

@@ -73,6 +73,7 @@ struct BenchCommand: ParsableCommand {
       "cell": configuration.cell.rawValue, "layers": configuration.numLayers, "hidden": configuration.hiddenSize,
       "batch_size": configuration.batchSize, "num_steps": configuration.numSteps, "vocab": data.vocab.count,
       "seconds": result.seconds, "minibatches": result.minibatches, "threads": Benchmark.threads,
+      "kernels": Benchmark.kernels.description,
     ]
     let perBatch = 1000 / Double(max(result.minibatches, 1))  // milliseconds per minibatch, from seconds
     if phases {
@@ -84,8 +85,9 @@ struct BenchCommand: ParsableCommand {
       Console.write(String(decoding: data, as: UTF8.self) + "\n")
       return
     }
-    Console.write(String(format: "%.0f tokens/s, %.1f GFLOP/s (%.0f%% of the machine's %.0f GFLOP/s peak, %@)\n",
-                         result.tokensPerSecond, gflops, 100 * gflops / peak.gflops, peak.gflops, peak.description))
+    Console.write(String(format: "%.0f tokens/s, %.1f GFLOP/s (%.0f%% of the machine's %.0f GFLOP/s peak, %@; %@ kernels)\n",
+                         result.tokensPerSecond, gflops, 100 * gflops / peak.gflops, peak.gflops, peak.description,
+                         Benchmark.kernels.description))
     if phases {
       Console.write(String(format: "%.2f ms per minibatch; phases (ms per minibatch, nested phases included in their parents):\n",
                            result.seconds * perBatch))

@@ -55,6 +55,9 @@ public enum Benchmark {
 
   /// The threads training uses (the worker team; OpenBLAS runs single-threaded inside it).
   public static var threads: Int { WorkerTeam.shared.size }
+
+  /// The kernel level this process runs (`D2L_KERNELS` and `D2L_NO_AVX512` can cap it).
+  public static var kernels: KernelLevel { KernelSet.selected.level }
 }
 
 /// The machine's FP32 peak, measured: every thread of the team runs a loop of independent FMAs

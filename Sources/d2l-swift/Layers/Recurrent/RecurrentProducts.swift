@@ -23,7 +23,7 @@ struct RecurrentProducts {
     part: Int = 0, of parts: Int = 1
   ) {
     let panels = WorkerTeam.share(part, of: parts, in: (n + 15) / 16)
-    d2l_pack_panels(b, k, n, rowStride, columnStride, out, panels.lowerBound, panels.count)
+    kernels.table.pack_panels(b, k, n, rowStride, columnStride, out, panels.lowerBound, panels.count)
   }
 
   /// C (m × n) = (or +=) A (m × k) · B, B packed by `pack`. With `start`, row i of C is
