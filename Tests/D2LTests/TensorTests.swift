@@ -102,6 +102,18 @@ import Testing
     #endif
   }
 
+  /// Buffers of 2 MB and more start on a huge-page boundary (so that their extents can be huge
+  /// pages), smaller ones on a cache line, and both hold what is written to them.
+  @Test func largeBuffersStartOnHugePageBoundaries() {
+    for count in [1000, (2 << 20) / 4, 1_146_880] {
+      let storage = TensorStorage(count: count)
+      let address = Int(bitPattern: storage.base)
+      #expect(address % (count * 4 >= TensorStorage.hugePageFrom ? TensorStorage.hugePage : 64) == 0, "\(count) floats")
+      storage.base[count - 1] = 3
+      #expect(storage.base[count - 1] == 3 && storage.base[0] == 0)
+    }
+  }
+
   /// A pullback's first delta becomes the gradient without a copy; later ones must still add
   /// to it, and no two nodes may end up sharing one buffer.
   @Test func handedOverGradientsStayApart() {

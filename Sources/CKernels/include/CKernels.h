@@ -102,6 +102,11 @@ void d2l_pack_panels(const float *b, long k, long n, long row_stride, long colum
 /// with another C library, which is left as it is.
 bool d2l_keep_freed_memory(void);
 
+/// Asks the kernel to back the whole 2 MB extents of [start, start + bytes) with transparent
+/// huge pages (madvise MADV_HUGEPAGE; Debian's default THP mode, "madvise", needs the ask).
+/// Errors and systems without it leave the memory as it is: it is only advice.
+void d2l_advise_huge_pages(void *start, long bytes);
+
 /// FP32 FLOP per second of this thread running only independent FMAs of `level`'s width
 /// (AVX-512, AVX2/FMA, or SSE2 multiplies and adds for portable; at most what the CPU runs)
 /// for about `seconds`; 0 off x86-64.
