@@ -114,7 +114,7 @@ static long blocks_of_six(long m) {
 TARGET void d2l_packed_gemm_avx2(const float *a, long lda, const float *packed, float *c, long ldc,
                                  long m, long n, long k, bool accumulate, const float *const *start) {
   long panels = n / 16, six = blocks_of_six(m);
-  if (n % 16) d2l_gemm_partial_panel(a, lda, packed + panels * k * 16, c, ldc, m, n, panels * 16, k, accumulate, start);
+  if (n % 16) d2l_gemm_partial_panel(d2l_packed_gemm_avx2, a, lda, packed + panels * k * 16, c, ldc, m, n, panels * 16, k, accumulate, start);
   for (long p = 0; p < panels; p++) {
     const float *panel = packed + p * k * 16;
     long r = 0;

@@ -102,7 +102,7 @@ BLOCK(packed_block_8_0, 8, 0, 1, 8)
 TARGET void d2l_packed_gemm_avx512(const float *a, long lda, const float *packed, float *c, long ldc,
                                    long m, long n, long k, bool accumulate, const float *const *start) {
   long panels = n / 16;
-  if (n % 16) d2l_gemm_partial_panel(a, lda, packed + panels * k * 16, c, ldc, m, n, panels * 16, k, accumulate, start);
+  if (n % 16) d2l_gemm_partial_panel(d2l_packed_gemm_avx512, a, lda, packed + panels * k * 16, c, ldc, m, n, panels * 16, k, accumulate, start);
   for (long p = 0; p < panels; p += 2) {
     int two = p + 1 < panels;
     const float *panel = packed + p * k * 16;

@@ -20,15 +20,19 @@ void d2l_pack_panels(const float *b, long k, long n, long row_stride, long colum
   }
 }
 
-void d2l_gemm_partial_panel(const float *a, long lda, const float *panel, float *c, long ldc, long m, long n,
-                            long column, long k, bool accumulate, const float *const *start) {
-  for (long i = 0; i < m; i++) {
-    float *out = c + i * ldc + column;
-    for (long j = 0; j < n - column; j++) {
-      float s = start ? start[i][column + j] : accumulate ? out[j] : 0;
-      for (long kk = 0; kk < k; kk++) s += a[i * lda + kk] * panel[kk * 16 + j];
-      out[j] = s;
-    }
+void d2l_gemm_partial_panel(d2l_packed_gemm full, const float *a, long lda, const float *panel, float *c, long ldc,
+                            long m, long n, long column, long k, bool accumulate, const float *const *start) {
+  enum { ROWS = 8 };
+  float tile[ROWS * 16] __attribute__((aligned(64)));
+  long width = n - column;
+  for (long r = 0; r < m; r += ROWS) {
+    long rows = m - r < ROWS ? m - r : ROWS;
+    for (long i = 0; i < rows; i++)
+      for (long j = 0; j < 16; j++)
+        tile[i * 16 + j] = j >= width ? 0 : start ? start[r + i][column + j] : accumulate ? c[(r + i) * ldc + column + j] : 0;
+    full(a + r * lda, lda, panel, tile, 16, rows, 16, k, true, 0);
+    for (long i = 0; i < rows; i++)
+      for (long j = 0; j < width; j++) c[(r + i) * ldc + column + j] = tile[i * 16 + j];
   }
 }
 
@@ -44,7 +48,7 @@ static void panel_row(const float *a, const float *panel, float *out, const floa
 void d2l_packed_gemm_portable(const float *a, long lda, const float *packed, float *c, long ldc,
                               long m, long n, long k, bool accumulate, const float *const *start) {
   long panels = n / 16;
-  if (n % 16) d2l_gemm_partial_panel(a, lda, packed + panels * k * 16, c, ldc, m, n, panels * 16, k, accumulate, start);
+  if (n % 16) d2l_gemm_partial_panel(d2l_packed_gemm_portable, a, lda, packed + panels * k * 16, c, ldc, m, n, panels * 16, k, accumulate, start);
   for (long p = 0; p < panels; p++)
     for (long i = 0; i < m; i++) {
       float *out = c + i * ldc + p * 16;

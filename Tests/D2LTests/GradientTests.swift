@@ -41,8 +41,24 @@ import Testing
     checkGradients("relu", inputs: [Tensor(shape: [12], x)]) { $0[0].relu() }
   }
 
+  /// x Wᵀ + b in one operation; 33 and 40 rows take the packed kernels, and 5 and 18 outputs a
+  /// partial panel.
+  @Test mutating func linear() {
+    checkGradients("linear", inputs: [random([3, 4]), random([5, 4]), random([5])]) {
+      Tensor.linear($0[0], weight: $0[1], bias: $0[2])
+    }
+    checkGradients("linear, packed", inputs: [random([33, 4]), random([5, 4]), random([5])]) {
+      Tensor.linear($0[0], weight: $0[1], bias: $0[2])
+    }
+    checkGradients("linear, packed, wide", inputs: [random([40, 20]), random([18, 20]), random([18])]) {
+      Tensor.linear($0[0], weight: $0[1], bias: $0[2])
+    }
+  }
+
   @Test mutating func matmul() {
     checkGradients("matmul", inputs: [random([3, 4]), random([4, 5])]) { $0[0].matmul($0[1]) }
+    checkGradients("matmul, packed", inputs: [random([33, 6]), random([6, 21])]) { $0[0].matmul($0[1]) }
+    checkGradients("matmul Bᵀ, packed", inputs: [random([36, 7]), random([17, 7])]) { $0[0].matmul($0[1], transposeOther: true) }
     checkGradients("matmul Aᵀ", inputs: [random([4, 3]), random([4, 5])]) { $0[0].matmul($0[1], transposeSelf: true) }
     checkGradients("matmul Bᵀ", inputs: [random([3, 4]), random([5, 4])]) { $0[0].matmul($0[1], transposeOther: true) }
     checkGradients("matmul AᵀBᵀ", inputs: [random([4, 3]), random([5, 4])]) {

@@ -17,7 +17,7 @@ public final class Linear: Module {
   public func callAsFunction(_ x: Tensor) -> Tensor {
     check(x.rank == 2 && x.shape[1] == weight.shape[1],
                  "Linear: input \(Tensor.describe(x.shape)) does not fit weight \(Tensor.describe(weight.shape)) (needs (N, \(weight.shape[1])))")
-    return x.matmul(weight, transposeOther: true) + bias
+    return Tensor.linear(x, weight: weight, bias: bias)
   }
 
   public var namedParameters: [(name: String, tensor: Tensor)] { [("weight", weight), ("bias", bias)] }

@@ -1,6 +1,7 @@
 import CBLAS
 
-/// Matrix products on OpenBLAS's `cblas_sgemm`.
+/// Matrix products: on the library's packed kernels when A is not transposed, else on
+/// OpenBLAS's `cblas_sgemm`.
 extension Tensor {
   /// C = op(A) · op(B), where op transposes when asked, without copying: the flag goes straight
   /// to GEMM. Shapes (m, k) · (k, n) -> (m, n) after the transposes.
@@ -41,14 +42,20 @@ extension Tensor {
   /// op(A) is m×k and op(B) is k×n. Leading dimensions follow from the stored shapes unless
   /// given (to address a block of columns inside a wider matrix).
   ///
-  /// A large product is split between the `WorkerTeam`'s threads (by rows of C, or by columns
-  /// when C has few rows), each running single-threaded OpenBLAS on its block.
+  /// With A as given and at least `packedFromRows` rows, the product runs on the packed kernels
+  /// (`packedGemm`). Otherwise a large product is split between the `WorkerTeam`'s threads (by
+  /// rows of C, or by columns when C has few rows), each running single-threaded OpenBLAS on its
+  /// block.
   public static func gemm(
     _ a: UnsafePointer<Float>, transposeA: Bool, _ b: UnsafePointer<Float>, transposeB: Bool,
     into c: UnsafeMutablePointer<Float>, m: Int, n: Int, k: Int, accumulate: Bool,
     lda: Int? = nil, ldb: Int? = nil, ldc: Int? = nil
   ) {
     let lda = lda ?? (transposeA ? m : k), ldb = ldb ?? (transposeB ? k : n), ldc = ldc ?? n
+    if !transposeA && m >= packedFromRows {
+      packedGemm(a, b, transposeB: transposeB, into: c, m: m, n: n, k: k, accumulate: accumulate, lda: lda, ldb: ldb, ldc: ldc)
+      return
+    }
     let team = WorkerTeam.shared
     let parts = team.size
     guard parts > 1, m * n * k >= 1 << 21, !team.isActive, max(m, n) >= 8 * parts else {
@@ -67,6 +74,36 @@ extension Tensor {
         blockGemm(aa.value, transposeA, bp, transposeB, cc.value + c0, m, columns.count, k, accumulate, lda, ldb, ldc)
       }
     }
+  }
+
+  /// Products with at least this many rows of A as given run on the packed kernels.
+  static let packedFromRows = 32
+
+  /// C = A · op(B) on the library's packed kernels (`RecurrentProducts`): op(B) is packed once,
+  /// k × n, and each of the team's threads multiplies its rows of A as they are. OpenBLAS packs
+  /// A as well, on every call, which for a narrow C costs as much as the product: the output
+  /// layer's (1120 × 256) · (256 × 28) took 0.27 ms of the chapter's 15 ms minibatch, for 16
+  /// MFLOP (docs/performance.md).
+  private static func packedGemm(
+    _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, transposeB: Bool, into c: UnsafeMutablePointer<Float>,
+    m: Int, n: Int, k: Int, accumulate: Bool, lda: Int, ldb: Int, ldc: Int
+  ) {
+    guard m > 0, n > 0 else { return }
+    let products = RecurrentProducts(kernels: .selected)
+    let packed = TensorStorage(uninitializedCount: RecurrentProducts.packedCount(k: k, n: n))
+    // op(B)(kk, j) is B[j, kk] when B is stored transposed (n × k), else B[kk, j].
+    let (rowStride, columnStride) = transposeB ? (1, ldb) : (ldb, 1)
+    let team = WorkerTeam.shared
+    let parts = team.size > 1 && !team.isActive && m * n * k >= 1 << 21 && m >= 16 * team.size ? team.size : 1
+    let (aa, bb, cc, pp) = (UnsafeSendable(a), UnsafeSendable(b), UnsafeSendable(c), UnsafeSendable(packed.base))
+    team.run(parts: parts) { p in
+      products.pack(bb.value, k: k, n: n, rowStride: rowStride, columnStride: columnStride, into: pp.value, part: p, of: parts)
+      team.sync(parts: parts)
+      let rows = WorkerTeam.share(p, of: parts, in: m)
+      products.multiply(aa.value + rows.lowerBound * lda, lda: lda, packed: pp.value, into: cc.value + rows.lowerBound * ldc,
+                        ldc: ldc, m: rows.count, n: n, k: k, accumulate: accumulate)
+    }
+    withExtendedLifetime(packed) {}
   }
 
   @inline(__always)
