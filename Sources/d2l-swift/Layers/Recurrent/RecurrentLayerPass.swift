@@ -68,9 +68,12 @@ struct RecurrentLayerPass {
 
   /// A one-hot row times W_ihᵀ is a column of W_ih: the table (V, G·H) of W_ihᵀ + b rows.
   private func prepareInputTable(_ ws: RecurrentWorkspace) {
-    let GH = kind.gateCount * hidden, table = ws.inputTable.base
-    Tensor.transpose(weightIH.storage.base, rows: GH, columns: inputSize, into: table)
-    for v in 0..<inputSize { Kernels.add(table + v * GH, ws.biasIH.base, into: table + v * GH, count: GH) }
+    let (GH, V) = (kind.gateCount * hidden, inputSize)
+    let (table, w, bias) = (ws.inputTable.base, weightIH.storage.base, ws.biasIH.base)
+    for v in 0..<V {  // row v of the table: column v of W_ih (in cache: (G·H, V) is small) plus b
+      let row = table + v * GH
+      for r in 0..<GH { row[r] = w[r * V + v] + bias[r] }
+    }
   }
 
   /// Backpropagation through time for this layer, accumulating into every operand that records
