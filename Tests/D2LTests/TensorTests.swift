@@ -108,7 +108,7 @@ import Testing
     for count in [1000, (2 << 20) / 4, 1_146_880] {
       let storage = TensorStorage(count: count)
       let address = Int(bitPattern: storage.base)
-      #expect(address % (count * 4 >= TensorStorage.hugePageFrom ? TensorStorage.hugePage : 64) == 0, "\(count) floats")
+      #expect(address % (count * 4 >= TensorStorage.hugePage ? TensorStorage.hugePage : 64) == 0, "\(count) floats")
       storage.base[count - 1] = 3
       #expect(storage.base[count - 1] == 3 && storage.base[0] == 0)
     }

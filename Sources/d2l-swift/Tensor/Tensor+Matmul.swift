@@ -57,8 +57,8 @@ extension Tensor {
       return
     }
     let team = WorkerTeam.shared
-    let parts = team.size
-    guard parts > 1, m * n * k >= 1 << 21, !team.isActive, max(m, n) >= 8 * parts else {
+    let parts = splitParts(m: m, n: n, k: k, along: max(m, n))
+    guard parts > 1 else {
       blockGemm(a, transposeA, b, transposeB, c, m, n, k, accumulate, lda, ldb, ldc)
       return
     }
@@ -74,6 +74,14 @@ extension Tensor {
         blockGemm(aa.value, transposeA, bp, transposeB, cc.value + c0, m, columns.count, k, accumulate, lda, ldb, ldc)
       }
     }
+  }
+
+  /// The team's size when an (m × k) · (k × n) product is worth splitting along `extent` (rows
+  /// or columns of C), else 1: large enough, not inside another job of the team, and at least 8
+  /// rows or columns for each part.
+  private static func splitParts(m: Int, n: Int, k: Int, along extent: Int) -> Int {
+    let team = WorkerTeam.shared
+    return team.size > 1 && !team.isActive && m * n * k >= 1 << 21 && extent >= 8 * team.size ? team.size : 1
   }
 
   /// Products with at least this many rows of A as given run on the packed kernels.
@@ -93,8 +101,7 @@ extension Tensor {
     let packed = TensorStorage(uninitializedCount: RecurrentProducts.packedCount(k: k, n: n))
     // op(B)(kk, j) is B[j, kk] when B is stored transposed (n × k), else B[kk, j].
     let (rowStride, columnStride) = transposeB ? (1, ldb) : (ldb, 1)
-    let team = WorkerTeam.shared
-    let parts = team.size > 1 && !team.isActive && m * n * k >= 1 << 21 && m >= 16 * team.size ? team.size : 1
+    let team = WorkerTeam.shared, parts = splitParts(m: m, n: n, k: k, along: m)
     let (aa, bb, cc, pp) = (UnsafeSendable(a), UnsafeSendable(b), UnsafeSendable(c), UnsafeSendable(packed.base))
     team.run(parts: parts) { p in
       products.pack(bb.value, k: k, n: n, rowStride: rowStride, columnStride: columnStride, into: pp.value, part: p, of: parts)

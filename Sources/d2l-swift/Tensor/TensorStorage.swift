@@ -22,7 +22,7 @@ public final class TensorStorage {
     _ = TensorStorage.keepsFreedMemory
     self.count = count
     let bytes = max(count, 1) * MemoryLayout<Float>.stride
-    let huge = bytes >= Self.hugePageFrom
+    let huge = bytes >= Self.hugePage
     let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: huge ? Self.hugePage : 64)
     if huge { d2l_advise_huge_pages(raw, bytes) }
     base = raw.bindMemory(to: Float.self, capacity: max(count, 1))
@@ -36,7 +36,6 @@ public final class TensorStorage {
   /// on the chapter's LSTM, docs/performance.md), as it is with glibc's own
   /// `glibc.malloc.hugetlb=1`, which advises the whole heap.
   static let hugePage = 2 << 20
-  static let hugePageFrom = 2 << 20
 
   /// Allocates a buffer holding a copy of `values`.
   public convenience init<C: Collection>(copying values: C) where C.Element == Float {
