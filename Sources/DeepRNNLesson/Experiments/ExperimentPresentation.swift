@@ -4,10 +4,39 @@ import Foundation
 /// An experiment's report as terminal lines: its tables, its charts drawn with characters,
 /// generated samples side by side, and what the numbers say.
 public enum ExperimentPresentation {
+  /// A report in pieces: text lines, and curves kept as chart data so that a page can draw them.
+  enum Piece {
+    case lines([String])
+    case chart(StepChart)
+  }
+
+  /// The report as terminal lines (for `lessons experiment`).
   public static func lines(_ report: ExperimentReport, width: Int) -> [String] {
+    pieces(report, width: width).flatMap { piece -> [String] in
+      switch piece {
+      case .lines(let lines): return lines
+      case .chart(let chart):
+        return TextChart.lines(
+          series: chart.series.map { ($0.name, $0.values) }, height: chart.height, width: max(20, min(width - 12, 72)))
+      }
+    }
+  }
+
+  /// The report printed by a step: the same lines, the curves as `StepOutput.chart`.
+  public static func show(_ report: ExperimentReport, _ out: StepOutput) {
+    for piece in pieces(report, width: out.width) {
+      switch piece {
+      case .lines(let lines): for line in lines { out.say(line) }
+      case .chart(let chart): out.chart(chart)
+      }
+    }
+  }
+
+  static func pieces(_ report: ExperimentReport, width: Int) -> [Piece] {
     let heading = report.name == nil
       ? tr("experiment.heading", ["exercise": report.exercise, "title": report.title]) : report.title
     var out = ["", heading, ""]
+    var pieces: [Piece] = []
     out += report.table.lines(width: width)
     for extra in report.extraTables {
       out += [""] + LineFitter.paragraph(extra.title, width: width, first: "  ", rest: "  ") + extra.table.lines(width: width)
@@ -16,7 +45,9 @@ public enum ExperimentPresentation {
       out += ["", "  " + chart.title]
       switch chart.kind {
       case .curves:
-        out += TextChart.lines(series: chart.series.map { ($0.name, $0.y) }, height: 12, width: max(20, min(width - 12, 72)))
+        pieces.append(.lines(out))
+        out = []
+        pieces.append(.chart(StepChart(series: chart.series.map { .init(name: $0.name, values: $0.y) }, height: 12)))
       case .bars:
         out += bars(chart, width: width)
       }
@@ -29,7 +60,8 @@ public enum ExperimentPresentation {
       out.append("")
       for note in report.notes { out += wrap(note, width: width - 4).enumerated().map { ($0.offset == 0 ? "  • " : "    ") + $0.element } }
     }
-    return out
+    pieces.append(.lines(out))
+    return pieces
   }
 
   /// Horizontal bars, one per point: `label  ████████  6.21`, scaled to the largest value.

@@ -12,7 +12,7 @@ public enum DepthSteps {
 
   /// The miniature's report, and the measured speeds of 1 and 2 layers.
   public static func showExperiment(_ context: StepOutput, _ report: ExperimentReport, speeds: [Double], seconds: Double) {
-    for line in ExperimentPresentation.lines(report, width: context.width) { context.say(line) }
+    ExperimentPresentation.show(report, context)
     context.say()
     context.say("  " + tr("depth.speed", [
       "seconds": Num.compact(Float(seconds)), "threads": Benchmark.threads, "one": Num.int(Int(speeds[0].rounded())),
@@ -69,10 +69,7 @@ public enum DepthSteps {
       context.say("  " + tr("heatmap.layer", [
         "layer": l + 1, "change": Num.fixed(change[l], 4), "mean": Num.fixed(meanAbs, 3), "m": Num.fixed(Double(m), 3),
       ]))
-      let lines = HiddenStateHeatmap.lines(
-        states: states[l], units: picked, text: text, scale: m, color: context.color, label: tr("heatmap.unit"),
-        width: context.width)
-      for line in lines { context.say(line) }
+      context.heatmap(HiddenStateHeatmap.map(states: states[l], units: picked, text: text, scale: m, label: tr("heatmap.unit")))
     }
     context.say()
     context.say("  " + verdict(change))

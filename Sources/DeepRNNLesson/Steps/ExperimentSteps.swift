@@ -106,7 +106,7 @@ public enum ExperimentSteps {
 
   /// The report as the command prints it, and how to run it at full size.
   public static func show(_ report: ExperimentReport, _ context: StepOutput, exercise: Int) {
-    for line in ExperimentPresentation.lines(report, width: context.width) { context.say(line) }
+    ExperimentPresentation.show(report, context)
     context.say()
     context.say("  " + tr("experiment.tiny", ["exercise": exercise]))
   }

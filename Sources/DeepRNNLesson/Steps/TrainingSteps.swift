@@ -54,9 +54,7 @@ public enum PerplexityCurveStep: LessonStep {
 
   public static func run(_ input: Input, _ out: StepOutput) {
     let history = input.history
-    let chart = TextChart.lines(
-      series: [(tr("word.perplexity"), history.map(\.perplexity))], height: input.height, width: min(out.width - 12, 68))
-    for line in chart { out.say(line) }
+    out.chart(StepChart(series: [.init(name: tr("word.perplexity"), values: history.map(\.perplexity))], height: input.height))
     let first = history.first!, last = history.last!
     out.say("  " + tr("curve.ends", [
       "first": Num.fixed(first.perplexity, 3), "epoch": last.epoch, "last": Num.fixed(last.perplexity, 3),

@@ -2,20 +2,37 @@ import D2L
 import Foundation
 
 /// Where a step prints what it computed: lines, shapes with the meaning of each axis,
-/// equations rendered from LaTeX, and tensor values, in the lesson's style.
+/// equations rendered from LaTeX, charts and tensor values, in the lesson's style.
+///
+/// Everything printed is also kept as `StepEvent`s, so that the step's output can be shown
+/// again without running it (the step cache) or drawn elsewhere (an exported page).
 public final class StepOutput {
-  /// Printing is off while `--step` runs a step's prerequisites quietly.
+  /// Printing is off while `--step` runs a step's prerequisites quietly (events are still kept).
   public var quiet = false
   public let color: Bool
   public let width: Int
+  /// What was printed since the last `takeEvents()`.
+  public private(set) var events: [StepEvent] = []
 
   public init(color: Bool, width: Int) {
     self.color = color
     self.width = width
   }
 
+  /// The events kept so far, and a fresh start for the next step.
+  public func takeEvents() -> [StepEvent] {
+    defer { events = [] }
+    return events
+  }
+
   /// Prints a line of a step's output.
   public func say(_ text: String = "") {
+    events.append(.line(text))
+    write(text)
+  }
+
+  /// A line to the terminal only: events are kept by the caller.
+  private func write(_ text: String) {
     // A line wider than the terminal breaks at its spaces, continued two columns deeper.
     if !quiet { Console.write(LineFitter.fitLines(text, width: width) + "\n") }
   }
@@ -28,12 +45,46 @@ public final class StepOutput {
 
   /// An equation line, highlighted when colour is on.
   public func equation(_ text: String) {
-    say(color ? "  \u{1B}[36m\(text)\u{1B}[0m" : "  \(text)")
+    events.append(.equation(text))
+    writeEquation(text)
   }
 
   /// An equation written in LaTeX, shown as Unicode (`\\mathbf{H}_t^{(l)}` as 𝐇ₜ⁽ˡ⁾).
   public func latex(_ source: String) {
-    equation((try? MathRenderer.render(source)) ?? source)
+    events.append(.latex(source))
+    writeEquation((try? MathRenderer.render(source)) ?? source)
+  }
+
+  private func writeEquation(_ text: String) {
+    write(color ? "  \u{1B}[36m\(text)\u{1B}[0m" : "  \(text)")
+  }
+
+  /// A line chart of values per epoch, drawn with characters to fit the width.
+  public func chart(_ chart: StepChart) {
+    events.append(.chart(chart))
+    if let title = chart.title { write("  " + title) }
+    let lines = TextChart.lines(
+      series: chart.series.map { ($0.name, $0.values) }, height: chart.height, width: max(20, min(width - 12, 72)))
+    for line in lines { write(line) }
+  }
+
+  /// Hidden states as a grid of shaded (or, with colour, tinted) cells.
+  public func heatmap(_ heatmap: StepHeatmap) {
+    events.append(.heatmap(heatmap))
+    for line in HeatmapText.lines(heatmap, color: color, width: width) { write(line) }
+  }
+
+  /// Shows events kept from an earlier run, as they were first shown.
+  public func replay(_ events: [StepEvent]) {
+    for event in events {
+      switch event {
+      case .line(let text): say(text)
+      case .equation(let text): equation(text)
+      case .latex(let source): latex(source)
+      case .chart(let data): chart(data)
+      case .heatmap(let data): heatmap(data)
+      }
+    }
   }
 
   /// A matrix's values, one row per line, indented under its label.
