@@ -64,8 +64,7 @@ public class RecurrentLayer: Module {
 
   public var namedParameters: [(name: String, tensor: Tensor)] {
     layers.enumerated().flatMap { l, p in
-      [("weight_ih_l\(l)", p.weightIH), ("weight_hh_l\(l)", p.weightHH),
-       ("bias_ih_l\(l)", p.biasIH), ("bias_hh_l\(l)", p.biasHH)]
+      zip(RecurrentParameter.allCases, [p.weightIH, p.weightHH, p.biasIH, p.biasHH]).map { ($0.name(layer: l), $1) }
     }
   }
 
