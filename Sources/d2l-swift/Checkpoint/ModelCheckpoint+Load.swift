@@ -22,8 +22,10 @@ struct ModelShape {
   let hidden: Int
   let vocabSize: Int
   let layers: Int
+  /// The file holds `*_reverse` tensors: each layer runs both ways.
+  let bidirectional: Bool
 
-  var description: String { "\(layers)-layer \(kind.displayName)" }
+  var description: String { "\(layers)-layer \(bidirectional ? "bidirectional " : "")\(kind.displayName)" }
 }
 
 /// One checkpoint file being read; every refusal names the file.
@@ -54,7 +56,11 @@ struct CheckpointReader {
     }
     var layers = 0
     while file.entries["rnn." + RecurrentParameter.weightIH.name(layer: layers)] != nil { layers += 1 }
-    return ModelShape(kind: kind, hidden: hidden, vocabSize: wih.shape[1], layers: layers)
+    let bidirectional = file.entries["rnn." + RecurrentParameter.weightIH.name(layer: 0, direction: .reverse)] != nil
+    if let declared = file.metadata["bidirectional"], declared != String(bidirectional) {
+      throw fail("metadata says bidirectional \(declared) but the tensors \(bidirectional ? "hold" : "lack") the *_reverse weights")
+    }
+    return ModelShape(kind: kind, hidden: hidden, vocabSize: wih.shape[1], layers: layers, bidirectional: bidirectional)
   }
 
   /// The vocabulary from the metadata or, for a file without one, D2L's Time Machine characters.
@@ -80,7 +86,7 @@ struct CheckpointReader {
   func model(_ shape: ModelShape) throws -> RNNModel {
     var generator = RandomGenerator(seed: 0)
     let model = RNNModel(kind: shape.kind, vocabSize: shape.vocabSize, hiddenSize: shape.hidden, numLayers: shape.layers,
-                         using: &generator)
+                         bidirectional: shape.bidirectional, using: &generator)
     let expected = Set(model.namedParameters.map(\.name))
     for name in file.entries.keys.sorted() where !expected.contains(name) && !name.hasPrefix("training.") {
       throw fail("unexpected tensor '\(name)' for a \(shape.description) model")
@@ -105,8 +111,9 @@ struct CheckpointReader {
     guard let c = try? JSONDecoder().decode(TrainingConfiguration.self, from: Data(json.utf8)) else {
       throw fail("metadata 'config' is not a valid training configuration")
     }
-    guard c.cell == shape.kind, c.numLayers == shape.layers, c.hiddenSize == shape.hidden else {
-      throw fail("metadata 'config' describes a \(c.numLayers)-layer \(c.cell.displayName) with hidden \(c.hiddenSize), but the tensors are those of a \(shape.description) with hidden \(shape.hidden)")
+    guard c.cell == shape.kind, c.numLayers == shape.layers, c.hiddenSize == shape.hidden, c.bidirectional == shape.bidirectional else {
+      let described = "\(c.numLayers)-layer \(c.bidirectional ? "bidirectional " : "")\(c.cell.displayName)"
+      throw fail("metadata 'config' describes a \(described) with hidden \(c.hiddenSize), but the tensors are those of a \(shape.description) with hidden \(shape.hidden)")
     }
     return c
   }
@@ -126,7 +133,7 @@ struct CheckpointReader {
     for name in file.entries.keys where name.hasPrefix("training.") {
       training[String(name.dropFirst("training.".count))] = try file.tensor(name)
     }
-    let known: Set = ["format", "vocab", "cell", "config", "history"]
+    let known: Set = ["format", "vocab", "cell", "bidirectional", "config", "history"]
     return (training, file.metadata.filter { !known.contains($0.key) })
   }
 }

@@ -37,6 +37,7 @@ public struct ModelCheckpoint {
     metadata["format"] = Self.format
     metadata["vocab"] = String(decoding: try encoder.encode(vocab.idxToToken), as: UTF8.self)
     metadata["cell"] = model.kind.name
+    metadata["bidirectional"] = String(model.bidirectional)
     if let configuration { metadata["config"] = String(decoding: try encoder.encode(configuration), as: UTF8.self) }
     if !history.isEmpty { metadata["history"] = String(decoding: try encoder.encode(history), as: UTF8.self) }
     let tensors = model.namedParameters + trainingTensors.sorted { $0.key < $1.key }.map { ("training." + $0.key, $0.value) }
