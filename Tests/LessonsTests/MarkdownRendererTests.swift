@@ -166,9 +166,10 @@ import Testing
         == "D2L (https://d2l.ai) and https://d2l.ai\n")
   }
 
-  @Test func imagesBecomeNumberedCaptions() throws {
+  @Test func imagesBecomeNumberedCaptionsWithTheirPath() throws {
     #expect(
-      try render("![A cat.](cat.png)\n\n![](dog.png)\n") == "[figure 1: A cat.]\n\n[figure 2]\n")
+      try render("![A cat.](cat.png)\n\n![](dog.png)\n")
+        == "[figure 1: A cat.] (cat.png)\n\n[figure 2] (dog.png)\n")
   }
 
   @Test func thematicBreakSpansTheWidth() throws {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Inline conversion: math tokens, D2L roles, figures.
 extension LessonBuilder {
   /// A converted inline, or a display equation that splits its paragraph.
@@ -7,7 +9,10 @@ extension LessonBuilder {
   }
 
   /// D2L's roles: `:name:` directly followed by a code span holding the argument.
-  static let roles: Set<String> = ["label", "eqlabel", "numref", "eqref", "ref", "cite"]
+  static let roles: Set<String> = [
+    "label", "eqlabel", "numref", "eqref", "ref", "cite", "citet", "citep", "width", "height",
+    "bibliography",
+  ]
 
   /// Inline content where display math stays inline (headings, emphasis, link text).
   mutating func convertInlines(_ nodes: [CmarkNode], line: Int) throws -> [MarkdownInline] {
@@ -91,7 +96,42 @@ extension LessonBuilder {
         break
       }
     }
-    return items
+    return LessonBuilder.unwrappingSlideMarks(items)
+  }
+
+  /// D2L marks the words its slides keep with `[**…**]` and `(**…**)`, and those only the
+  /// notebook keeps with `(~~…~~)` and `[~~…~~]`. The book shows the words plainly; so do we.
+  static func unwrappingSlideMarks(_ items: [InlineItem]) -> [InlineItem] {
+    var items = items
+    var result: [InlineItem] = []
+    var index = 0
+    while index < items.count {
+      if index + 2 < items.count,
+        case .inline(.text(let before)) = items[index],
+        case .inline(.strong(let content)) = items[index + 1],
+        case .inline(.text(let after)) = items[index + 2],
+        let open = before.last, let close = after.first,
+        (open == "[" && close == "]") || (open == "(" && close == ")")
+      {
+        result.append(.inline(.text(String(before.dropLast()))))
+        result += content.map { .inline($0) }
+        // The text after may open the next mark: `[**a**] and [**b**]`.
+        items[index + 2] = .inline(.text(String(after.dropFirst())))
+        index += 2
+        continue
+      }
+      if case .inline(.text(let text)) = items[index], text.contains("~~") {
+        var plain = text
+        for mark in ["(~~", "~~)", "[~~", "~~]"] {
+          plain = plain.replacingOccurrences(of: mark, with: "")
+        }
+        result.append(.inline(.text(plain)))
+      } else {
+        result.append(items[index])
+      }
+      index += 1
+    }
+    return result
   }
 
   /// Text with math tokens replaced by rendered math.
@@ -128,9 +168,11 @@ extension LessonBuilder {
     case "eqlabel":
       try attachLabel(argument, line: currentLine, requireEquation: true)
       return []
-    case "cite":
+    case "cite", "citet", "citep":
       clearLabelTarget()
       return [.inline(.citation(argument))]
+    case "width", "height", "bibliography":
+      return []  // a picture's size, the book's bibliography file: nothing to read
     default:  // numref, eqref, ref: resolved once every label is known
       clearLabelTarget()
       addReference(argument, role: role, line: currentLine)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns cmark's tree into lesson blocks.
 ///
 /// One pass in document order does everything that needs position: it extracts steps, numbers
@@ -9,6 +11,11 @@ struct LessonBuilder {
   /// The source lines (`\n` endings), for checks cmark cannot make (unclosed fences).
   let lines: [Substring]
   let protector: MathProtector
+  let options: LessonParseOptions
+  /// The source tags no code cell with a framework, so every cell is shown.
+  var showsEveryCell = true
+  /// The problems met that the options let pass, in the order met.
+  private(set) var warnings: [LessonWarning] = []
 
   /// What a `:label:` names: headings, figures, tables and equations can carry one.
   enum LabelTarget: Equatable {
@@ -39,19 +46,31 @@ struct LessonBuilder {
   private var equationCount = 0
   /// What a `:label:` right here would attach to; cleared by any other content.
   private var labelTarget: LabelTarget?
+  /// The section being read, which a stray `:label:` names when warnings are allowed.
+  private var currentSection: LabelTarget?
   /// Converting a pipe table, whose cells must not clear the table's label target.
   private var inTable = false
   /// Line of the inline being converted, for role and math diagnostics.
   var currentLine = 0
 
-  init(file: String, lines: [Substring], protector: MathProtector) {
+  init(file: String, lines: [Substring], protector: MathProtector, options: LessonParseOptions) {
     self.file = file
     self.lines = lines
     self.protector = protector
+    self.options = options
   }
 
   func error(_ line: Int, _ reason: String) -> LessonError {
     LessonError(file: file, line: line, reason: reason)
+  }
+
+  /// Records a problem the walk can live with, or throws it under strict options.
+  mutating func warn(_ kind: LessonWarning.Kind, _ subject: String, line: Int, _ message: String)
+    throws
+  {
+    let warning = LessonWarning(file: file, line: line, kind: kind, subject: subject, message: message)
+    if options.strict { throw warning.error }
+    warnings.append(warning)
   }
 
   // MARK: - Blocks
@@ -93,6 +112,7 @@ struct LessonBuilder {
       let number = nextSectionNumber(level: node.headingLevel)
       let content = try convertInlines(node.children, line: node.startLine)
       labelTarget = .section(number)
+      currentSection = labelTarget
       return [
         .heading(
           level: node.headingLevel, number: number, content: content,
@@ -133,8 +153,20 @@ struct LessonBuilder {
         ]
       case .code(let language):
         labelTarget = nil
-        let code = protector.restoringSource(LessonBuilder.droppingFinalNewline(node.literal))
-        return [.codeBlock(language: language, code: code, line: node.startLine)]
+        var code = protector.restoringSource(LessonBuilder.droppingFinalNewline(node.literal))
+        guard FrameworkTabs.isNotebookCell(info: language), let info = language else {
+          return [.codeBlock(language: language, code: code, line: node.startLine)]
+        }
+        // D2L's cells: one framework's, without the notebook's marks. An untagged cell is
+        // mxnet's, the book's first tab, unless no cell of the chapter names a framework.
+        let tags = FrameworkTabs.cellTags(code) ?? (showsEveryCell ? ["all"] : ["mxnet"])
+        guard options.tab.shows(tags), !info.contains(".output") else { return [] }
+        code = FrameworkTabs.readerCode(code)
+        if code.isEmpty { return [] }
+        return [
+          .codeBlock(
+            language: FrameworkTabs.cellLanguage(info), code: code, line: node.startLine)
+        ]
       }
     case .htmlBlock:
       let html = LessonBuilder.droppingFinalNewline(node.literal)
@@ -223,17 +255,27 @@ struct LessonBuilder {
     if !inTable { labelTarget = nil }
   }
 
+  /// Attaches label `name` to what precedes it. Where that is nothing (D2L puts `:label:`
+  /// after a paragraph or a list too), the label names the section it is in, with a warning.
   mutating func attachLabel(_ name: String, line: Int, requireEquation: Bool = false) throws {
-    guard let target = labelTarget else {
-      throw error(line, "label '\(name)' does not follow a heading, figure, table or equation")
-    }
-    if requireEquation, case .equation = target {
+    var target = labelTarget
+    if target == nil {
+      try warn(
+        .strayLabel, name, line: line,
+        "label '\(name)' does not follow a heading, figure, table or equation")
+      target = currentSection
+    } else if requireEquation, case .equation = target {
     } else if requireEquation {
-      throw error(line, "equation label '\(name)' does not follow an equation")
+      try warn(
+        .strayLabel, name, line: line, "equation label '\(name)' does not follow an equation")
     }
     if let existing = labels[name] {
-      throw error(line, "duplicate label '\(name)' (first at line \(existing.line))")
+      try warn(
+        .duplicateLabel, name, line: line,
+        "duplicate label '\(name)' (first at line \(existing.line))")
+      return
     }
+    guard let target else { return }
     labels[name] = Label(target: target, line: line)
   }
 
@@ -244,6 +286,8 @@ struct LessonBuilder {
   // MARK: - Math
 
   /// Renders LaTeX, reporting errors at the line that holds the offending command.
+  /// LaTeX the renderer cannot read is, when warnings are allowed, shown as its source in
+  /// `⟦LaTeX: …⟧` (so a reader sees it is not rendered) and named in the warnings.
   mutating func renderMath(_ latex: String, line: Int, display: Bool) throws -> [String] {
     do {
       return display ? try MathRenderer.renderLines(latex) : [try MathRenderer.renderInline(latex)]
@@ -255,7 +299,10 @@ struct LessonBuilder {
       {
         errorLine += offset
       }
-      throw error(errorLine, mathError.description)
+      try warn(.unrenderedMath, latex, line: errorLine, mathError.description)
+      let source = latex.split(whereSeparator: \.isNewline)
+        .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+      return ["⟦LaTeX: " + source + "⟧"]
     }
   }
 

@@ -11,6 +11,9 @@ public struct LessonDocument: Equatable, Sendable {
   /// The path used in diagnostics (`lessons/deep-rnn.md`).
   public var file: String
   public var blocks: [LessonBlock]
+  /// What the lesson shows differently from its source (references outside it, LaTeX left as
+  /// source), in line order; always empty when parsed with `LessonParseOptions.strict`.
+  public var warnings: [LessonWarning] = []
 
   /// The steps in lesson order.
   public var steps: [StepDirective] {

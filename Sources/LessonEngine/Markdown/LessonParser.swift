@@ -6,10 +6,14 @@ import Foundation
 ///     let lesson = try LessonParser.parse(text: markdown, file: "lessons/deep-rnn.md")
 ///
 /// Every problem is a `LessonError` printed as `FILE:LINE: reason`: a malformed or duplicate
-/// step, an unclosed fence, invalid UTF-8, unknown LaTeX, an unknown reference.
+/// step, an unclosed fence, invalid UTF-8. Unknown LaTeX, an unknown reference and a stray
+/// label are errors under `LessonParseOptions.strict` (the default) and otherwise
+/// `LessonWarning`s on the document, so that any file of D2L's book opens.
 public enum LessonParser {
   /// Reads and parses the file at `path`; `file` (default: `path`) is used in diagnostics.
-  public static func load(path: String, file: String? = nil) throws -> LessonDocument {
+  public static func load(path: String, file: String? = nil, options: LessonParseOptions = .strict)
+    throws -> LessonDocument
+  {
     let name = file ?? path
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -25,11 +29,13 @@ public enum LessonParser {
       if descriptor >= 0 { close(descriptor) }
       throw LessonError(file: name, line: nil, reason: "cannot read the lesson (\(reason))")
     }
-    return try parse(bytes: data, file: name)
+    return try parse(bytes: data, file: name, options: options)
   }
 
   /// Parses raw bytes, reporting the line of the first invalid UTF-8 byte.
-  public static func parse<Bytes: Collection>(bytes: Bytes, file: String) throws -> LessonDocument
+  public static func parse<Bytes: Collection>(
+    bytes: Bytes, file: String, options: LessonParseOptions = .strict
+  ) throws -> LessonDocument
   where Bytes.Element == UInt8 {
     if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
       let before = bytes.prefix(offset)
@@ -41,16 +47,19 @@ public enum LessonParser {
         reason:
           "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at column \(column))")
     }
-    return try parse(text: String(decoding: bytes, as: UTF8.self), file: file)
+    return try parse(text: String(decoding: bytes, as: UTF8.self), file: file, options: options)
   }
 
   /// Parses lesson Markdown.
   /// - Parameters:
   ///   - text: the lesson's Markdown.
   ///   - file: the path shown in diagnostics (`lessons/deep-rnn.md`).
+  ///   - options: the framework tab shown, and whether warnings are errors.
   /// - Returns: the prose and steps in order, math rendered, references resolved.
   /// - Throws: `LessonError` (`FILE:LINE: reason`).
-  public static func parse(text: String, file: String) throws -> LessonDocument {
+  public static func parse(text: String, file: String, options: LessonParseOptions = .strict)
+    throws -> LessonDocument
+  {
     var markdown = text
     if markdown.hasPrefix("\u{FEFF}") { markdown.removeFirst() }
     // Windows line endings: one form for the scanner and the raw-line checks (cmark accepts
@@ -68,6 +77,7 @@ public enum LessonParser {
         file: file, line: line,
         reason: "character U+\(String(scalar, radix: 16, uppercase: true)) is reserved for math placeholders")
     }
+    markdown = FrameworkTabs.selectingProse(markdown, tab: options.tab)
     let protector = MathProtector(markdown: markdown)
     let (root, tooDeepLine) = CmarkDocument(markdown: protector.protectedText).tree()
     if let line = tooDeepLine {
@@ -78,11 +88,17 @@ public enum LessonParser {
       )
     }
     let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
-    var builder = LessonBuilder(file: file, lines: lines, protector: protector)
+    var builder = LessonBuilder(file: file, lines: lines, protector: protector, options: options)
+    builder.showsEveryCell = !FrameworkTabs.hasCodeTabs(markdown)
     let blocks = try builder.build(root)
     var resolver = ReferenceResolver(labels: builder.labels)
     resolver.words = ReferenceWords.forLesson(file: file)
-    try resolver.validate(builder.references, file: file)
-    return LessonDocument(file: file, blocks: resolver.resolve(blocks))
+    if !options.strict, builder.references.contains(where: { builder.labels[$0.name] == nil }) {
+      resolver.book = BookIndex.near(file: file)  // the titles of other chapters' sections
+    }
+    let referenceWarnings = try resolver.validate(
+      builder.references, file: file, strict: options.strict)
+    let warnings = (builder.warnings + referenceWarnings).sorted { $0.line < $1.line }
+    return LessonDocument(file: file, blocks: resolver.resolve(blocks), warnings: warnings)
   }
 }

@@ -236,8 +236,10 @@ private struct Scanner {
       if isBlankLine(at: position) { return nil }
       if character == "$" {
         if isDisplay {
+          // A lone `$` inside display math is `\text{$n$ times}`: math within the text.
           guard position + 1 < characters.count, characters[position + 1] == "$" else {
-            return nil
+            position += 1
+            continue
           }
         } else {
           let after = position + 1

@@ -4,6 +4,9 @@ struct ReferenceResolver {
   let labels: [String: LessonBuilder.Label]
   /// "Section", "Fig.", "Table" in the lesson's language.
   var words = ReferenceWords.english
+  /// The titles of labelled sections and figures elsewhere in the book, for references to
+  /// them (set only when some reference points outside the lesson).
+  var book = BookIndex()
   /// Equation index → (number, label) for labelled equations, numbered in document order.
   private let equations: [Int: (number: Int, label: String)]
 
@@ -21,19 +24,36 @@ struct ReferenceResolver {
   }
 
   /// Checks every reference, in document order, before anything is rewritten.
-  func validate(_ references: [LessonBuilder.PendingReference], file: String) throws {
+  /// - Returns: a warning for each reference that does not resolve (none when `strict`).
+  /// - Throws: under `strict`, the first such reference as a `LessonError`.
+  func validate(_ references: [LessonBuilder.PendingReference], file: String, strict: Bool)
+    throws -> [LessonWarning]
+  {
+    var warnings: [LessonWarning] = []
     for reference in references {
-      guard let label = labels[reference.name] else {
-        throw LessonError(
-          file: file, line: reference.line, reason: "unknown reference '\(reference.name)'")
+      var warning: LessonWarning?
+      if let label = labels[reference.name] {
+        if reference.role == "eqref", case .equation = label.target {
+        } else if reference.role == "eqref" {
+          warning = LessonWarning(
+            file: file, line: reference.line, kind: .referenceNotEquation,
+            subject: reference.name,
+            message: "eqref '\(reference.name)' does not name an equation")
+        }
+      } else {
+        let message =
+          strict
+          ? "unknown reference '\(reference.name)'"
+          : "reference '\(reference.name)' is outside this file, shown as “\(text(for: reference.name, role: reference.role))”"
+        warning = LessonWarning(
+          file: file, line: reference.line, kind: .unknownReference, subject: reference.name,
+          message: message)
       }
-      if reference.role == "eqref", case .equation = label.target {
-      } else if reference.role == "eqref" {
-        throw LessonError(
-          file: file, line: reference.line,
-          reason: "eqref '\(reference.name)' does not name an equation")
-      }
+      guard let warning else { continue }
+      if strict { throw warning.error }
+      warnings.append(warning)
     }
+    return warnings
   }
 
   func resolve(_ blocks: [LessonBlock]) -> [LessonBlock] {
@@ -91,8 +111,40 @@ struct ReferenceResolver {
     case .figure(let number): return "\(words.figure) \(number)"
     case .table(let number): return "\(words.table) \(number)"
     case .equation(let index): return equations[index].map { "(\($0.number))" } ?? "(?)"
-    case nil: return name  // unreachable after `validate`
+    case nil: return outside(name, role: role)
     }
+  }
+
+  /// A reference outside the lesson: `§ Long Short-Term Memory (LSTM)` where the book index
+  /// knows the section's title, otherwise the label made readable (`sec_lstm` → `§ lstm`).
+  private func outside(_ name: String, role: String) -> String {
+    let (kind, readable) = ReferenceResolver.readable(name)
+    if role == "eqref" || kind == "eq" { return "(\(readable))" }
+    switch kind {
+    case "fig": return "\(words.figure) \(book.titles[name].flatMap(Self.short) ?? readable)"
+    case "tab": return "\(words.table) \(readable)"
+    default: return "§ " + (book.titles[name] ?? readable)
+    }
+  }
+
+  /// A figure's caption is its title when it is short enough to read in a sentence.
+  private static func short(_ caption: String) -> String? {
+    caption.count <= 60 ? "“" + caption + "”" : nil
+  }
+
+  /// `sec_deep_rnn` → ("sec", "deep rnn"); `subsec_x` counts as a section.
+  static func readable(_ name: String) -> (kind: String, text: String) {
+    var kind = ""
+    var body = Substring(name)
+    if let underscore = name.firstIndex(of: "_"),
+      ["sec", "subsec", "chap", "fig", "tab", "eq", "eqn"].contains(String(name[..<underscore]))
+    {
+      kind = String(name[..<underscore])
+      body = name[name.index(after: underscore)...]
+    }
+    if kind == "eqn" { kind = "eq" }
+    let text = body.map { $0 == "_" || $0 == "-" ? " " : $0 }
+    return (kind, String(text).isEmpty ? name : String(text))
   }
 }
 

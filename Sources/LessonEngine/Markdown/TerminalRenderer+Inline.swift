@@ -29,7 +29,7 @@ extension TerminalRenderer {
           result.append(StyledFragment(text: url, style: style.adding(Self.urlStyle)))
           result.append(StyledFragment(text: ")", style: style))
         }
-      case .image(_, let caption, let figure):
+      case .image(let url, let caption, let figure):
         let figureStyle = style.adding(Self.figureStyle)
         let captionFragments = fragments(caption, style: figureStyle)
         result.append(
@@ -38,6 +38,12 @@ extension TerminalRenderer {
             style: figureStyle))
         result += captionFragments
         result.append(StyledFragment(text: "]", style: figureStyle))
+        // The picture cannot be shown in a terminal; its path lets the reader open it.
+        if !url.isEmpty {
+          result.append(StyledFragment(text: " (", style: style))
+          result.append(StyledFragment(text: url, style: style.adding(Self.urlStyle)))
+          result.append(StyledFragment(text: ")", style: style))
+        }
       case .math(let math):
         result.append(StyledFragment(text: math, style: style, breakable: false))
       case .reference(_, let text):

@@ -27,6 +27,16 @@ extension MathParser {
         parenthesisedIfCompound(numerator) + "/" + parenthesisedIfCompound(denominator))
     case "sqrt":
       return try squareRoot()
+    case "binom", "dbinom", "tbinom":
+      let upper = try requiredArgument(name)
+      let lower = try requiredArgument(name)
+      return MathParser.binomial([upper], [lower], script: inScript)
+    case "stackrel", "overset", "underset":
+      return try stacked(command: name)
+    case "underbrace", "overbrace":
+      return try braced(command: name)
+    case "not":
+      return try negated()
     case "left", "right", "middle", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr",
       "biggl", "biggr", "Biggl", "Biggr", "bigm", "Bigm":
       return try delimiter(command: name)
@@ -198,6 +208,64 @@ extension MathParser {
     return MathAtom(kind: kind, text: text)
   }
 
+  /// `\stackrel{def}{=}` and `\overset{def}{=}` put a note over a symbol, `\underset{x}{max}`
+  /// under it. On one line: the special characters `≝` and `≟` where Unicode has them,
+  /// otherwise the note as a superscript or subscript. The symbol keeps its class, so a
+  /// stacked `=` is still spaced as a relation.
+  mutating func stacked(command: String) throws -> MathAtom {
+    let note = try requiredArgument(command).text
+    var base = try classedArgument(command)
+    if command != "underset", base.text == "=" {
+      if note == "def" || note == "d" { return MathAtom(kind: .relation, text: "≝") }
+      if note == "?" { return MathAtom(kind: .relation, text: "≟") }
+    }
+    let isOver = command != "underset"
+    if !MathScripts.hasUnicodeForm(note, superscript: isOver) { metScriptWithoutUnicode = true }
+    base.text +=
+      plainScripts
+      ? MathScripts.plain(note, marker: isOver ? "^" : "_")
+      : isOver ? MathScripts.superscripted(note) : MathScripts.subscripted(note)
+    return base
+  }
+
+  /// An argument that keeps its class when it is one atom: `{\to}` stays a relation and
+  /// `{\operatorname{argmax}}` an operator (any other braced group is ordinary).
+  mutating func classedArgument(_ command: String) throws -> MathAtom {
+    skipSpaces()
+    guard current == .openBrace else { return try requiredArgument(command) }
+    position += 1
+    let atoms = try parseGroupAtoms()
+    if atoms.count == 1 { return atoms[0] }
+    return .ordinary(MathLayout.join(atoms, script: inScript))
+  }
+
+  /// `\underbrace{a + b}_{n}` names a part of a formula: on one line, the part followed by
+  /// the brace and its note, `a + b⏟(n)`.
+  mutating func braced(command: String) throws -> MathAtom {
+    let body = try requiredArgument(command).text
+    let brace = command == "underbrace" ? "⏟" : "⏞"
+    skipSpaces()
+    let marker: MathToken = command == "underbrace" ? .subscriptMark : .superscriptMark
+    guard current == marker else { return .ordinary(body + brace) }
+    position += 1
+    let note = try requiredArgument(command).text
+    return .ordinary(body + brace + "(" + note + ")")
+  }
+
+  /// `\not=`, `\not\in`: the relation struck through (`≠`, `∉`), or followed by U+0338.
+  mutating func negated() throws -> MathAtom {
+    skipSpaces()
+    guard current != nil, current != .closeBrace, var atom = try parseAtom() else {
+      throw MathError.missingArgument("\\not")
+    }
+    let negations: [String: String] = [
+      "=": "≠", "∈": "∉", "≡": "≢", "⊂": "⊄", "⊃": "⊅", "⊆": "⊈", "⊇": "⊉", "<": "≮", ">": "≯",
+      "≤": "≰", "≥": "≱", "∼": "≁", "≈": "≉", "|": "∤", "∃": "∄",
+    ]
+    atom.text = negations[atom.text] ?? atom.text + "\u{0338}"
+    return atom
+  }
+
   mutating func environment() throws -> MathAtom {
     let name = try readEnvironmentName()
     switch name {
@@ -230,7 +298,7 @@ extension MathParser {
   static let accents: [String: String] = [
     "hat": "\u{0302}", "widehat": "\u{0302}", "bar": "\u{0304}", "overline": "\u{0305}",
     "tilde": "\u{0303}", "widetilde": "\u{0303}", "vec": "\u{20D7}",
-    "overrightarrow": "\u{20D7}", "dot": "\u{0307}", "ddot": "\u{0308}", "check": "\u{030C}",
+    "overrightarrow": "\u{20D7}", "overleftarrow": "\u{20D6}", "dot": "\u{0307}", "ddot": "\u{0308}", "check": "\u{030C}",
     "breve": "\u{0306}", "acute": "\u{0301}", "grave": "\u{0300}", "underline": "\u{0332}",
   ]
 }

@@ -49,17 +49,28 @@ struct MathParser {
     var cells: [[MathAtom]] = []
     var atoms: [MathAtom] = []
     var closed = environment == nil
+    // `n \choose k` at the top of a cell: what precedes it is the upper part.
+    var upper: [MathAtom]?
+    func finishCell() -> [MathAtom] {
+      defer { upper = nil }
+      return upper.map { [MathParser.binomial($0, atoms, script: inScript)] } ?? atoms
+    }
     while let token = current {
       if token == .alignmentTab {
         position += 1
-        cells.append(atoms)
+        cells.append(finishCell())
         atoms = []
       } else if token == .command("\\") || token == .command("cr") {
         position += 1
         skipBracketedArgument()  // `\\[2pt]`: vertical space, meaningless here
-        cells.append(atoms)
+        cells.append(finishCell())
         rows.append(cells)
         cells = []
+        atoms = []
+      } else if MathParser.isBinomialInfix(token) {
+        position += 1
+        guard upper == nil else { throw MathError.unexpected("\\choose") }
+        upper = atoms
         atoms = []
       } else if token == .command("end") {
         position += 1
@@ -74,7 +85,7 @@ struct MathParser {
       }
     }
     if !closed, let environment { throw MathError.unterminatedEnvironment(environment) }
-    cells.append(atoms)
+    cells.append(finishCell())
     rows.append(cells)
     // A trailing `\\` leaves an empty last row.
     if rows.count > 1, rows[rows.count - 1].allSatisfy(\.isEmpty) { rows.removeLast() }
@@ -84,11 +95,17 @@ struct MathParser {
   /// Parses the atoms of a group whose `{` has been consumed, through its `}`.
   mutating func parseGroupAtoms() throws -> [MathAtom] {
     var atoms: [MathAtom] = []
+    var upper: [MathAtom]?  // `{n \choose k}`
     while let token = current {
       switch token {
       case .closeBrace:
         position += 1
-        return atoms
+        return upper.map { [MathParser.binomial($0, atoms, script: inScript)] } ?? atoms
+      case _ where MathParser.isBinomialInfix(token):
+        position += 1
+        guard upper == nil else { throw MathError.unexpected("\\choose") }
+        upper = atoms
+        atoms = []
       case .alignmentTab:
         throw MathError.unexpected("&")
       case .command("\\"):
@@ -173,6 +190,18 @@ struct MathParser {
     case .command(let name):
       return try parseCommand(name)
     }
+  }
+
+  /// `\choose` (and `\atop`'s relative `\brace`) split their group in two.
+  static func isBinomialInfix(_ token: MathToken) -> Bool {
+    token == .command("choose")
+  }
+
+  /// A binomial coefficient in one line: `{n \choose k}` and `\binom{n}{k}` are `C(n, k)`.
+  static func binomial(_ upper: [MathAtom], _ lower: [MathAtom], script: Bool) -> MathAtom {
+    .ordinary(
+      "C(" + MathLayout.join(upper, script: script) + ", " + MathLayout.join(lower, script: script)
+        + ")")
   }
 
   func characterAtom(_ character: Character) -> MathAtom {

@@ -38,6 +38,9 @@ enum MathSymbols {
     "ell": "ℓ", "hbar": "ħ", "neg": "¬", "lnot": "¬", "perp": "⊥", "bot": "⊥",
     "%": "%", "$": "$", "#": "#", "&": "&", "_": "_", "|": "‖", "vert": "|", "Vert": "‖",
     "dagger": "†", "angle": "∠", "triangle": "△", "checkmark": "✓",
+    "backslash": "∖", "uparrow": "↑", "downarrow": "↓", "Uparrow": "⇑", "Downarrow": "⇓",
+    "square": "□", "Box": "□", "diamond": "⋄", "clubsuit": "♣", "spadesuit": "♠",
+    "heartsuit": "♡", "diamondsuit": "♢", "flat": "♭", "sharp": "♯", "natural": "♮",
     "aleph": "ℵ", "Re": "ℜ", "Im": "ℑ", "wp": "℘", "imath": "ı", "jmath": "ȷ",
   ]
 
@@ -56,7 +59,12 @@ enum MathSymbols {
     "gets": "←", "Rightarrow": "⇒", "Leftarrow": "⇐", "leftrightarrow": "↔",
     "Leftrightarrow": "⇔", "longrightarrow": "⟶", "longleftarrow": "⟵", "mapsto": "↦",
     "implies": "⟹", "iff": "⟺", "mid": "|", "coloneqq": "≔", "triangleq": "≜",
-    "doteq": "≐", "models": "⊨", "vdash": "⊢", "parallel": "∥", "colon": ":",
+    "doteq": "≐", "succ": "≻", "succeq": "⪰", "prec": "≺", "preceq": "⪯",
+    "lessapprox": "⪅", "gtrapprox": "⪆", "lesssim": "≲", "gtrsim": "≳", "nleq": "≰",
+    "ngeq": "≱", "nsim": "≁", "asymp": "≍", "sqsubseteq": "⊑", "sqsupseteq": "⊒",
+    "leqslant": "⩽", "geqslant": "⩾", "nparallel": "∦", "leftrightarrows": "⇆",
+    "rightleftharpoons": "⇌", "hookrightarrow": "↪",
+    "models": "⊨", "vdash": "⊢", "parallel": "∥", "colon": ":",
   ]
 
   private static let large: [String: String] = [
@@ -71,7 +79,7 @@ enum MathSymbols {
   ]
 
   private static let spaces: [String: String] = [
-    "quad": "  ", "qquad": "    ", ",": " ", ":": " ", ";": " ", " ": " ", "!": "",
+    "quad": "  ", "qquad": "    ", ",": " ", ":": " ", ";": " ", " ": " ", "!": "", ">": " ",
     "enspace": " ", "thinspace": " ", "medspace": " ", "thickspace": " ",
   ]
 

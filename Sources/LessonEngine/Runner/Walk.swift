@@ -29,6 +29,8 @@ final class Walk {
   func finish() {
     for prose in proseBlocks(before: plan.entries.count) { Console.write(renderer.render(prose)) }
     if !skipped.isEmpty { Console.write("\n" + SkippedStep.summary(skipped, lesson: runner.lessonName) + "\n") }
+    let warnings = LessonWarning.distinct(plan.document.warnings.filter(\.concernsReader))
+    if !warnings.isEmpty { Console.write("\n" + LessonWarning.summary(warnings) + "\n") }
   }
 
   private func proseBlocks(before index: Int) -> [[MarkdownBlock]] {

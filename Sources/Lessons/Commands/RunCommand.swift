@@ -10,6 +10,8 @@ struct LessonOptions: ParsableArguments {
 
   @OptionGroup var language: LanguageOption
 
+  @OptionGroup var framework: TabOption
+
   @Flag(name: .customLong("no-color"), help: "Plain text, no colours or styles (also: NO_COLOR=1).")
   var noColor = false
 
@@ -20,7 +22,7 @@ struct LessonOptions: ParsableArguments {
   func loadPlan(overrides: [String] = []) throws -> LessonPlan {
     do {
       let path = try LessonLocator.locate(lesson, language: lang)
-      return try LessonPlan(document: try LessonParser.load(path: path), catalog: DeepRNNLesson.catalog, overrides: overrides)
+      return try LessonPlan(document: try LessonParser.load(path: path, options: framework.parseOptions), catalog: DeepRNNLesson.catalog, overrides: overrides)
     } catch let error as LessonError {
       Console.error(error.description)
       throw ExitCode.failure
