@@ -92,6 +92,22 @@ import Testing
     #expect(codes(try parse(chapter, tab: .tensorflow)) == ["from toolkit import torch_like"])
   }
 
+  /// d2l-book gives untagged cells the first tab of the book's `config.ini` (d2l-en: pytorch).
+  @Test func untaggedCellsBelongToTheBooksFirstTab() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("d2l-book-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let chapter = root.appendingPathComponent("chapter_tuning")
+    try FileManager.default.createDirectory(at: chapter, withIntermediateDirectories: true)
+    try "[build]\ntabs = pytorch, mxnet, jax\n".write(
+      to: root.appendingPathComponent("config.ini"), atomically: true, encoding: .utf8)
+    let path = chapter.appendingPathComponent("tune.md")
+    try "# Tuning\n\n```{.python .input}\n%%tab mxnet\nmx_only()\n```\n\n```{.python .input}\nsearch()\n```\n"
+      .write(to: path, atomically: true, encoding: .utf8)
+    #expect(codes(try LessonParser.load(path: path.path, options: .lenient)) == ["search()"])
+    let mxnet = LessonParseOptions(tab: .mxnet, strict: false)
+    #expect(codes(try LessonParser.load(path: path.path, options: mxnet)) == ["mx_only()"])
+  }
+
   @Test func proseTabsShowTheChosenFrameworkOnly() throws {
     let chapter = """
       # Notes
@@ -151,6 +167,11 @@ import Testing
     #expect(rendered.contains("[figure 1: Two layers stacked.] (../img/stack.svg)"))
     #expect(!rendered.contains("width") && !rendered.contains("400px"))
     #expect(document.warnings.isEmpty)
+  }
+
+  @Test func aReferenceAsALinkTargetFollowsItsWords() throws {
+    let rendered = text(try parse("# T\n\n## Sub\n:label:`sec_sub`\n\n[**Words**](:numref:`sec_sub`) and [a link](https://d2l.ai).\n"))
+    #expect(rendered.contains("Words (Section 1.1) and a link (https://d2l.ai)."))
   }
 
   @Test func citationsShowTheirKey() throws {

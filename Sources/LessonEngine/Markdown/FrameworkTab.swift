@@ -60,6 +60,26 @@ enum FrameworkTabs {
     markdown.contains("#@tab") || markdown.contains("%%tab")
   }
 
+  /// The framework of a chapter's untagged cells: d2l-book gives them the book's first tab,
+  /// `tabs = mxnet, pytorch, tensorflow` in the `config.ini` beside the chapter folders
+  /// (d2l-vi: mxnet; d2l-en: pytorch). Without a config, the chapter's style decides: `#@tab`
+  /// marks belong to the books whose first tab is mxnet, `%%tab` alone to d2l-en's pytorch.
+  static func untaggedCellFramework(file: String, markdown: String) -> String {
+    let folder = URL(fileURLWithPath: file).standardizedFileURL.deletingLastPathComponent()
+    for candidate in [folder, folder.deletingLastPathComponent()] {
+      let config = candidate.appendingPathComponent("config.ini")
+      guard let text = try? String(contentsOf: config, encoding: .utf8) else { continue }
+      for line in text.split(separator: "\n") {
+        let parts = line.split(separator: "=", maxSplits: 1)
+        guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == "tabs" else {
+          continue
+        }
+        if let first = FrameworkTab.tags(parts[1]).first { return first }
+      }
+    }
+    return markdown.contains("#@tab") ? "mxnet" : "pytorch"
+  }
+
   /// Whether a fence's info string is one of D2L's notebook cells (`{.python .input n=3}`).
   static func isNotebookCell(info language: String?) -> Bool {
     language?.hasPrefix("{.") ?? false

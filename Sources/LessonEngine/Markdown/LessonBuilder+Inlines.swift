@@ -80,7 +80,15 @@ extension LessonBuilder {
         items.append(.inline(.strong(try convertInlines(node.children, line: currentLine))))
       case .link:
         let content = try convertInlines(node.children, line: currentLine)
-        items.append(.inline(.link(url: protector.restoringSource(node.url), content: content)))
+        let url = protector.restoringSource(node.url)
+        if let (role, argument) = LessonBuilder.roleAsLinkTarget(url) {
+          // `[words](:numref:`sec_x`)`: the words, then the reference they point to.
+          items += content.map { .inline($0) } + [.inline(.text(" ("))]
+          items += try roleItems(role, argument: argument)
+          items.append(.inline(.text(")")))
+        } else {
+          items.append(.inline(.link(url: url, content: content)))
+        }
       case .image:
         let caption = try convertInlines(node.children, line: currentLine)
         let figure = nextFigure()
@@ -178,6 +186,15 @@ extension LessonBuilder {
       addReference(argument, role: role, line: currentLine)
       return [.inline(.reference(name: argument, text: role))]
     }
+  }
+
+  /// A link target that is a reference role (`:numref:`sec_x``), as (role, argument).
+  static func roleAsLinkTarget(_ url: String) -> (role: String, argument: String)? {
+    guard url.hasPrefix(":"), url.hasSuffix("`"), let tick = url.firstIndex(of: "`"),
+      let (_, role) = splitRole(String(url[..<tick])), ["numref", "eqref", "ref"].contains(role)
+    else { return nil }
+    let argument = url[url.index(after: tick)..<url.index(before: url.endIndex)]
+    return argument.isEmpty || argument.contains("`") ? nil : (role, String(argument))
   }
 
   /// Splits `text` ending in a role marker such as `see :numref:` into `see ` and `numref`.

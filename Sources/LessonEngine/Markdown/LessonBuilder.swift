@@ -12,8 +12,9 @@ struct LessonBuilder {
   let lines: [Substring]
   let protector: MathProtector
   let options: LessonParseOptions
-  /// The source tags no code cell with a framework, so every cell is shown.
-  var showsEveryCell = true
+  /// The framework of the cells that name none (`FrameworkTabs.untaggedCellFramework`), or nil
+  /// when no cell of the source names one, so that every cell is shown.
+  var untaggedCellFramework: String?
   /// The problems met that the options let pass, in the order met.
   private(set) var warnings: [LessonWarning] = []
 
@@ -157,9 +158,9 @@ struct LessonBuilder {
         guard FrameworkTabs.isNotebookCell(info: language), let info = language else {
           return [.codeBlock(language: language, code: code, line: node.startLine)]
         }
-        // D2L's cells: one framework's, without the notebook's marks. An untagged cell is
-        // mxnet's, the book's first tab, unless no cell of the chapter names a framework.
-        let tags = FrameworkTabs.cellTags(code) ?? (showsEveryCell ? ["all"] : ["mxnet"])
+        // D2L's cells: one framework's, without the notebook's marks. An untagged cell is the
+        // book's first tab's, unless no cell of the chapter names a framework.
+        let tags = FrameworkTabs.cellTags(code) ?? [untaggedCellFramework ?? "all"]
         guard options.tab.shows(tags), !info.contains(".output") else { return [] }
         code = FrameworkTabs.readerCode(code)
         if code.isEmpty { return [] }

@@ -89,7 +89,9 @@ public enum LessonParser {
     }
     let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
     var builder = LessonBuilder(file: file, lines: lines, protector: protector, options: options)
-    builder.showsEveryCell = !FrameworkTabs.hasCodeTabs(markdown)
+    if FrameworkTabs.hasCodeTabs(markdown) {
+      builder.untaggedCellFramework = FrameworkTabs.untaggedCellFramework(file: file, markdown: markdown)
+    }
     let blocks = try builder.build(root)
     var resolver = ReferenceResolver(labels: builder.labels)
     resolver.words = ReferenceWords.forLesson(file: file)
