@@ -5,7 +5,7 @@
 /// the language too). A test checks that every key exists in every language and that every key
 /// the sources look up is in the table.
 ///
-///     Strings.engine("run.stopped", ["step": "2/13", "command": "lessons run deep-rnn"])
+///     Strings.engine("run.stopped", ["step": "2/13", "command": "lessons run my-lesson"])
 public struct StringTable: Sendable {
   /// The templates, by language, by key.
   public let templates: [Language: [String: String]]

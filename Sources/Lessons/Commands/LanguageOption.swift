@@ -1,5 +1,5 @@
 import ArgumentParser
-import DeepRNNLesson
+import CourseKit
 import LessonEngine
 
 /// `--lang en|vi` for every command a learner reads: without it, a Vietnamese locale

@@ -28,6 +28,9 @@ public struct ExperimentBudget: Codable, Equatable {
   public var sameUpdates = false
   public var seed: UInt64 = 0
 
+  /// The defaults above; set fields one by one.
+  public init() {}
+
   /// The library's training configuration for one setting trained with `cell`.
   public func configuration(cell: CellKind? = nil) -> TrainingConfiguration {
     var c = TrainingConfiguration()

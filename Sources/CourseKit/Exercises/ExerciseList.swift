@@ -3,11 +3,11 @@ import LessonEngine
 public enum ExerciseList {
   /// The listing; `package` is nil when the exercises package was not found (then code
   /// exercises show no status).
-  public static func render(package: ExercisesPackage?) -> String {
+  public static func render(lesson: Lesson, package: ExercisesPackage?) -> String {
     var lines = [tr("list.heading"), ""]
     var done = 0, code = 0
     let progress = package.map { ExerciseProgress.load(from: $0.progressFile) } ?? ExerciseProgress()
-    for info in ExerciseCatalog.all {
+    for info in lesson.exercises() {
       let status: String, next: String
       switch info.kind {
       case .code(let files):
@@ -36,5 +36,21 @@ public enum ExerciseList {
       "exercises": tr(code == 1 ? "list.exercise" : "list.exercises"),
     ]))
     return lines.flatMap { LineFitter.fit($0, width: 80) }.joined(separator: "\n")
+  }
+
+  /// The learner's progress on `lesson`'s code exercises: how many are done, of how many
+  /// (nothing is done when the exercises package was not found).
+  public static func progress(lesson: Lesson, package: ExercisesPackage?) -> (done: Int, count: Int) {
+    let progress = package.map { ExerciseProgress.load(from: $0.progressFile) } ?? ExerciseProgress()
+    var done = 0, count = 0
+    for info in lesson.exercises() {
+      guard case .code(let files) = info.kind else { continue }
+      count += 1
+      if let package, let text = try? package.read(files.file), let starter = try? package.read(files.starter),
+         ExerciseStatus.of(info.number, text: text, starter: starter, progress: progress) == .done {
+        done += 1
+      }
+    }
+    return (done, count)
   }
 }

@@ -44,17 +44,12 @@ public struct SettingTrainer {
   public func train(name: String, cell: CellKind, books: [String], tokens: [Int]) throws -> (model: RNNModel, result: SettingResult) {
     let start = Date()
     let configuration = budget.configuration(cell: cell)
-    let loader = SeqDataLoader(
-      corpus: tokens, batchSize: configuration.batchSize, numSteps: configuration.numSteps,
-      useRandomIter: configuration.useRandomIter, seed: configuration.seed)
-    guard loader.numBatches > 0 else {
+    // The same seed for every setting: the same cell starts from the same weights.
+    let setup = TrainingSetup(configuration: configuration, corpus: tokens, vocabSize: Book.vocab.count)
+    guard setup.hasData else {
       throw ExperimentError.tooLittleData(setting: name, tokens: tokens.count, needed: configuration.batchSize * configuration.numSteps + 1)
     }
-    // The same seed for every setting: the same cell starts from the same weights.
-    var generator = RandomGenerator(seed: configuration.seed)
-    let model = RNNModel(kind: cell, vocabSize: Book.vocab.count, hiddenSize: configuration.hiddenSize,
-                         numLayers: configuration.numLayers, using: &generator)
-    let trainer = Trainer(model: model, loader: loader, configuration: configuration)
+    let (loader, model, trainer) = (setup.loader, setup.model, setup.makeTrainer())
     var trainSeconds = 0.0
     var stoppedByTimeLimit = false
     while trainer.nextEpoch <= configuration.epochs {

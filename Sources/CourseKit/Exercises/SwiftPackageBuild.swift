@@ -67,9 +67,13 @@ public struct SwiftPackageBuild {
   public func executable(_ product: String) -> URL { url(".build/debug/\(product)") }
 
   /// Runs the built `product` with this process's standard output and error, so its rows show
-  /// as they come.
-  public func run(product: String, arguments: [String] = [], directory: URL? = nil) throws -> Ending {
+  /// as they come (or with none, when `quiet`).
+  public func run(product: String, arguments: [String] = [], directory: URL? = nil, quiet: Bool = false) throws -> Ending {
     let process = Process()
+    if quiet {
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+    }
     process.executableURL = executable(product)
     process.arguments = arguments
     process.currentDirectoryURL = directory ?? root

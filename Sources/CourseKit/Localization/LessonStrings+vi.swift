@@ -2,6 +2,7 @@
 // "hồi tiếp"; minibatch, batch, epoch, token và one-hot giữ nguyên như bản tiếng Việt của D2L.
 extension LessonStrings {
   static let vi: [String: String] = [
+    "lesson.title": "Mạng Nơ-ron Hồi tiếp Sâu",
     "word.perplexity": "độ rối",
     "word.epoch": "epoch",
     "word.epochs": "epoch",
@@ -353,8 +354,8 @@ extension LessonStrings {
     "experimentCommand.out": "--out phải là tên một thư mục",
     "command.error": "lỗi: {error}",
     "command.saved": "Tổng cộng {seconds} s. Đã lưu:",
-    "command.noLessons": "không tìm thấy bài học nào (đã tìm thư mục lessons/ ở đây và cạnh công cụ)",
-    "command.lesson": "{name}  ({file}, {count} bước)",
+    "command.lesson": "{number}. {name}: {title}  ({file}, {count} bước)",
+    "command.progress": "bài tập đã xong: {done} trên {count}",
     "command.line": "dòng {line}",
     "playground.opening": "mở {file} bằng {editor} …",
     "playground.building": "đang biên dịch {id}.swift của bạn trong {folder}{first} …",

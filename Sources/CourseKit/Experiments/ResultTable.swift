@@ -6,6 +6,11 @@ public struct ResultTable: Codable, Equatable {
   public var columns: [String]
   public var rows: [[String]]
 
+  public init(columns: [String], rows: [[String]]) {
+    self.columns = columns
+    self.rows = rows
+  }
+
   /// The table as text lines: text columns left-aligned, numeric columns right-aligned, a
   /// rule under the header, at most `width` display columns wide when it can be.
   ///

@@ -45,7 +45,8 @@ public struct PlaygroundEditing: StepEditing {
     let ran = try buildAndRun(request, heading: false)
     // Later steps read this step's results: the handed-over output when the playground wrote
     // one (the trained model), otherwise the lesson's own code, run quietly.
-    if try !Handover.load(request.entry.step.id, into: request.results, from: playground.handoverFolder) {
+    let handover = playground.lesson.handovers.first { $0.stepID == request.entry.step.id }
+    if try !(handover?.load(into: request.results, from: playground.handoverFolder) ?? false) {
       request.output.quiet = true
       defer { request.output.quiet = false }
       try request.entry.definition.run(request.output, request.values, request.results)
@@ -56,8 +57,9 @@ public struct PlaygroundEditing: StepEditing {
   /// Saves the walk's expensive results for the playground, when the step reads one of them
   /// (a step that does not need the trained model does not write it again).
   private func handOver(_ request: StepEditRequest) throws {
-    let needed = request.entry.definition.requires.contains { Handover.file(for: $0, in: playground.handoverFolder) != nil }
-    if needed { try Handover.save(request.results, in: playground.handoverFolder) }
+    for handover in playground.lesson.handovers where request.entry.definition.requires.contains(handover.stepID) {
+      try handover.save(request.results, in: playground.handoverFolder)
+    }
   }
 
   /// Builds the playground, saying what is built; runs the step if it compiled, or shows the
@@ -98,18 +100,5 @@ public struct PlaygroundEditing: StepEditing {
   private func display(_ url: URL) -> String {
     let cwd = FileManager.default.currentDirectoryPath + "/"
     return url.path.hasPrefix(cwd) ? String(url.path.dropFirst(cwd.count)) : url.path
-  }
-}
-
-/// The code between `// ANCHOR: id` and `// ANCHOR_END: id`, dedented, as the lesson shows it.
-public enum AnchoredRegion {
-  public static func code(_ id: String, in text: String) -> String? {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    guard let begin = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "// ANCHOR: \(id)" }),
-          let end = lines[begin...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "// ANCHOR_END: \(id)" })
-    else { return nil }
-    let region = lines[(begin + 1)..<end]
-    let indent = region.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map { $0.prefix { $0 == " " }.count }.min() ?? 0
-    return region.map { String($0.dropFirst(min(indent, $0.prefix { $0 == " " }.count))) }.joined(separator: "\n")
   }
 }

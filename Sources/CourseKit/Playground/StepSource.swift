@@ -14,11 +14,14 @@ public struct StepSource {
   public var functionName: String { Self.camel(id) }
   /// The whole file: header comment, imports, then the function.
   public let text: String
+  /// The lesson's Swift module, which the file imports.
+  public let module: String
 
   /// Reads step `id`'s `run` from the `LessonStep` type that declares `static let id = "id"` in
-  /// `stepsFolder` (the project's Sources/DeepRNNLesson/Steps).
+  /// `stepsFolder` (the lesson's `stepsFolder`), in the lesson's Swift `module`.
   /// - Throws: `PlaygroundError.noSource` when no such step or function is there.
-  public init(id: String, stepsFolder: URL) throws {
+  public init(id: String, stepsFolder: URL, module: String) throws {
+    self.module = module
     for name in (try? FileManager.default.contentsOfDirectory(atPath: stepsFolder.path))?.sorted() ?? [] where name.hasSuffix(".swift") {
       let lines = ((try? String(contentsOf: stepsFolder.appendingPathComponent(name), encoding: .utf8)) ?? "")
         .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -29,7 +32,7 @@ public struct StepSource {
       else { continue }
       self.id = id
       self.typeName = typeName
-      self.text = Self.file(id: id, typeName: typeName, function: function, name: Self.camel(id))
+      self.text = Self.file(id: id, typeName: typeName, function: function, name: Self.camel(id), module: module)
       return
     }
     throw PlaygroundError.noSource(step: id, folder: stepsFolder.path)
@@ -56,7 +59,7 @@ public struct StepSource {
   }
 
   /// The playground file: the function made free, `Input` and `Output` qualified by the type.
-  private static func file(id: String, typeName: String, function: [String], name: String) -> String {
+  private static func file(id: String, typeName: String, function: [String], name: String, module: String) -> String {
     let indent = function[0].prefix { $0 == " " }.count
     var body = function.map { $0.count >= indent ? String($0.dropFirst(indent)) : $0 }
     body[0] = body[0]
@@ -71,8 +74,9 @@ public struct StepSource {
       // builds this file and runs it with exactly the inputs the step gets in the lesson, and
       // shows its output in the step's place. The lesson's code is the part between the
       // ANCHOR lines; what follows prints the results. Start over: lessons edit \(id) --reset
+      import CourseKit
       import D2L
-      import DeepRNNLesson
+      import \(module)
       import Foundation
       import LessonEngine
 
@@ -80,7 +84,7 @@ public struct StepSource {
 
       /// The lesson's strings in the walk's language, as the step's own code looks them up.
       private func tr(_ key: String, _ arguments: [String: Any] = [:]) -> String {
-        LessonStrings.table(key, arguments)
+        \(module).lesson.strings(key, arguments)
       }
 
       """

@@ -8,15 +8,15 @@ import LessonEngine
 /// model), which are loaded instead of recomputed.
 ///
 ///     playground --lesson lessons/deep-rnn.md --step scratch-stack [--set epochs=5]…
-///                [--value numLayers=3]… [--handover DIR] [--width 80] [--color] [--lang vi]
+///                [--value numLayers=3]… [--handover DIR] [--sources ROOT] [--width 80] [--color] [--lang vi]
 ///
 /// `--set` overrides a parameter for every step, as `lessons run --set` does; `--value` sets
 /// one of the edited step's own parameters (what `s` changed in the walk).
 public enum PlaygroundMain {
   /// Runs the step named on the command line; exits 0 when it ran, 1 with a message when not.
-  public static func run(edited: [StepDefinition], arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+  public static func run(lesson: Lesson, edited: [StepDefinition], arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
     do {
-      try runStep(edited: edited, arguments: arguments)
+      try runStep(lesson: lesson, edited: edited, arguments: arguments)
       exit(0)
     } catch {
       FileHandle.standardError.write(Data("error: \(error)\n".utf8))
@@ -24,18 +24,19 @@ public enum PlaygroundMain {
     }
   }
 
-  static func runStep(edited: [StepDefinition], arguments: [String]) throws {
+  static func runStep(lesson: Lesson, edited: [StepDefinition], arguments: [String]) throws {
     let options = try Options(arguments)
     Language.current = options.language
-    var catalog = DeepRNNLesson.catalog
+    var catalog = lesson.catalog
     for definition in edited { catalog = catalog.replacing(definition) }
-    let document = try LessonParser.load(path: options.lesson)
-    let plan = try LessonPlan(document: document, catalog: catalog, overrides: options.overrides)
+    let plan = try lesson.plan(path: options.lesson, overrides: options.overrides, sourcesRoot: options.sources, catalog: catalog)
+    let document = plan.document
     let output = StepOutput(color: options.color, width: options.width)
     let results = StepResults()
     let entries = try plan.entries(upTo: options.step)
     for entry in entries.dropLast() {
-      if let folder = options.handover, try Handover.load(entry.step.id, into: results, from: folder) { continue }
+      if let folder = options.handover, let handover = lesson.handovers.first(where: { $0.stepID == entry.step.id }),
+        try handover.load(into: results, from: folder) { continue }
       output.quiet = true
       try entry.definition.run(output, entry.values, results)
       output.quiet = false
@@ -56,7 +57,7 @@ public enum PlaygroundMain {
     } catch {
       throw LessonError(file: document.file, line: target.step.line, reason: "step '\(target.step.id)' (edited): \(error)")
     }
-    if let folder = options.handover { try Handover.save(results, in: folder) }
+    if let folder = options.handover { for handover in lesson.handovers { try handover.save(results, in: folder) } }
   }
 
   /// The command line, parsed by hand: the playground links no argument parser.
@@ -66,6 +67,7 @@ public enum PlaygroundMain {
     var overrides: [String] = []
     var values: [(String, String)] = []
     var handover: URL?
+    var sources: URL?
     var width = 80
     var color = false
     var language = Language.en
@@ -85,6 +87,7 @@ public enum PlaygroundMain {
           let pair = try value(flag)
           values.append((String(pair.prefix { $0 != "=" }), String(pair.drop { $0 != "=" }.dropFirst())))
         case "--handover": handover = URL(fileURLWithPath: try value(flag))
+        case "--sources": sources = URL(fileURLWithPath: try value(flag))
         case "--width": width = Int(try value(flag)) ?? 80
         case "--color": color = true
         case "--lang": language = Language(rawValue: try value(flag)) ?? .en

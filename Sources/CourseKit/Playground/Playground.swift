@@ -12,17 +12,23 @@ import LessonEngine
 public struct Playground {
   /// The `playground/` folder.
   public let root: URL
-  /// The project's step sources, from which a step's code is taken the first time.
+  /// The lesson whose steps are edited here.
+  public let lesson: Lesson
+  /// The project the playground sits in (its `projectRoot`): where the lessons' sources are.
+  public let projectRoot: URL
+  /// The lesson's step sources, from which a step's code is taken the first time.
   public let stepsFolder: URL
 
-  /// The playground at `root`, whose Package.swift names the project (`let projectRoot = "…"`).
-  public init(root: URL) {
+  /// The playground at `root` for `lesson`, whose Package.swift names the project
+  /// (`let projectRoot = "…"`).
+  public init(root: URL, lesson: Lesson) {
     self.root = root.standardizedFileURL
+    self.lesson = lesson
     let manifest = (try? String(contentsOf: self.root.appendingPathComponent("Package.swift"), encoding: .utf8)) ?? ""
     let project = manifest.split(separator: "\n").first { $0.hasPrefix("let projectRoot = \"") }
       .map { String($0.dropFirst("let projectRoot = \"".count).prefix { $0 != "\"" }) } ?? ".."
-    stepsFolder = URL(fileURLWithPath: project, relativeTo: self.root.appendingPathComponent("/"))
-      .appendingPathComponent("Sources/DeepRNNLesson/Steps").standardizedFileURL
+    projectRoot = URL(fileURLWithPath: project, relativeTo: self.root.appendingPathComponent("/")).standardizedFileURL
+    stepsFolder = projectRoot.appendingPathComponent(lesson.stepsFolder).standardizedFileURL
   }
 
   /// The environment variable that names another playground folder (tests use a copy).
@@ -30,13 +36,13 @@ public struct Playground {
 
   /// `$D2L_PLAYGROUND`, else the playground in or above the current folder, else above the
   /// `lessons` executable.
-  public static func locate(currentDirectory: String = FileManager.default.currentDirectoryPath) throws -> Playground {
+  public static func locate(lesson: Lesson, currentDirectory: String = FileManager.default.currentDirectoryPath) throws -> Playground {
     if let explicit = ProcessInfo.processInfo.environment[environmentVariable], !explicit.isEmpty {
       let url = URL(fileURLWithPath: explicit)
       guard FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) else {
         throw PlaygroundError.notFound(searched: [url.path])
       }
-      return Playground(root: url)
+      return Playground(root: url, lesson: lesson)
     }
     var searched: [String] = []
     for start in [URL(fileURLWithPath: currentDirectory), ExercisesPackage.executableURL.deletingLastPathComponent()] {
@@ -44,7 +50,7 @@ public struct Playground {
       while true {
         let candidate = folder.appendingPathComponent("playground")
         if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("Package.swift").path) {
-          return Playground(root: candidate)
+          return Playground(root: candidate, lesson: lesson)
         }
         searched.append(candidate.path)
         let parent = folder.deletingLastPathComponent()
@@ -78,7 +84,7 @@ public struct Playground {
   public func isEdited(_ id: String) -> Bool {
     guard let mine = try? String(contentsOf: file(for: id), encoding: .utf8) else { return false }
     let written = (try? String(contentsOf: original(for: id), encoding: .utf8))
-      ?? (try? StepSource(id: id, stepsFolder: stepsFolder).text)
+      ?? (try? StepSource(id: id, stepsFolder: stepsFolder, module: lesson.module).text)
     return mine != written
   }
 
@@ -90,7 +96,7 @@ public struct Playground {
     try FileManager.default.createDirectory(at: sourcesFolder, withIntermediateDirectories: true)
     try FileManager.default.createDirectory(at: original(for: id).deletingLastPathComponent(), withIntermediateDirectories: true)
     let url = file(for: id)
-    let lesson = try StepSource(id: id, stepsFolder: stepsFolder).text
+    let lesson = try StepSource(id: id, stepsFolder: stepsFolder, module: lesson.module).text
     if !FileManager.default.fileExists(atPath: url.path) || (!isEdited(id) && (try? String(contentsOf: url, encoding: .utf8)) != lesson) {
       try lesson.write(to: url, atomically: true, encoding: .utf8)
       try lesson.write(to: original(for: id), atomically: true, encoding: .utf8)
@@ -112,14 +118,15 @@ public struct Playground {
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: sourcesFolder.path)) ?? [])
       .filter { $0.hasSuffix(".swift") && $0 != "main.swift" }.sorted()
     let entries = try names.map { name -> String in
-      let source = try StepSource(id: String(name.dropLast(6)), stepsFolder: stepsFolder)
+      let source = try StepSource(id: String(name.dropLast(6)), stepsFolder: stepsFolder, module: lesson.module)
       return "  \(source.typeName).definition(running: \(source.functionName)),"
     }
     let text = """
       // Written by `lessons`: runs one step of the lesson with the learner's code.
-      import DeepRNNLesson
+      import CourseKit
+      import \(lesson.module)
 
-      PlaygroundMain.run(edited: [
+      PlaygroundMain.run(lesson: \(lesson.module).lesson, edited: [
       \(entries.joined(separator: "\n"))
       ])
 
@@ -168,7 +175,7 @@ public struct Playground {
     step id: String, lesson: String, overrides: [String], values: [String: String] = [:], color: Bool, width: Int
   ) throws -> Bool {
     var arguments = [
-      "--lesson", lesson, "--step", id, "--handover", handoverFolder.path, "--width", String(width),
+      "--lesson", lesson, "--step", id, "--handover", handoverFolder.path, "--sources", projectRoot.path, "--width", String(width),
       "--lang", Language.current.rawValue,
     ]
     if color { arguments.append("--color") }

@@ -1,7 +1,7 @@
 import LessonEngine
 /// What can go wrong around the exercises, worded for the learner.
 public enum ExerciseError: Error, CustomStringConvertible {
-  case noSuchExercise(Int)
+  case noSuchExercise(Int, count: Int)
   /// `check` or `reset` on an exercise that is an experiment.
   case notCode(number: Int, command: String, action: String)
   case packageNotFound(searched: [String])
@@ -10,8 +10,8 @@ public enum ExerciseError: Error, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .noSuchExercise(let n):
-      return tr("exerciseError.noSuch", ["number": n, "count": ExerciseCatalog.all.count])
+    case .noSuchExercise(let n, let count):
+      return tr("exerciseError.noSuch", ["number": n, "count": count])
     case .notCode(let n, let command, let action):
       return tr("exerciseError.notCode", ["number": n, "command": command, "action": tr("action.\(action)")])
     case .packageNotFound(let searched):

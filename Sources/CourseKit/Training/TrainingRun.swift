@@ -38,48 +38,70 @@ public struct TrainingRun {
     public let interrupted: Bool
   }
 
-  /// Trains, showing the readout, saving when asked, and predicting at the end.
+  /// Trains, showing the readout, saving when asked, and predicting at the end: the phases
+  /// below, in order.
   /// - Throws: `TrainingRunError` for unusable data or checkpoints, `LessonInterrupted` after
   ///   Ctrl-C (once the interrupted run is saved), and the library's errors.
   @discardableResult
   public func run() throws -> Outcome {
     let wallStart = Date()
-    var configuration = configuration
-    var resumed: ModelCheckpoint?
-    if let resumePath {
-      let checkpoint = try ModelCheckpoint.load(from: URL(fileURLWithPath: resumePath))
-      guard let saved = checkpoint.configuration else {
-        throw TrainingRunError(tr("train.error.noConfiguration", ["path": resumePath]))
-      }
-      configuration = saved
-      resumed = checkpoint
+    let (configuration, resumed) = try startingPoint()
+    let (data, setup) = try setUp(configuration, resuming: resumed)
+    let trainer = setup.makeTrainer()
+    if let resumed { try resume(trainer, from: resumed, loader: setup.loader) }
+    announce(configuration, data: data)
+    let (interrupted, resident) = try trainEpochs(trainer, configuration)
+    let checkpoint = ModelCheckpoint(
+      model: setup.model, vocab: data.vocab, configuration: configuration, history: trainer.history)
+    try save(checkpoint, trainer: trainer, interrupted: interrupted)
+    let predictions = prefixes.map { ($0, setup.model.predict(prefix: $0, count: 50, vocab: data.vocab)) }
+    let wall = Date().timeIntervalSince(wallStart)
+    let ending = Ending(
+      history: trainer.history, predictions: predictions, wall: wall, interrupted: interrupted,
+      unfinished: interrupted ? trainer.partial : nil, resident: resident, minibatches: setup.loader.numBatches)
+    if json { try reportJSON(ending) } else { report(ending) }
+    if interrupted { throw LessonInterrupted(tr("train.interruptedShort", ["epoch": trainer.nextEpoch])) }
+    return Outcome(
+      model: setup.model, vocab: data.vocab, history: trainer.history, predictions: predictions, wallSeconds: wall,
+      interrupted: interrupted)
+  }
+
+  /// The configuration to train with and the checkpoint to go on from: the run's own, or the
+  /// one saved in `--resume`'s checkpoint.
+  private func startingPoint() throws -> (TrainingConfiguration, ModelCheckpoint?) {
+    guard let resumePath else { return (configuration, nil) }
+    let checkpoint = try ModelCheckpoint.load(from: URL(fileURLWithPath: resumePath))
+    guard let saved = checkpoint.configuration else {
+      throw TrainingRunError(tr("train.error.noConfiguration", ["path": resumePath]))
     }
+    return (saved, checkpoint)
+  }
+
+  /// The corpus, the loader and the model (fresh, or the resumed one), checked to fit.
+  private func setUp(_ configuration: TrainingConfiguration, resuming resumed: ModelCheckpoint?) throws
+    -> (TrainingData, TrainingSetup)
+  {
     let data = try TrainingData.load(books: configuration.books, maxTokens: configuration.maxTokens)
-    let loader = SeqDataLoader(
-      corpus: data.corpus, batchSize: configuration.batchSize, numSteps: configuration.numSteps,
-      useRandomIter: configuration.useRandomIter, seed: configuration.seed)
-    guard loader.numBatches > 0 else {
+    let setup = TrainingSetup(
+      configuration: configuration, corpus: data.corpus, vocabSize: data.vocab.count, model: resumed?.model)
+    guard setup.hasData else {
       throw TrainingRunError(tr("train.error.tooShort", ["data": data.description, "batch": configuration.batchSize, "steps": configuration.numSteps]))
     }
-    let model: RNNModel
-    if let resumed {
-      guard resumed.vocab == data.vocab else {
-        throw TrainingRunError(tr("train.error.vocabulary"))
-      }
-      model = resumed.model
-    } else {
-      var generator = RandomGenerator(seed: configuration.seed)
-      model = RNNModel(kind: configuration.cell, vocabSize: data.vocab.count, hiddenSize: configuration.hiddenSize,
-                       numLayers: configuration.numLayers, using: &generator)
-    }
-    let trainer = Trainer(model: model, loader: loader, configuration: configuration)
-    if let resumed {
-      let (partial, state) = try Self.progress(of: resumed, path: resumePath!, loader: loader)
-      trainer.resume(history: resumed.history, partial: partial, state: state)
-      say(partial.map { tr("train.resumingAt", ["path": resumePath!, "epoch": trainer.nextEpoch, "minibatch": $0.completedSteps + 1]) }
-        ?? tr("train.resuming", ["path": resumePath!, "epoch": trainer.nextEpoch]))
-    }
+    if let resumed, resumed.vocab != data.vocab { throw TrainingRunError(tr("train.error.vocabulary")) }
+    return (data, setup)
+  }
 
+  /// Puts the trainer where the checkpoint's run stopped, and says so.
+  private func resume(_ trainer: Trainer, from resumed: ModelCheckpoint, loader: SeqDataLoader) throws {
+    let path = resumePath!
+    let (partial, state) = try Self.progress(of: resumed, path: path, loader: loader)
+    trainer.resume(history: resumed.history, partial: partial, state: state)
+    say(partial.map { tr("train.resumingAt", ["path": path, "epoch": trainer.nextEpoch, "minibatch": $0.completedSteps + 1]) }
+      ?? tr("train.resuming", ["path": path, "epoch": trainer.nextEpoch]))
+  }
+
+  /// The model, the data and the settings, before the first epoch.
+  private func announce(_ configuration: TrainingConfiguration, data: TrainingData) {
     say(tr("train.model", [
       "layers": configuration.numLayers, "cell": configuration.cell.displayName, "hidden": configuration.hiddenSize,
       "data": data.description,
@@ -89,6 +111,11 @@ public struct TrainingRun {
       "clip": Num.compact(configuration.clipNorm), "order": tr(configuration.useRandomIter ? "train.random" : "train.sequential"),
       "epochs": Num.int(configuration.epochs) + " " + tr(configuration.epochs == 1 ? "word.epoch" : "word.epochs"),
     ]))
+  }
+
+  /// The epochs, with the live readout (a line redrawn on a terminal, every few epochs in a
+  /// transcript). Returns whether Ctrl-C stopped it, and the resident memory after each epoch.
+  private func trainEpochs(_ trainer: Trainer, _ configuration: TrainingConfiguration) throws -> (interrupted: Bool, resident: [Int]) {
     let every = max(1, configuration.epochs / max(transcriptLines, 1))
     if !(Console.isTerminal && !json), every > 1 {
       say(tr("train.every", ["every": every]))
@@ -113,9 +140,13 @@ public struct TrainingRun {
         }
       }
     }
-    let history = trainer.history
-    let checkpoint = ModelCheckpoint(
-      model: model, vocab: data.vocab, configuration: configuration, history: history)
+    if interrupted && line.interactive { line.finish("") }
+    return (interrupted, resident)
+  }
+
+  /// Saves the run: an interrupted one with where it stopped (to `--save`, or
+  /// `interrupted.safetensors`), a finished one to `--save` when given.
+  private func save(_ checkpoint: ModelCheckpoint, trainer: Trainer, interrupted: Bool) throws {
     if interrupted {
       var saved = checkpoint
       if let p = trainer.partial { saved.trainingMetadata["partial"] = String(decoding: try JSONEncoder().encode(p), as: UTF8.self) }
@@ -125,68 +156,81 @@ public struct TrainingRun {
       }
       let path = savePath ?? Self.interruptedPath
       try saved.save(to: URL(fileURLWithPath: path))
-      if line.interactive { line.finish("") }
       Console.error(tr("train.interrupted", ["epoch": trainer.nextEpoch, "minibatch": trainer.partial?.completedSteps ?? 0, "path": path]))
       Console.error(tr("train.continue", ["path": path]))
     } else if let savePath {
       try checkpoint.save(to: URL(fileURLWithPath: savePath))
       say(tr("train.saved", ["path": savePath]))
     }
+  }
 
-    let predictions = prefixes.map { ($0, model.predict(prefix: $0, count: 50, vocab: data.vocab)) }
-    let wall = Date().timeIntervalSince(wallStart)
+  /// What the summary reports.
+  private struct Ending {
+    let history: [EpochReport]
+    let predictions: [(String, String)]
+    let wall: Double
+    let interrupted: Bool
+    /// An interrupted epoch, reported as far as it got, so that even a run stopped in its
+    /// first epoch prints a summary.
+    let unfinished: EpochProgress?
+    let resident: [Int]
+    let minibatches: Int
+
+    var unfinishedPerplexity: Double? { unfinished.map { Foundation.exp($0.lossSum / Double(max($0.tokens, 1))) } }
+    var medianSpeed: Double? { history.isEmpty ? nil : history.map(\.tokensPerSecond).sorted()[history.count / 2] }
+  }
+
+  /// The summary as one JSON object (`--json`).
+  private func reportJSON(_ ending: Ending) throws {
     let peak = MemoryUsage.current().peakBytes
-    // An interrupted epoch reports how far it got, so that even a run stopped in its first
-    // epoch prints a summary.
-    let unfinished = interrupted ? trainer.partial : nil
-    let unfinishedPerplexity = unfinished.map { Foundation.exp($0.lossSum / Double(max($0.tokens, 1))) }
-    if json {
-      var object: [String: Any] = [
-        "epochs": history.count, "wall_seconds": wall, "interrupted": interrupted,
-        "predictions": Dictionary(uniqueKeysWithValues: predictions.map { ($0.0, $0.1) }),
-      ]
-      object["peak_memory_bytes"] = peak
-      if let first = resident.first, let last = resident.last {
-        object["resident_bytes_after_first_epoch"] = first
-        object["resident_bytes_after_last_epoch"] = last
-        object["resident_bytes_min"] = resident.min()
-        object["resident_bytes_max"] = resident.max()
-      }
-      if let last = history.last {
-        object["perplexity"] = last.perplexity
-        object["tokens_per_sec_median"] = history.map(\.tokensPerSecond).sorted()[history.count / 2]
-      }
-      if let unfinished, let unfinishedPerplexity {
-        object["unfinished_epoch"] = [
-          "epoch": unfinished.epoch, "minibatches": unfinished.completedSteps, "of": loader.numBatches,
-          "perplexity_so_far": unfinishedPerplexity,
-        ] as [String: Any]
-      }
-      let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-      Console.write(String(decoding: data, as: UTF8.self) + "\n")
-    } else {
-      if let last = history.last {
-        let speed = history.map(\.tokensPerSecond).sorted()[history.count / 2]
-        say(tr("train.result", [
-          "perplexity": Num.fixed(last.perplexity, 2), "epochs": Num.int(history.count),
-          "speed": Num.int(Int(speed.rounded())), "wall": Num.fixed(wall, 1),
-        ]))
-      }
-      if let unfinished, let unfinishedPerplexity {
-        say(tr("train.unfinished", [
-          "epoch": unfinished.epoch, "done": unfinished.completedSteps, "of": loader.numBatches,
-          "perplexity": Num.fixed(unfinishedPerplexity, 2),
-        ]))
-      }
-      if let first = resident.first, let last = resident.last, let low = resident.min(), let high = resident.max() {
-        // The range over all epochs shows whether memory grows, beyond the two ends.
-        say(tr("train.memory", ["peak": Self.megabytes(peak), "first": Self.megabytes(first), "last": Self.megabytes(last)])
-              + (resident.count > 2 ? tr("train.memoryRange", ["low": Self.megabytes(low), "high": Self.megabytes(high), "count": resident.count]) : ""))
-      }
-      for (prefix, text) in predictions { say("predict(\"\(prefix)\"): \(text)") }
+    var object: [String: Any] = [
+      "epochs": ending.history.count, "wall_seconds": ending.wall, "interrupted": ending.interrupted,
+      "predictions": Dictionary(uniqueKeysWithValues: ending.predictions.map { ($0.0, $0.1) }),
+    ]
+    object["peak_memory_bytes"] = peak
+    let resident = ending.resident
+    if let first = resident.first, let last = resident.last {
+      object["resident_bytes_after_first_epoch"] = first
+      object["resident_bytes_after_last_epoch"] = last
+      object["resident_bytes_min"] = resident.min()
+      object["resident_bytes_max"] = resident.max()
     }
-    if interrupted { throw LessonInterrupted(tr("train.interruptedShort", ["epoch": trainer.nextEpoch])) }
-    return Outcome(model: model, vocab: data.vocab, history: history, predictions: predictions, wallSeconds: wall, interrupted: interrupted)
+    if let last = ending.history.last {
+      object["perplexity"] = last.perplexity
+      object["tokens_per_sec_median"] = ending.medianSpeed
+    }
+    if let unfinished = ending.unfinished, let unfinishedPerplexity = ending.unfinishedPerplexity {
+      object["unfinished_epoch"] = [
+        "epoch": unfinished.epoch, "minibatches": unfinished.completedSteps, "of": ending.minibatches,
+        "perplexity_so_far": unfinishedPerplexity,
+      ] as [String: Any]
+    }
+    let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    Console.write(String(decoding: data, as: UTF8.self) + "\n")
+  }
+
+  /// The summary as text: perplexity and speed, an unfinished epoch, memory, predictions.
+  private func report(_ ending: Ending) {
+    let peak = MemoryUsage.current().peakBytes
+    if let last = ending.history.last, let speed = ending.medianSpeed {
+      say(tr("train.result", [
+        "perplexity": Num.fixed(last.perplexity, 2), "epochs": Num.int(ending.history.count),
+        "speed": Num.int(Int(speed.rounded())), "wall": Num.fixed(ending.wall, 1),
+      ]))
+    }
+    if let unfinished = ending.unfinished, let unfinishedPerplexity = ending.unfinishedPerplexity {
+      say(tr("train.unfinished", [
+        "epoch": unfinished.epoch, "done": unfinished.completedSteps, "of": ending.minibatches,
+        "perplexity": Num.fixed(unfinishedPerplexity, 2),
+      ]))
+    }
+    let resident = ending.resident
+    if let first = resident.first, let last = resident.last, let low = resident.min(), let high = resident.max() {
+      // The range over all epochs shows whether memory grows, beyond the two ends.
+      say(tr("train.memory", ["peak": Self.megabytes(peak), "first": Self.megabytes(first), "last": Self.megabytes(last)])
+            + (resident.count > 2 ? tr("train.memoryRange", ["low": Self.megabytes(low), "high": Self.megabytes(high), "count": resident.count]) : ""))
+    }
+    for (prefix, text) in ending.predictions { say("predict(\"\(prefix)\"): \(text)") }
   }
 
   /// Where the checkpoint's run stopped: the unfinished epoch and the state carried into it,

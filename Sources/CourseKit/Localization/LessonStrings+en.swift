@@ -1,5 +1,6 @@
 extension LessonStrings {
   static let en: [String: String] = [
+    "lesson.title": "Deep Recurrent Neural Networks",
     // Words and axis names shared by several steps.
     "word.perplexity": "perplexity",
     "word.epoch": "epoch",
@@ -353,8 +354,8 @@ extension LessonStrings {
     "experimentCommand.out": "--out must name a folder",
     "command.error": "error: {error}",
     "command.saved": "{seconds} s in all. Saved:",
-    "command.noLessons": "no lessons found (looked for a lessons/ folder here and beside the tool)",
-    "command.lesson": "{name}  ({file}, {count} steps)",
+    "command.lesson": "{number}. {name}: {title}  ({file}, {count} steps)",
+    "command.progress": "exercises done: {done} of {count}",
     "command.line": "line {line}",
     "playground.opening": "opening {file} in {editor} …",
     "playground.building": "building your {id}.swift in {folder}{first} …",
