@@ -22,7 +22,10 @@ struct AuthorCheckCommand: ParsableCommand {
       """)
 
   @Argument(help: "A lesson name, or the path to a copy of its English file (its other languages beside it, as in lessons/).")
-  var lesson: String
+  var lesson: String?
+
+  @Flag(help: "Check every registered lesson, in course order.")
+  var all = false
 
   @Flag(help: "Run the steps at the lesson's tiny sizes (its quick values).")
   var quick = false
@@ -34,12 +37,22 @@ struct AuthorCheckCommand: ParsableCommand {
   var exercises: String?
 
   func validate() throws {
+    if (lesson == nil) == !all { throw ValidationError("name one lesson, or give --all") }
     for part in only where AuthorCheck.Part(rawValue: part) == nil {
       throw ValidationError("--only must be one of \(AuthorCheck.Part.allCases.map(\.rawValue).joined(separator: ", ")), got '\(part)'")
     }
   }
 
   func run() throws {
+    var failed = false
+    for name in lesson.map({ [$0] }) ?? course.lessons.map(\.name) {
+      do { try check(name) } catch let error as ExitCode where error == .failure { failed = true }
+    }
+    if failed { throw ExitCode.failure }
+  }
+
+  /// Checks one lesson; `ExitCode.failure` when it has a problem.
+  func check(_ lesson: String) throws {
     let chosen = course.lesson(named: lesson) ?? course.lesson(forFile: lesson)
     let files = try Self.files(of: chosen, given: lesson)
     guard let sources = StepCodeSource.locate(stepsFolder: chosen.stepsFolder) else {
