@@ -5,6 +5,7 @@
 //   CBLAS, CCmark     system libraries (OpenBLAS, cmark) through pkg-config
 //   CKernels          C kernels of the time loop, chosen at run time for the CPU
 //   D2L               tensors, autodiff, layers, data, training, checkpoints
+//   Localization      languages, string tables, numbers: for the engine, lessons and checks
 //   ExerciseChecks    the checks behind `lessons check` and the learner's exercises/ package
 //   LessonEngine      lesson files: parsing, rendering, math, steps, the runner
 //   CourseKit         what the course's commands share: training runs, experiments, exercises,
@@ -47,11 +48,14 @@ let package = Package(
       name: "D2L", dependencies: ["CBLAS", "CKernels"],
       path: "Sources/d2l-swift"),
 
+    // The one localization mechanism: languages, string tables, numbers as a language writes them.
+    .target(name: "Localization", path: "Sources/Localization"),
+
     // Exercise 1's checker: a learner's stacked scratch RNN against the concise RNN.
-    .target(name: "ExerciseChecks", dependencies: ["D2L"], path: "Sources/ExerciseChecks"),
+    .target(name: "ExerciseChecks", dependencies: ["D2L", "Localization"], path: "Sources/ExerciseChecks"),
 
     // Lesson files: Markdown through cmark, math as Unicode, step directives, the walk-through.
-    .target(name: "LessonEngine", dependencies: ["D2L", "CCmark"], path: "Sources/LessonEngine"),
+    .target(name: "LessonEngine", dependencies: ["D2L", "CCmark", "Localization"], path: "Sources/LessonEngine"),
 
     // What every lesson's commands share: the training run, the experiments, the exercises
     // package, the playground.

@@ -90,7 +90,7 @@ public enum PlaygroundMain {
         case "--sources": sources = URL(fileURLWithPath: try value(flag))
         case "--width": width = Int(try value(flag)) ?? 80
         case "--color": color = true
-        case "--lang": language = Language(rawValue: try value(flag)) ?? .en
+        case "--lang": language = Language(rawValue: try value(flag))
         default: throw StepError("unknown argument '\(flag)'")
         }
       }

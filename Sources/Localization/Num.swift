@@ -1,12 +1,38 @@
 import Foundation
 
-/// Numbers as the language writes them: digits grouped by thousands in both languages, with
-/// `,` between groups and `.` before decimals in English (1,872,264 and 1.5) and the other way
-/// round in Vietnamese (1.872.264 và 1,5).
+/// How a language writes numbers: the separator between groups of thousands, the one before
+/// decimals, and what stands for a number that is not finite.
+public struct NumberStyle: Sendable {
+  public let group: String
+  public let decimal: String
+  public let notANumber: String
+
+  public init(group: String, decimal: String, notANumber: String) {
+    self.group = group
+    self.decimal = decimal
+    self.notANumber = notANumber
+  }
+}
+
+/// Numbers as the language writes them: digits grouped by thousands, with `,` between groups
+/// and `.` before decimals in English (1,872,264 and 1.5) and the other way round in
+/// Vietnamese (1.872.264 và 1,5). A language without a style here is written as English is;
+/// a lesson that brings a language registers its style (`Num.styles[Language(rawValue: "de")]
+/// = NumberStyle(group: ".", decimal: ",", notANumber: "k. A.")`).
 public enum Num {
+  /// The number styles, by language.
+  nonisolated(unsafe) public static var styles: [Language: NumberStyle] = [
+    .en: NumberStyle(group: ",", decimal: ".", notANumber: "n/a"),
+    .vi: NumberStyle(group: ".", decimal: ",", notANumber: "k/c"),
+  ]
+
+  /// The style of `language`, English's when it has none.
+  static func style(_ language: Language) -> NumberStyle { styles[language] ?? styles[.en]! }
+
   /// The separators of `language`: between thousands, and before decimals.
   static func separators(_ language: Language) -> (group: String, decimal: String) {
-    language == .vi ? (".", ",") : (",", ".")
+    let style = style(language)
+    return (style.group, style.decimal)
   }
 
   /// An integer with its thousands grouped: `1,872,264` / `1.872.264`.
@@ -18,7 +44,7 @@ public enum Num {
   /// `v` with `digits` decimals and its integer part grouped: `18.327` / `18,327`, `1,872,264`.
   /// Not finite: `n/a` (`k/c` in Vietnamese).
   public static func fixed(_ v: Double, _ digits: Int, language: Language = Language.current) -> String {
-    guard v.isFinite else { return language == .vi ? "k/c" : "n/a" }
+    guard v.isFinite else { return style(language).notANumber }
     let text = String(format: "%.\(max(digits, 0))f", abs(v))
     let parts = text.split(separator: ".", omittingEmptySubsequences: false)
     let (groupSeparator, decimal) = separators(language)
@@ -48,14 +74,14 @@ public enum Num {
   /// Scientific notation with `digits` decimals: `4.47e-08` / `4,47e-08`.
   public static func scientific(_ v: Double, _ digits: Int = 2, language: Language = Language.current) -> String {
     let text = String(format: "%.\(digits)e", v)
-    return language == .vi ? text.replacingOccurrences(of: ".", with: ",") : text
+    return text.replacingOccurrences(of: ".", with: style(language).decimal)
   }
 
   /// A Float without a trailing `.0`: `2`, `0.5` / `0,5`.
   public static func compact(_ v: Float, language: Language = Language.current) -> String {
     if v == v.rounded(), abs(v) < 1e9 { return int(Int(v), language: language) }
     let text = "\(v)"
-    return language == .vi ? text.replacingOccurrences(of: ".", with: ",") : text
+    return text.replacingOccurrences(of: ".", with: style(language).decimal)
   }
 
   private static func group(_ digits: String, _ separator: String) -> String {

@@ -10,9 +10,17 @@ public struct StringTable: Sendable {
   /// The templates, by language, by key.
   public let templates: [Language: [String: String]]
 
-  public init(en: [String: String], vi: [String: String]) {
-    templates = [.en: en, .vi: vi]
+  /// A table with the templates of every language it has; English is every key's fallback.
+  public init(_ templates: [Language: [String: String]]) {
+    self.templates = templates
   }
+
+  public init(en: [String: String], vi: [String: String]) {
+    self.init([.en: en, .vi: vi])
+  }
+
+  /// The languages this table has strings for, English first.
+  public var languages: [Language] { templates.keys.sorted() }
 
   /// The template for `key` in `language` (English when missing, then the key itself, so that
   /// a forgotten entry shows up rather than crashing), with `{name}` replaced by `arguments`.
@@ -46,7 +54,7 @@ public struct StringTable: Sendable {
   /// the table is complete).
   public var missingKeys: [String] {
     let all = Set(templates.values.flatMap(\.keys))
-    return Language.allCases.flatMap { language in
+    return languages.flatMap { language in
       all.subtracting(templates[language]?.keys.map { $0 } ?? []).sorted().map { "\(language.rawValue): \($0)" }
     }
   }
