@@ -5,9 +5,12 @@
 //   CBLAS, CCmark     system libraries (OpenBLAS, cmark) through pkg-config
 //   CKernels          C kernels of the time loop, chosen at run time for the CPU
 //   D2L               tensors, autodiff, layers, data, training, checkpoints
+//   Localization      languages, string tables, numbers: for the engine, lessons and checks
 //   ExerciseChecks    the checks behind `lessons check` and the learner's exercises/ package
 //   LessonEngine      lesson files: parsing, rendering, math, steps, the runner
-//   DeepRNNLesson     the deep-RNN lesson's typed steps, its experiments and exercises
+//   CourseKit         what the course's commands share: training runs, experiments, exercises,
+//                     the playground
+//   DeepRNNLesson     the deep-RNN lesson: its `Lesson` value, typed steps and exercises
 //   Lessons           the thin `lessons` command line
 import PackageDescription
 
@@ -18,6 +21,7 @@ let package = Package(
     .library(name: "ExerciseChecks", targets: ["ExerciseChecks"]),
     // For the learner's playground/ package, which builds edited steps against the lesson.
     .library(name: "LessonEngine", targets: ["LessonEngine"]),
+    .library(name: "CourseKit", targets: ["CourseKit"]),
     .library(name: "DeepRNNLesson", targets: ["DeepRNNLesson"]),
     .executable(name: "lessons", targets: ["Lessons"]),
   ],
@@ -44,22 +48,32 @@ let package = Package(
       name: "D2L", dependencies: ["CBLAS", "CKernels"],
       path: "Sources/d2l-swift"),
 
+    // The one localization mechanism: languages, string tables, numbers as a language writes them.
+    .target(name: "Localization", path: "Sources/Localization"),
+
     // Exercise 1's checker: a learner's stacked scratch RNN against the concise RNN.
-    .target(name: "ExerciseChecks", dependencies: ["D2L"], path: "Sources/ExerciseChecks"),
+    .target(name: "ExerciseChecks", dependencies: ["D2L", "Localization"], path: "Sources/ExerciseChecks"),
 
     // Lesson files: Markdown through cmark, math as Unicode, step directives, the walk-through.
-    .target(name: "LessonEngine", dependencies: ["D2L", "CCmark"], path: "Sources/LessonEngine"),
+    .target(name: "LessonEngine", dependencies: ["D2L", "CCmark", "Localization"], path: "Sources/LessonEngine"),
 
-    // The deep-RNN lesson: its steps (typed inputs and outputs), experiments 2-4 and exercises.
+    // What every lesson's commands share: the training run, the experiments, the exercises
+    // package, the playground.
     .target(
-      name: "DeepRNNLesson", dependencies: ["D2L", "LessonEngine", "ExerciseChecks"],
+      name: "CourseKit", dependencies: ["D2L", "LessonEngine", "ExerciseChecks"],
+      path: "Sources/CourseKit"),
+
+    // The deep-RNN lesson: its `Lesson` value, its steps (typed inputs and outputs), exercises.
+    // A lesson is one such target plus one line in Sources/Lessons/Course.swift.
+    .target(
+      name: "DeepRNNLesson", dependencies: ["D2L", "LessonEngine", "CourseKit", "ExerciseChecks"],
       path: "Sources/DeepRNNLesson"),
 
     // The `lessons` command line: argument parsing over the targets above.
     .executableTarget(
       name: "Lessons",
       dependencies: [
-        "D2L", "LessonEngine", "DeepRNNLesson", "ExerciseChecks",
+        "D2L", "LessonEngine", "CourseKit", "DeepRNNLesson", "ExerciseChecks",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Sources/Lessons"),
@@ -68,7 +82,7 @@ let package = Package(
                 resources: [.copy("Fixtures")]),
     .testTarget(name: "ExerciseChecksTests", dependencies: ["ExerciseChecks", "D2L"], path: "Tests/ExerciseChecksTests"),
     // Snapshots are read from the source tree (by path), not bundled.
-    .testTarget(name: "LessonsTests", dependencies: ["Lessons", "LessonEngine", "DeepRNNLesson", "D2L"],
+    .testTarget(name: "LessonsTests", dependencies: ["Lessons", "LessonEngine", "CourseKit", "DeepRNNLesson", "D2L"],
                 path: "Tests/LessonsTests", exclude: ["Snapshots"]),
   ],
   swiftLanguageModes: [.v5]

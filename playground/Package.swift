@@ -22,6 +22,8 @@ let package = Package(
       dependencies: [
         .product(name: "D2L", package: projectIdentity),
         .product(name: "LessonEngine", package: projectIdentity),
+        .product(name: "CourseKit", package: projectIdentity),
+        // The lessons whose steps may be edited here (one line per registered lesson).
         .product(name: "DeepRNNLesson", package: projectIdentity),
       ],
       path: "Sources/Playground"),

@@ -2,8 +2,8 @@ import Foundation
 
 /// Reads lesson files: Markdown with step directives, D2L roles and LaTeX math.
 ///
-///     let lesson = try LessonParser.load(path: "lessons/deep-rnn.md")
-///     let lesson = try LessonParser.parse(text: markdown, file: "lessons/deep-rnn.md")
+///     let lesson = try LessonParser.load(path: "lessons/my-lesson.md")
+///     let lesson = try LessonParser.parse(text: markdown, file: "lessons/my-lesson.md")
 ///
 /// Every problem is a `LessonError` printed as `FILE:LINE: reason`: a malformed or duplicate
 /// step, an unclosed fence, invalid UTF-8. Unknown LaTeX, an unknown reference and a stray
@@ -53,7 +53,7 @@ public enum LessonParser {
   /// Parses lesson Markdown.
   /// - Parameters:
   ///   - text: the lesson's Markdown.
-  ///   - file: the path shown in diagnostics (`lessons/deep-rnn.md`).
+  ///   - file: the path shown in diagnostics (`lessons/my-lesson.md`).
   ///   - options: the framework tab shown, and whether warnings are errors.
   /// - Returns: the prose and steps in order, math rendered, references resolved.
   /// - Throws: `LessonError` (`FILE:LINE: reason`).
