@@ -57,7 +57,7 @@ ZSHDIR := $(PREFIX)/share/zsh/site-functions
 FISHDIR := $(PREFIX)/share/fish/vendor_completions.d
 ## What a learner's packages need, as tracked by git (never .build/, a learner's edits, data).
 SOURCE_PATHS := Package.swift Sources lessons exercises playground
-MANUAL := .build/plugins/GenerateManual/outputs/lessons/lessons.1
+MANUAL := .build/plugins/GenerateManual/outputs/Lessons/lessons.1
 
 install: release
 	@$(MAKE) --no-print-directory $(MANUAL)

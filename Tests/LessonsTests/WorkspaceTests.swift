@@ -179,8 +179,32 @@ import Testing
                                                format: manifest.format, supported: WorkspaceManifest.currentFormat)) {
       try WorkspaceSetup(root: root, sources: Self.sources).run()
     }
+    // Commands refuse it too, in one line, rather than half-working.
+    do {
+      _ = try Workspace.current(from: root, environment: [:])
+      Issue.record("a newer workspace was used")
+    } catch let error as WorkspaceError {
+      #expect(error.description.contains("newer") && !error.description.contains("\n"), "\(error)")
+    }
     try "{ not json".write(to: root.appendingPathComponent(WorkspaceManifest.fileName), atomically: true, encoding: .utf8)
-    #expect(throws: WorkspaceError.self) { try Workspace.current(from: root).exercisesDirectory; try WorkspaceManifest.load(from: root) }
+    #expect(throws: WorkspaceError.unreadableManifest(path: root.appendingPathComponent(WorkspaceManifest.fileName).path,
+                                                      reason: "not valid JSON")) {
+      try Workspace.current(from: root, environment: [:])
+    }
+  }
+
+  @Test func aWorkspaceWhoseSourcesAreGoneSaysHowToRepointIt() throws {
+    let root = try Self.temporaryFolder()
+    _ = try WorkspaceSetup(root: root, sources: Self.sources).run()
+    var manifest = try WorkspaceManifest.load(from: root)
+    manifest.sources = root.appendingPathComponent("moved-away").path
+    try manifest.save(to: root)
+    #expect(throws: WorkspaceError.sourcesGone(path: root.path, sources: manifest.sources)) {
+      try Workspace.current(from: root, environment: [:])
+    }
+    // init points it at the sources it is given, and the workspace works again.
+    _ = try WorkspaceSetup(root: root, sources: Self.sources).run()
+    #expect(try Workspace.current(from: root, environment: [:]) == Workspace(root: root))
   }
 
   @Test func initInsideTheCheckoutIsRefused() throws {

@@ -90,8 +90,9 @@ public struct Workspace: Equatable, Sendable {
 
   /// The workspace a command that needs one works in, made first when it is a checkout's
   /// `.lessons/` that does not exist yet.
-  /// - Throws: `WorkspaceError.notFound` (one line saying how to make one), or why the
-  ///   checkout's workspace could not be made.
+  /// - Throws: `WorkspaceError.notFound` (one line saying how to make one); a manifest that
+  ///   is unreadable, from a newer tool, or names sources that are gone; or why the checkout's
+  ///   workspace could not be made.
   public static func current(
     from start: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
     environment: [String: String] = ProcessInfo.processInfo.environment
@@ -100,6 +101,10 @@ public struct Workspace: Equatable, Sendable {
     case nil:
       throw WorkspaceError.notFound(searchedFrom: start.standardizedFileURL.path)
     case .workspace(let workspace)?:
+      let manifest = try WorkspaceManifest.load(from: workspace.root)
+      guard SourceTree.holdsPackage(URL(fileURLWithPath: manifest.sources)) else {
+        throw WorkspaceError.sourcesGone(path: workspace.root.path, sources: manifest.sources)
+      }
       return workspace
     case .checkout(let tree)?:
       let workspace = Location.checkout(tree).workspace

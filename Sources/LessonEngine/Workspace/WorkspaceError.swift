@@ -21,6 +21,9 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
   case unreadableManifest(path: String, reason: String)
   /// The manifest was written by a newer `lessons`.
   case newerFormat(path: String, format: Int, supported: Int)
+  /// The sources the workspace's packages build against are no longer there (a moved
+  /// checkout, an uninstalled prefix).
+  case sourcesGone(path: String, sources: String)
   /// The tool cannot find the D2L sources a workspace builds against.
   case noSources(executable: String)
 
@@ -45,6 +48,8 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
       return "\(path): \(reason): move the file away and run `lessons init --repair` in its folder (your files are kept)"
     case .newerFormat(let path, let format, let supported):
       return "\(path): workspace format \(format) is newer than this lessons reads (\(supported)): update lessons (`make install`)"
+    case .sourcesGone(let path, let sources):
+      return "the workspace \(path) builds against \(sources), which is gone: run `lessons init \(path)` to point it at this tool's sources (your files are kept)"
     case .noSources(let executable):
       return "cannot find the d2l-swift sources for \(executable): expected \(SourceTree.installedRelativePath) beside it (`make install`) or a checkout above it"
     }
