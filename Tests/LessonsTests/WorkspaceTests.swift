@@ -215,6 +215,16 @@ import Testing
     #expect(!FolderSearch.exists(inside))
   }
 
+  @Test func initInsideAnotherWorkspaceIsRefused() throws {
+    let root = try Self.temporaryFolder()
+    _ = try WorkspaceSetup(root: root, sources: Self.sources).run()
+    let nested = root.appendingPathComponent("results/ws")
+    #expect(throws: WorkspaceError.insideWorkspace(path: nested.path, workspace: root.path)) {
+      try WorkspaceSetup(root: nested, sources: Self.sources).run()
+    }
+    #expect(!FolderSearch.exists(nested))
+  }
+
   // MARK: - Search
 
   @Test func theWorkspaceIsFoundUpwardFromAnyFolderInIt() throws {

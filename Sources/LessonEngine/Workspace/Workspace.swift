@@ -115,9 +115,10 @@ public struct Workspace: Equatable, Sendable {
 
   /// The path of `url` as the learner would type it: relative to the current folder when under it.
   public static func display(_ url: URL) -> String {
-    let cwd = FileManager.default.currentDirectoryPath + "/"
+    let cwd = FileManager.default.currentDirectoryPath
     let path = url.standardizedFileURL.path
-    return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
+    if path == cwd { return "." }
+    return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
   }
 }
 

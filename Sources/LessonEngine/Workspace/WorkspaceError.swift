@@ -17,6 +17,8 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
   case halfMade(path: String, missing: String)
   /// `init` in a folder inside the source checkout, which would write into the tracked tree.
   case insideCheckout(path: String, checkout: String)
+  /// `init` in a folder inside another workspace.
+  case insideWorkspace(path: String, workspace: String)
   /// The manifest cannot be read.
   case unreadableManifest(path: String, reason: String)
   /// The manifest was written by a newer `lessons`.
@@ -44,6 +46,8 @@ public enum WorkspaceError: Error, Equatable, CustomStringConvertible {
       return "\(path) is a half-made workspace (\(missing)): `lessons init --repair \(path)` completes it and keeps every file that is there"
     case .insideCheckout(let path, let checkout):
       return "\(path) is inside the source checkout \(checkout): its workspace is \(checkout)/\(Workspace.checkoutFolderName) (made for you); make yours outside it"
+    case .insideWorkspace(let path, let workspace):
+      return "\(path) is inside the workspace \(workspace): run `lessons init \(workspace)` to update that one, or choose a folder outside it"
     case .unreadableManifest(let path, let reason):
       return "\(path): \(reason): move the file away and run `lessons init --repair` in its folder (your files are kept)"
     case .newerFormat(let path, let format, let supported):

@@ -86,6 +86,9 @@ public struct WorkspaceSetup {
        root.path != checkout.root.appendingPathComponent(Workspace.checkoutFolderName).path {
       throw WorkspaceError.insideCheckout(path: root.path, checkout: checkout.root.path)
     }
+    if let outer = FolderSearch.upward(from: root.deletingLastPathComponent(), where: Workspace.isWorkspace) {
+      throw WorkspaceError.insideWorkspace(path: root.path, workspace: outer.path)
+    }
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) {
       guard isDirectory.boolValue else { throw WorkspaceError.notAFolder(path: root.path) }

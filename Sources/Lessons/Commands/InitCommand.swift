@@ -16,7 +16,7 @@ struct InitCommand: ParsableCommand {
       the source checkout the workspace is its ignored .lessons/ folder, made on first use.
       """)
 
-  @Argument(help: "The workspace folder (default: the current folder; in the checkout, its .lessons/).")
+  @Argument(help: "The workspace folder (default: the workspace you are in, else the current folder; in the checkout, its .lessons/).")
   var directory: String?
 
   @Flag(help: "Complete a half-made workspace (an interrupted init), keeping every file in it.")
@@ -27,8 +27,10 @@ struct InitCommand: ParsableCommand {
       fail(WorkspaceError.noSources(executable: SourceTree.executableURL.path))
     }
     let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    // Without DIR: the workspace this folder is in (LESSONS_HOME aside: init names its folder).
+    let here = try? Workspace.find(from: cwd, environment: [:])
     let root = directory.map { URL(fileURLWithPath: $0, relativeTo: cwd.appendingPathComponent("/")).standardizedFileURL }
-      ?? SourceTree.checkout(containing: cwd).map { $0.root.appendingPathComponent(Workspace.checkoutFolderName) }
+      ?? here?.workspace.root
       ?? cwd
     let report: WorkspaceSetup.Report
     do { report = try WorkspaceSetup(root: root, sources: sources).run(repair: repair) } catch let error as WorkspaceError {
