@@ -7,7 +7,9 @@ struct LessonsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lessons",
     abstract: "Walk through D2L's Deep Recurrent Neural Networks chapter in the terminal.",
-    subcommands: [RunCommand.self, ListCommand.self, TrainCommand.self, PredictCommand.self, EvalCommand.self, BenchCommand.self,
+    // The full text (commit, kernels: a git call and a CPU probe) only when it is asked for.
+    version: CommandLine.arguments.contains("--version") ? ToolVersion.text() : ToolVersion.number,
+    subcommands: [InitCommand.self, RunCommand.self, ListCommand.self, TrainCommand.self, PredictCommand.self, EvalCommand.self, BenchCommand.self,
                   ExperimentCommand.self, DataCommand.self, EditCommand.self, ExercisesCommand.self, CheckCommand.self, HintCommand.self, ResetCommand.self,
                   AuthorCommand.self])
 }

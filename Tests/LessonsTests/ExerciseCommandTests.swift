@@ -73,12 +73,14 @@ import Testing
     #expect(ExerciseProgress.load(from: package.progressFile).records[1] == nil)
   }
 
+  /// In the checkout, the learner's package is the one of its workspace (`.lessons/`), never
+  /// the tracked template `exercises/`; outside any workspace the error says how to make one.
   @Test func packageIsFoundFromBelowTheProject() throws {
     let sources = LessonsBinary.packageRoot.appendingPathComponent("Sources/Lessons").path
-    let nowhere = URL(fileURLWithPath: "/")
-    #expect(try ExercisesPackage.locate(currentDirectory: sources, executable: nowhere).root.standardizedFileURL == Self.exercises.standardizedFileURL)
-    #expect(try ExercisesPackage.locate(currentDirectory: Self.exercises.path, executable: nowhere).root.standardizedFileURL == Self.exercises.standardizedFileURL)
-    #expect(throws: ExerciseError.self) { try ExercisesPackage.locate(currentDirectory: "/tmp", executable: nowhere) }
+    let workspace = LessonsBinary.packageRoot.appendingPathComponent(".lessons/exercises").standardizedFileURL
+    #expect(try ExercisesPackage.locate(currentDirectory: sources).root.standardizedFileURL == workspace)
+    #expect(try ExercisesPackage.locate(currentDirectory: Self.exercises.path).root.standardizedFileURL == workspace)
+    #expect(throws: WorkspaceError.self) { try ExercisesPackage.locate(currentDirectory: "/tmp") }
   }
 
   @Test func listShowsEveryExerciseWithItsStatus() throws {

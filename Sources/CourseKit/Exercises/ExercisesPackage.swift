@@ -7,33 +7,19 @@ public struct ExercisesPackage {
   /// The `exercises/` folder.
   public let root: URL
 
-  /// Finds the package: `explicit` when given; otherwise an `exercises/` folder in or above the
-  /// current folder (or the current folder itself); otherwise above the `lessons` executable
-  /// (`.build/debug/lessons` sits three levels below the project).
+  /// Finds the package: `explicit` when given; otherwise the `exercises/` of the workspace
+  /// (`Workspace.current`: from the current folder upward, or `$LESSONS_HOME`).
+  /// - Throws: `WorkspaceError` outside a workspace (saying how to make one), or
+  ///   `ExerciseError.packageNotFound`.
   public static func locate(
     explicit: String? = nil,
-    currentDirectory: String = FileManager.default.currentDirectoryPath,
-    executable: URL = ExercisesPackage.executableURL
+    currentDirectory: String = FileManager.default.currentDirectoryPath
   ) throws -> ExercisesPackage {
-    if let explicit {
-      let url = URL(fileURLWithPath: explicit, relativeTo: URL(fileURLWithPath: currentDirectory + "/")).standardizedFileURL
-      guard isPackage(url) else { throw ExerciseError.packageNotFound(searched: [url.path]) }
-      return ExercisesPackage(root: url)
-    }
-    var searched: [String] = []
-    for start in [URL(fileURLWithPath: currentDirectory), executable.deletingLastPathComponent()] {
-      var folder = start.standardizedFileURL
-      while true {
-        for candidate in [folder, folder.appendingPathComponent("exercises")] {
-          if isPackage(candidate) { return ExercisesPackage(root: candidate) }
-        }
-        searched.append(folder.appendingPathComponent("exercises").path)
-        let parent = folder.deletingLastPathComponent()
-        if parent.path == folder.path { break }
-        folder = parent
-      }
-    }
-    throw ExerciseError.packageNotFound(searched: Array(searched.prefix(3)) + (searched.count > 3 ? ["…"] : []))
+    let url = try explicit.map {
+      URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: currentDirectory + "/")).standardizedFileURL
+    } ?? Workspace.current(from: URL(fileURLWithPath: currentDirectory)).exercisesDirectory
+    guard isPackage(url) else { throw ExerciseError.packageNotFound(searched: [url.path]) }
+    return ExercisesPackage(root: url)
   }
 
   /// Is `url` the exercises package (a manifest, and the starting files beside it)?
@@ -41,14 +27,6 @@ public struct ExercisesPackage {
     let files = FileManager.default
     return files.fileExists(atPath: url.appendingPathComponent("Package.swift").path)
       && files.fileExists(atPath: url.appendingPathComponent("Starters").path)
-  }
-
-  /// The running executable, symlinks resolved (Linux's /proc/self/exe; argv[0] elsewhere).
-  public static var executableURL: URL {
-    if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-      return URL(fileURLWithPath: path)
-    }
-    return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
   }
 
   /// A file of the package.

@@ -281,7 +281,7 @@ extension LessonStrings {
     "list.heading": "The chapter's exercises:",
     "list.compare": "compare with {file}",
     "list.edit": "edit {file}, then `lessons check {number}`",
-    "list.noPackage": "exercises package not found: run lessons from the d2l-swift folder",
+    "list.noPackage": "exercises package not found: run `lessons init DIR` and work in DIR",
     "list.run": "run `{command}`",
     "list.progress": "Progress: {bar} {done}/{count} checked {exercises} done",
     "list.exercise": "exercise",
@@ -311,7 +311,7 @@ extension LessonStrings {
     "exerciseError.noSuch": "there is no exercise {number}: the chapter's exercises are 1 to {count} (`lessons exercises` lists them)",
     "exerciseError.notCode": "exercise {number} is a measured experiment, with nothing to {action}: run `{command}`",
     "exerciseError.noPackage": "cannot find the exercises package (exercises/Package.swift); looked in:",
-    "exerciseError.noPackageFix": "run lessons from the d2l-swift folder, or pass --exercises <folder>",
+    "exerciseError.noPackageFix": "run `lessons init` in your workspace to put it back (your files are kept), or pass --exercises <folder>",
     "exerciseError.unreadable": "cannot read {path}: {reason}",
     "exerciseError.noSwift": "cannot run `swift` (is the Swift toolchain on PATH?): {reason}",
 

@@ -282,7 +282,7 @@ extension LessonStrings {
     "list.heading": "Các bài tập của chương:",
     "list.compare": "so sánh với {file}",
     "list.edit": "sửa {file}, rồi chạy `lessons check {number}`",
-    "list.noPackage": "không tìm thấy gói bài tập: hãy chạy lessons từ thư mục d2l-swift",
+    "list.noPackage": "không tìm thấy gói bài tập: hãy chạy `lessons init THƯ_MỤC` rồi làm việc trong THƯ_MỤC",
     "list.run": "chạy `{command}`",
     "list.progress": "Tiến độ: {bar} đã xong {done}/{count} {exercises} có kiểm tra",
     "list.exercise": "bài tập",
@@ -312,7 +312,7 @@ extension LessonStrings {
     "exerciseError.noSuch": "không có bài tập {number}: các bài tập của chương được đánh số từ 1 đến {count} (`lessons exercises` liệt kê chúng)",
     "exerciseError.notCode": "bài tập {number} là một thí nghiệm đo đạc, không có gì để {action}: hãy chạy `{command}`",
     "exerciseError.noPackage": "không tìm thấy gói bài tập (exercises/Package.swift); đã tìm ở:",
-    "exerciseError.noPackageFix": "hãy chạy lessons từ thư mục d2l-swift, hoặc truyền --exercises <thư mục>",
+    "exerciseError.noPackageFix": "hãy chạy `lessons init` trong workspace của bạn để tạo lại (các tệp của bạn được giữ nguyên), hoặc truyền --exercises <thư mục>",
     "exerciseError.unreadable": "không đọc được {path}: {reason}",
     "exerciseError.noSwift": "không chạy được `swift` (bộ công cụ Swift có nằm trong PATH không?): {reason}",
 

@@ -34,31 +34,17 @@ public struct Playground {
   /// The environment variable that names another playground folder (tests use a copy).
   public static let environmentVariable = "D2L_PLAYGROUND"
 
-  /// `$D2L_PLAYGROUND`, else the playground in or above the current folder, else above the
-  /// `lessons` executable.
+  /// `$D2L_PLAYGROUND`, else the `playground/` of the workspace (`Workspace.current`: from the
+  /// current folder upward, or `$LESSONS_HOME`).
+  /// - Throws: `WorkspaceError` outside a workspace (saying how to make one), or
+  ///   `PlaygroundError.notFound`.
   public static func locate(lesson: Lesson, currentDirectory: String = FileManager.default.currentDirectoryPath) throws -> Playground {
-    if let explicit = ProcessInfo.processInfo.environment[environmentVariable], !explicit.isEmpty {
-      let url = URL(fileURLWithPath: explicit)
-      guard FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) else {
-        throw PlaygroundError.notFound(searched: [url.path])
-      }
-      return Playground(root: url, lesson: lesson)
+    let explicit = ProcessInfo.processInfo.environment[environmentVariable].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+    let url = try explicit ?? Workspace.current(from: URL(fileURLWithPath: currentDirectory)).playgroundDirectory
+    guard FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) else {
+      throw PlaygroundError.notFound(searched: [url.path])
     }
-    var searched: [String] = []
-    for start in [URL(fileURLWithPath: currentDirectory), ExercisesPackage.executableURL.deletingLastPathComponent()] {
-      var folder = start.standardizedFileURL
-      while true {
-        let candidate = folder.appendingPathComponent("playground")
-        if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("Package.swift").path) {
-          return Playground(root: candidate, lesson: lesson)
-        }
-        searched.append(candidate.path)
-        let parent = folder.deletingLastPathComponent()
-        if parent.path == folder.path { break }
-        folder = parent
-      }
-    }
-    throw PlaygroundError.notFound(searched: Array(searched.prefix(3)))
+    return Playground(root: url, lesson: lesson)
   }
 
   /// Where edited steps live.

@@ -1,18 +1,13 @@
 import Foundation
 
 /// Finds a lesson file: a path to a `.md` file, or a lesson name looked up in `lessons/`
-/// (`lessons/vi/` for Vietnamese), from the current folder or the folder the tool was built in.
+/// (`lessons/vi/` for Vietnamese), from the current folder or the tool's sources (`SourceTree`:
+/// the checkout it was built in, or where `make install` put them).
 public enum LessonLocator {
   /// The `lessons/` folders to search, nearest first.
   public static var lessonDirectories: [URL] {
-    var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("lessons")]
-    // .build/<config>/lessons → the package root is three levels up.
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    var folder = executable.deletingLastPathComponent()
-    for _ in 0..<4 {
-      candidates.append(folder.appendingPathComponent("lessons"))
-      folder = folder.deletingLastPathComponent()
-    }
+    let candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("lessons"),
+                      SourceTree.ofTool()?.lessonsFolder].compactMap { $0 }
     return candidates.filter { FileManager.default.fileExists(atPath: $0.path) }
   }
 

@@ -8,7 +8,7 @@ import Foundation
 /// Where the exercises package is, when not found from the current folder.
 struct ExercisesLocation: ParsableArguments {
   @Option(name: .customLong("exercises"), help: ArgumentHelp(
-    "The exercises package folder (default: exercises/ in or above the current folder, or above the lessons executable).",
+    "The exercises package folder (default: the workspace's exercises/; see `lessons init`).",
     valueName: "folder"))
   var folder: String?
 
@@ -53,7 +53,7 @@ struct ExercisesCommand: ParsableCommand {
   @OptionGroup var language: LanguageOption
 
   func run() throws {
-    Console.write(ExerciseList.render(lesson: try location.chosen(), package: try? location.locate()) + "\n")
+    Console.write(ExerciseList.render(lesson: try location.chosen(), package: try location.locate()) + "\n")
   }
 }
 

@@ -68,7 +68,7 @@ struct ExperimentCommand: ParsableCommand {
   var seed: UInt64?
 
   @Option(help: "Folder for the results (JSON, CSV, SVG).")
-  var out: String = "results"
+  var out: String = Workspace.defaultResultsPath
 
   @OptionGroup var language: LanguageOption
 
