@@ -241,8 +241,13 @@ public struct TrainingRun {
   /// Memory in MB, with the language's decimal separator: `41.6 MB` / `41,6 MB`.
   static func megabytes(_ bytes: Int) -> String { Num.fixed(Double(bytes) / 1_048_576, 1) + " MB" }
 
-  /// Prints a line, broken at spaces to fit the terminal (80 columns off a terminal).
-  private func say(_ text: String) { if !json { Console.write(LineFitter.fitLines(text, width: Console.width) + "\n") } }
+  /// Prints a line, broken at spaces to fit the terminal (80 columns off a terminal); in a
+  /// lesson, through the step's output, so that the step cache keeps it.
+  private func say(_ text: String) {
+    guard !json else { return }
+    if let step = StepOutput.running { return step.say(text) }
+    Console.write(LineFitter.fitLines(text, width: Console.width) + "\n")
+  }
 }
 
 /// Why a training run cannot start or resume, worded for the learner.

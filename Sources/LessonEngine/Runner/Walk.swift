@@ -11,11 +11,14 @@ final class Walk {
   /// How many steps have been reached: prose is shown once, on the way forward.
   var furthest = 0
   var skipped: [SkippedStep] = []
+  /// Each step's key, source and time (the cache, stale marking and the outline).
+  let memory: WalkMemory
 
   init(runner: LessonRunner) {
     self.runner = runner
     output = StepOutput(color: runner.renderer.color, width: runner.renderer.width)
     values = runner.plan.entries.map(\.values)
+    memory = WalkMemory(count: runner.plan.entries.count)
   }
 
   var plan: LessonPlan { runner.plan }
@@ -43,7 +46,7 @@ final class Walk {
     return blocks
   }
 
-  enum Move { case next, back, quit }
+  enum Move: Equatable { case next, back, quit, go(Int) }
 
   /// Runs step `index`, then (on a terminal) acts on the learner's keys until they move on.
   func visit(_ index: Int) throws -> Move {
@@ -54,18 +57,21 @@ final class Walk {
       case .next: return .next
       case .back: return .back
       case .quit: return .quit
-      case .rerun: try runOrSkip(index)
+      case .rerun: try runOrSkip(index, again: true)
       case .set:
         values[index] = ParameterPrompt.ask(plan.entries[index].definition.parameters, current: values[index])
         try runOrSkip(index)
       case .edit: edit(index)
+      case .runStale: try runStale(upTo: index)
+      case .outline: Console.write(outline(current: index).joined(separator: "\n") + "\n")
+      case .go(let number): return .go(number - 1)
       }
     }
   }
 
-  private func runOrSkip(_ index: Int) throws {
+  func runOrSkip(_ index: Int, again: Bool = false) throws {
     do {
-      try runStep(index)
+      try runStep(index, again: again)
     } catch let skip as SkippedStep {
       Console.write(skip.block(color: renderer.color, width: renderer.width) + "\n")
       skipped.append(skip)
@@ -77,7 +83,10 @@ final class Walk {
     let entry = plan.entries[index]
     guard let editing = runner.editing else { return Console.write("  \(tr("edit.off"))\n") }
     guard entry.step.showsCode else { return Console.write("  \(tr("edit.noCode", ["id": entry.step.id]))\n") }
-    _ = editing.edit(request(index))
+    let start = Date()
+    if editing.edit(request(index)) {
+      memory.remember(index, key: key(index), source: .ran, seconds: Date().timeIntervalSince(start))
+    }
   }
 
   func request(_ index: Int) -> StepEditRequest {

@@ -58,6 +58,9 @@ struct RunCommand: ParsableCommand {
   @Flag(help: "Run the lesson's own code for every step, ignoring your edits (lessons edit).")
   var original = false
 
+  @Flag(help: "Run every step again, ignoring cached results (and replacing them).")
+  var fresh = false
+
   func validate() throws {
     if step != nil && from != nil { throw ValidationError("--step and --from cannot be used together") }
   }
@@ -66,7 +69,8 @@ struct RunCommand: ParsableCommand {
     let plan = try options.loadPlan(overrides: overrides)
     let interactive = Console.isTerminal && isatty(STDIN_FILENO) == 1
     let editing = original ? nil : (try? Playground.locate()).map(PlaygroundEditing.init)
-    let runner = LessonRunner(plan: plan, renderer: options.renderer, interactive: interactive, editing: editing)
+    var runner = LessonRunner(plan: plan, renderer: options.renderer, interactive: interactive, editing: editing)
+    runner.cache = StepCache(codecs: DeepRNNLesson.cacheCodecs, fresh: fresh)
     do {
       if let step { try runner.run(step: step) } else { try runner.run(from: from) }
     } catch let error as LessonError {
