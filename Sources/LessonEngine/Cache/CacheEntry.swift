@@ -2,7 +2,7 @@ import D2L
 import Foundation
 
 /// One cached step result on disk: `STEP-KEY.json` (a header line, then the body) and, when
-/// the step's output is cachable, `STEP-KEY.EXT` (the output itself, e.g. safetensors).
+/// the step's output is cachable, `STEP-KEY.output.EXT` (the output itself, e.g. safetensors).
 ///
 /// The header names the format, the key and the build that wrote the entry, and the SHA-1 of
 /// the body; the body holds what the step printed, how long it took, when, and the SHA-1 of

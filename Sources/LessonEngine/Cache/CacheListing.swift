@@ -31,7 +31,7 @@ public struct CacheListing {
         ((try? manager.attributesOfItem(atPath: folder.appendingPathComponent(name).path))?[.size] as? NSNumber)?.intValue ?? 0
       }
       total += names.map(size).reduce(0, +)
-      for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
+      for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") && !name.contains(".output.") {
         let stem = String(name.dropLast(5))
         let outputs = names.filter { $0 != name && $0.hasPrefix(stem + ".") }
         let bytes = size(name) + outputs.map(size).reduce(0, +)

@@ -67,7 +67,7 @@ public struct StepCache {
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     var body = CacheEntry.Body(events: events, seconds: seconds, date: Date())
     if let codec = codecs[step] {
-      let name = url.deletingPathExtension().lastPathComponent + "." + codec.fileExtension
+      let name = url.deletingPathExtension().lastPathComponent + ".output." + codec.fileExtension
       let file = url.deletingLastPathComponent().appendingPathComponent(name)
       if try codec.write(results, file) {
         body.outputFile = name
@@ -94,7 +94,7 @@ public struct StepCache {
   private func otherBuild(lesson: String, step: String, key: StepKey) -> String? {
     let folder = directory.appendingPathComponent(lesson)
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    for name in names where name.hasPrefix(step + "-") && name.hasSuffix(".json") {
+    for name in names where name.hasPrefix(step + "-") && name.hasSuffix(".json") && !name.contains(".output.") {
       guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)),
         let header = try? CacheEntry.header(of: data), header.step == step, header.inputs == key.inputs, header.key != key.full
       else { continue }

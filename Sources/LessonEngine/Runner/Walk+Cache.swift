@@ -76,4 +76,15 @@ extension Walk {
     let whole = Int(seconds.rounded())
     return "\(whole / 60) min \(whole % 60) s"
   }
+
+  /// `Walked in 3.2 s; 6 steps came from the cache (they took 58 s when they ran).`: the two
+  /// times, when anything came from the cache.
+  func closingNote() -> String? {
+    let cached = memory.sources.indices.filter { if case .cached = memory.sources[$0] { return true } else { return false } }
+    guard !cached.isEmpty else { return nil }
+    let saved = cached.compactMap { memory.seconds[$0] }.reduce(0, +)
+    return tr("cache.closing", [
+      "walk": Walk.duration(Date().timeIntervalSince(memory.started)), "count": cached.count, "then": Walk.duration(saved),
+    ])
+  }
 }

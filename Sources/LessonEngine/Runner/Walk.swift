@@ -32,6 +32,7 @@ final class Walk {
   func finish() {
     for prose in proseBlocks(before: plan.entries.count) { Console.write(renderer.render(prose)) }
     if !skipped.isEmpty { Console.write("\n" + SkippedStep.summary(skipped, lesson: runner.lessonName) + "\n") }
+    if let note = closingNote() { Console.write("\n" + note + "\n") }
   }
 
   private func proseBlocks(before index: Int) -> [[MarkdownBlock]] {

@@ -9,6 +9,8 @@ final class WalkMemory {
   var keys: [StepKey?]
   var sources: [Source?]
   var seconds: [Double?]
+  /// When the walk began (the closing note's time).
+  let started = Date()
 
   init(count: Int) {
     keys = Array(repeating: nil, count: count)
