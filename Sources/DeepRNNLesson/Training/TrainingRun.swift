@@ -94,6 +94,8 @@ public struct TrainingRun {
       say(tr("train.every", ["every": every]))
     }
     let line = ProgressLine(interactive: Console.isTerminal && !json)
+    // In a walk on a terminal, the perplexity curve drawn in place (LiveChart), beside D2L's.
+    let live = json ? nil : LiveChart.start(name: tr("word.perplexity"), epochs: configuration.epochs, level: Self.published)
     var interrupted = false
     // Resident memory after each epoch: it must stay flat (buffers are reused, graphs freed).
     var resident: [Int] = []
@@ -105,7 +107,9 @@ public struct TrainingRun {
         }
         resident.append(MemoryUsage.current().residentBytes)
         let text = Self.describe(report, of: configuration.epochs, resident: resident.last!)
-        if line.interactive {
+        if let live {
+          live.add(report.perplexity, status: text)
+        } else if line.interactive {
           line.update(text)
           if report.epoch == configuration.epochs { line.finish(text) }
         } else if report.epoch % every == 0 || report.epoch == configuration.epochs || report.epoch == 1 {
@@ -114,6 +118,8 @@ public struct TrainingRun {
       }
     }
     let history = trainer.history
+    live?.finish()
+    if !json, let step = StepOutput.running { Self.showCurve(history, step) }
     let checkpoint = ModelCheckpoint(
       model: model, vocab: data.vocab, configuration: configuration, history: history)
     if interrupted {

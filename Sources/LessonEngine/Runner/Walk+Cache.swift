@@ -50,6 +50,10 @@ extension Walk {
     }
     _ = output.takeEvents()
     let start = Date()
+    // A training run draws its curve live on a terminal, beside this configuration's last run.
+    LiveChart.enabled = runner.interactive && !output.quiet
+    LiveChart.previousRun = previousCurve(index, key: key)
+    defer { (LiveChart.enabled, LiveChart.previousRun) = (false, nil) }
     try body()
     let seconds = Date().timeIntervalSince(start)
     let events = output.takeEvents()
@@ -86,5 +90,13 @@ extension Walk {
     return tr("cache.closing", [
       "walk": Walk.duration(Date().timeIntervalSince(memory.started)), "count": cached.count, "then": Walk.duration(saved),
     ])
+  }
+
+  /// The first curve the cached result for `key` drew, if the cache holds one: what this step
+  /// showed when it last ran with this configuration.
+  private func previousCurve(_ index: Int, key: StepKey) -> [Double]? {
+    guard let entry = runner.cache?.peek(lesson: runner.lessonName, step: plan.entries[index].step.id, key: key) else { return nil }
+    for case .chart(let chart) in entry.body.events { return chart.series.first?.values }
+    return nil
   }
 }
