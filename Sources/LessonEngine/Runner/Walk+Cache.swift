@@ -32,7 +32,7 @@ extension Walk {
   /// Only steps with a codec are taken from the cache: a later step may read their output.
   /// The others are cheap and run (their entries still give the outline their times).
   func cachedResult(_ index: Int) -> StepCache.Hit? {
-    guard let cache = runner.cache, cache.codecs[plan.entries[index].step.id] != nil else { return nil }
+    guard let cache = runner.cache, cache.codecs[plan.entries[index].step.id] != nil, !isEdited(index) else { return nil }
     return cache.load(lesson: runner.lessonName, step: plan.entries[index].step.id, key: key(index), into: results) {
       Console.write("  " + $0 + "\n")
     }
@@ -58,7 +58,9 @@ extension Walk {
     let seconds = Date().timeIntervalSince(start)
     let events = output.takeEvents()
     memory.remember(index, key: key, source: .ran, seconds: seconds)
-    guard let cache = runner.cache else { return }
+    // An edited step prints from the playground's process, so its events are not what it
+    // showed: it is never kept (its key still makes the steps after it stale).
+    guard let cache = runner.cache, !isEdited(index) else { return }
     do {
       try cache.store(lesson: runner.lessonName, step: plan.entries[index].step.id, key: key, events: events, seconds: seconds, results: results)
     } catch {
@@ -99,4 +101,6 @@ extension Walk {
     for case .chart(let chart) in entry.body.events { return chart.series.first?.values }
     return nil
   }
+
+  func isEdited(_ index: Int) -> Bool { runner.editing?.isEdited(plan.entries[index].step.id) ?? false }
 }
