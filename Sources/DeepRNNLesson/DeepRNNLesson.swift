@@ -17,7 +17,8 @@ public enum DeepRNNLesson {
     quickValues: [
       "epochs=2", "numHiddens=16", "chars=10", "expEpochs=1", "expHidden=8",
       "speedSeconds=0.05",
-    ])
+    ],
+    cacheCodecs: cacheCodecs)
 
   /// The lesson's steps, for `LessonPlan`.
   public static let catalog = StepCatalog([

@@ -11,5 +11,5 @@ struct LessonsCommand: ParsableCommand {
     version: CommandLine.arguments.contains("--version") ? ToolVersion.text() : ToolVersion.number,
     subcommands: [InitCommand.self, RunCommand.self, ListCommand.self, TrainCommand.self, PredictCommand.self, EvalCommand.self, BenchCommand.self,
                   ExperimentCommand.self, DataCommand.self, EditCommand.self, ExercisesCommand.self, CheckCommand.self, HintCommand.self, ResetCommand.self,
-                  AuthorCommand.self])
+                  AuthorCommand.self, CacheCommand.self, OutlineCommand.self])
 }

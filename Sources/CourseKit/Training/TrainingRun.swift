@@ -121,6 +121,8 @@ public struct TrainingRun {
       say(tr("train.every", ["every": every]))
     }
     let line = ProgressLine(interactive: Console.isTerminal && !json)
+    // In a walk on a terminal, the perplexity curve drawn in place (LiveChart), beside D2L's.
+    let live = json ? nil : LiveChart.start(name: tr("word.perplexity"), epochs: configuration.epochs, level: Self.published)
     var interrupted = false
     // Resident memory after each epoch: it must stay flat (buffers are reused, graphs freed).
     var resident: [Int] = []
@@ -132,7 +134,9 @@ public struct TrainingRun {
         }
         resident.append(MemoryUsage.current().residentBytes)
         let text = Self.describe(report, of: configuration.epochs, resident: resident.last!)
-        if line.interactive {
+        if let live {
+          live.add(report.perplexity, status: text)
+        } else if line.interactive {
           line.update(text)
           if report.epoch == configuration.epochs { line.finish(text) }
         } else if report.epoch % every == 0 || report.epoch == configuration.epochs || report.epoch == 1 {
@@ -141,6 +145,8 @@ public struct TrainingRun {
       }
     }
     if interrupted && line.interactive { line.finish("") }
+    live?.finish()
+    if !json, let step = StepOutput.running { Self.showCurve(trainer.history, step) }
     return (interrupted, resident)
   }
 
@@ -285,8 +291,13 @@ public struct TrainingRun {
   /// Memory in MB, with the language's decimal separator: `41.6 MB` / `41,6 MB`.
   static func megabytes(_ bytes: Int) -> String { Num.fixed(Double(bytes) / 1_048_576, 1) + " MB" }
 
-  /// Prints a line, broken at spaces to fit the terminal (80 columns off a terminal).
-  private func say(_ text: String) { if !json { Console.write(LineFitter.fitLines(text, width: Console.width) + "\n") } }
+  /// Prints a line, broken at spaces to fit the terminal (80 columns off a terminal); in a
+  /// lesson, through the step's output, so that the step cache keeps it.
+  private func say(_ text: String) {
+    guard !json else { return }
+    if let step = StepOutput.running { return step.say(text) }
+    Console.write(LineFitter.fitLines(text, width: Console.width) + "\n")
+  }
 }
 
 /// Why a training run cannot start or resume, worded for the learner.

@@ -12,8 +12,8 @@ public enum PublishedResultStep: LessonStep {
   /// What D2L 0.17's PyTorch build of the chapter printed after `train_ch8` (the executed
   /// notebook d2l-ai/d2l-pytorch-slides-classic, chapter_recurrent-modern/deep-rnn.ipynb):
   /// "perplexity 1.0, 210022.3 tokens/sec on cuda:0".
-  static let d2lPerplexity = 1.0
-  static let d2lTokensPerSecond = 210_022.3
+  static let d2lPerplexity = PublishedResult.perplexity
+  static let d2lTokensPerSecond = PublishedResult.tokensPerSecond
 
   public static func input(_ values: StepValues, _ results: StepResults) throws -> TrainingRun.Outcome {
     try results.output(of: TrainStep.self)

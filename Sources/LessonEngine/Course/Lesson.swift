@@ -39,12 +39,14 @@ public struct Lesson {
   /// `--set` overrides that make every step run at tiny sizes (`lessons author check --quick`):
   /// each step's expensive parameters get a quick value here.
   public let quickValues: [String]
+  /// The steps whose outputs the step cache keeps (the expensive ones), and how.
+  public let cacheCodecs: [StepCodec]
 
   public init(
     name: String, titleKey: String, module: String, files: [String: String], stepsFolder: String,
     catalog: StepCatalog, strings: StringTable, exercises: @escaping () -> [ExerciseInfo] = { [] },
     dataFiles: [DataFileSpec] = [], indispensableData: [DataFileSpec] = [], follows: [String] = [],
-    handovers: [StepHandover] = [], quickValues: [String] = []
+    handovers: [StepHandover] = [], quickValues: [String] = [], cacheCodecs: [StepCodec] = []
   ) {
     self.name = name
     self.titleKey = titleKey
@@ -59,6 +61,7 @@ public struct Lesson {
     self.follows = follows
     self.handovers = handovers
     self.quickValues = quickValues
+    self.cacheCodecs = cacheCodecs
   }
 
   /// Its title in the current language.

@@ -17,6 +17,8 @@ public struct LessonRunner {
   /// The learner's playground, for `e` and for steps edited earlier; nil to run the lesson's
   /// own code only (`--original`).
   public var editing: StepEditing?
+  /// Where finished steps' results are kept and found again; nil to run every step.
+  public var cache: StepCache?
 
   public init(plan: LessonPlan, renderer: TerminalRenderer, interactive: Bool, editing: StepEditing? = nil) {
     self.plan = plan
@@ -44,6 +46,9 @@ public struct LessonRunner {
       switch try walk.visit(index) {
       case .next: index += 1
       case .back: index = max(0, index - 1)
+      case .go(let target):
+        try walk.prepare(for: target)
+        index = target
       case .quit:
         let entry = plan.entries[index]
         let stopped = tr("step.stopped", ["number": index + 1, "total": plan.entries.count, "lesson": lessonName, "id": entry.step.id])

@@ -8,24 +8,29 @@ extension Walk {
     defer { output.quiet = false }
     Console.write(tr("step.quietly", ["id": entry.step.id]) + "\n")
     let index = plan.entries.firstIndex { $0.step.id == entry.step.id }!
-    try run(index)
+    try perform(index, cached: cachedResult(index)) { try run(index) }
   }
 
-  /// The step's header, its code (the learner's when edited), then what it printed.
-  func runStep(_ index: Int) throws {
+  /// The step's header, its code (the learner's when edited), then what it printed: from the
+  /// cache when nothing it depends on changed, unless `again` (`r`) asks to run it.
+  func runStep(_ index: Int, again: Bool = false) throws {
     let entry = plan.entries[index]
     let edited = runner.editing?.isEdited(entry.step.id) ?? false
-    Console.write(header(index, edited: edited))
+    let cached = again ? nil : cachedResult(index)
+    let note = cached.map(Walk.cachedNote) ?? (isStale(index) ? tr("step.staleAgain") : nil)
+    Console.write(header(index, edited: edited, note: note))
     if entry.step.showsCode {
       let code = edited ? runner.editing?.editedCode(entry.step.id) ?? entry.step.code : entry.step.code
       Console.write(renderer.renderCode(code, language: entry.step.language))
       Console.write(renderer.color ? "\u{1B}[2m  \(tr("step.output"))\u{1B}[0m\n" : "  \(tr("step.output"))\n")
     }
     do {
-      if edited, let editing = runner.editing {
-        _ = try editing.runEdited(request(index))
-      } else {
-        try run(index)
+      try perform(index, cached: cached) {
+        if edited, let editing = runner.editing {
+          _ = try editing.runEdited(request(index))
+        } else {
+          try run(index)
+        }
       }
     } catch let error as StepError {
       if let (file, reason) = error.missingData, !runner.indispensableData.contains(file), runner.skipsMissingData {
@@ -36,10 +41,11 @@ extension Walk {
     Console.write("\n")
   }
 
-  /// `── step 4/13 · scratch-stack · summary ───`, with `(edited)` after the id when it is.
-  func header(_ index: Int, edited: Bool) -> String {
+  /// `── step 4/13 · scratch-stack · summary ───`, with `(edited)` after the id when it is,
+  /// and a note (`cached · ran 10:32 in 54 s · r runs it again`) after that.
+  func header(_ index: Int, edited: Bool, note: String? = nil) -> String {
     let entry = plan.entries[index]
-    let id = edited ? "\(entry.step.id) \(tr("step.edited"))" : entry.step.id
+    let id = (edited ? "\(entry.step.id) \(tr("step.edited"))" : entry.step.id) + (note.map { " · " + $0 } ?? "")
     return StepHeader.line(
       number: index + 1, total: plan.entries.count, id: id, summary: entry.definition.summary,
       width: renderer.width, color: renderer.color) + "\n"
@@ -50,6 +56,8 @@ extension Walk {
   func run(_ index: Int) throws {
     let entry = plan.entries[index]
     do {
+      StepOutput.running = output
+      defer { StepOutput.running = nil }
       try entry.definition.run(output, values[index], results)
     } catch let error as StepError where error.missingData != nil {
       throw error

@@ -11,11 +11,14 @@ final class Walk {
   /// How many steps have been reached: prose is shown once, on the way forward.
   var furthest = 0
   var skipped: [SkippedStep] = []
+  /// Each step's key, source and time (the cache, stale marking and the outline).
+  let memory: WalkMemory
 
   init(runner: LessonRunner) {
     self.runner = runner
     output = StepOutput(color: runner.renderer.color, width: runner.renderer.width)
     values = runner.plan.entries.map(\.values)
+    memory = WalkMemory(count: runner.plan.entries.count)
   }
 
   var plan: LessonPlan { runner.plan }
@@ -31,6 +34,7 @@ final class Walk {
     if !skipped.isEmpty { Console.write("\n" + SkippedStep.summary(skipped, lesson: runner.lessonName) + "\n") }
     let warnings = LessonWarning.distinct(plan.document.warnings.filter(\.concernsReader))
     if !warnings.isEmpty { Console.write("\n" + LessonWarning.summary(warnings) + "\n") }
+    if let note = closingNote() { Console.write("\n" + note + "\n") }
   }
 
   private func proseBlocks(before index: Int) -> [[MarkdownBlock]] {
@@ -45,7 +49,7 @@ final class Walk {
     return blocks
   }
 
-  enum Move { case next, back, quit }
+  enum Move: Equatable { case next, back, quit, go(Int) }
 
   /// Runs step `index`, then (on a terminal) acts on the learner's keys until they move on.
   func visit(_ index: Int) throws -> Move {
@@ -56,18 +60,21 @@ final class Walk {
       case .next: return .next
       case .back: return .back
       case .quit: return .quit
-      case .rerun: try runOrSkip(index)
+      case .rerun: try runOrSkip(index, again: true)
       case .set:
         values[index] = ParameterPrompt.ask(plan.entries[index].definition.parameters, current: values[index])
         try runOrSkip(index)
       case .edit: edit(index)
+      case .runStale: try runStale(upTo: index)
+      case .outline: Console.write(outline(current: index).joined(separator: "\n") + "\n")
+      case .go(let number): return .go(number - 1)
       }
     }
   }
 
-  private func runOrSkip(_ index: Int) throws {
+  func runOrSkip(_ index: Int, again: Bool = false) throws {
     do {
-      try runStep(index)
+      try runStep(index, again: again)
     } catch let skip as SkippedStep {
       Console.write(skip.block(color: renderer.color, width: renderer.width) + "\n")
       skipped.append(skip)
@@ -79,7 +86,10 @@ final class Walk {
     let entry = plan.entries[index]
     guard let editing = runner.editing else { return Console.write("  \(tr("edit.off"))\n") }
     guard entry.step.showsCode else { return Console.write("  \(tr("edit.noCode", ["id": entry.step.id]))\n") }
-    _ = editing.edit(request(index))
+    let start = Date()
+    if editing.edit(request(index)) {
+      memory.remember(index, key: key(index), source: .ran, seconds: Date().timeIntervalSince(start))
+    }
   }
 
   func request(_ index: Int) -> StepEditRequest {

@@ -59,9 +59,11 @@ struct InitCommand: ParsableCommand {
       for path in report.kept { lines.append("  kept     \(path) (yours)") }
     }
     let enter = root.path == FileManager.default.currentDirectoryPath ? [] : ["  cd \(shown)"]
+    let first = course.lessons.first?.name ?? "LESSON"
     lines += ["", "Next:"] + enter + [
-      "  lessons run deep-rnn          walk through the chapter",
-      "  lessons edit scratch-stack    change a step's code and run it",
+      "  lessons list                  the course: its lessons, their steps, your progress",
+      "  lessons run \(first)" + String(repeating: " ", count: max(1, 18 - first.count)) + "walk through the first lesson",
+      "  lessons edit STEP             change a step's code and run it",
       "  lessons exercises             the exercises; `lessons check 1` checks your answer",
     ]
     return lines.joined(separator: "\n")

@@ -45,8 +45,11 @@ struct RunCommand: ParsableCommand {
     commandName: "run",
     abstract: "Walk through a lesson: its prose, and its steps run one at a time.",
     discussion: """
-      On a terminal the lesson pauses after each step: Enter or n goes on, r runs the step \
-      again, q quits. Otherwise (a pipe, CI) it prints the whole transcript.
+      On a terminal the lesson pauses after each step: Enter or n goes on, b goes back, r runs \
+      the step again, s sets its parameters, e edits its code, a runs the stale steps again, \
+      o shows the outline, g N goes to step N, q (or Ctrl-C, Ctrl-D) quits. Otherwise (a pipe, \
+      CI) it prints the whole transcript. Finished steps are kept in the step cache and shown \
+      at once next time while nothing they depend on changed (lessons cache; --fresh).
       """)
 
   @OptionGroup var options: LessonOptions
@@ -63,6 +66,12 @@ struct RunCommand: ParsableCommand {
   @Flag(help: "Run the lesson's own code for every step, ignoring your edits (lessons edit).")
   var original = false
 
+  @Flag(help: "Run every step again, ignoring cached results (and replacing them).")
+  var fresh = false
+
+  @Flag(name: .customLong("no-cache"), help: "Neither read nor write cached results.")
+  var noCache = false
+
   func validate() throws {
     if step != nil && from != nil { throw ValidationError("--step and --from cannot be used together") }
   }
@@ -74,6 +83,7 @@ struct RunCommand: ParsableCommand {
     let editing = original ? nil : (try? Playground.locate(lesson: lesson)).map(PlaygroundEditing.init)
     var runner = LessonRunner(plan: plan, renderer: options.renderer, interactive: interactive, editing: editing)
     runner.indispensableData = Set(lesson.indispensableData.map(\.name))
+    runner.cache = noCache ? nil : StepCache(codecs: lesson.cacheCodecs, fresh: fresh)
     do {
       if let step { try runner.run(step: step) } else { try runner.run(from: from) }
     } catch let error as LessonError {

@@ -5,7 +5,7 @@ import Foundation
 /// SHA-1 (FIPS 180-4) written out here rather than taken from swift-crypto: it is used only to
 /// verify the corpora, and swift-crypto's BoringSSL made the first build of the project, and of
 /// every package that depends on it, several minutes longer.
-func sha1Hex<D: DataProtocol>(_ data: D) -> String {
+public func sha1Hex<D: DataProtocol>(_ data: D) -> String {
   SHA1.digest(Array(data)).map { String(format: "%02x", $0) }.joined()
 }
 

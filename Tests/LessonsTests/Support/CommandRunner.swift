@@ -21,6 +21,14 @@ enum LessonsBinary {
     return candidates.compactMap { $0 }.first { FileManager.default.fileExists(atPath: $0 + "/timemachine.txt") }
   }
 
+  /// A new empty folder for the learner's files (the step cache among them), so that no
+  /// test reads what another test (or the developer) left.
+  static func freshHome() -> String {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-home-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url.path
+  }
+
   struct Result {
     let status: Int32
     let stdout: String
@@ -35,6 +43,7 @@ enum LessonsBinary {
     process.currentDirectoryURL = packageRoot
     var environment = ProcessInfo.processInfo.environment
     if let data = dataDirectory { environment["D2L_DATA_DIR"] = data }
+    environment["LESSONS_HOME"] = freshHome()
     for (k, v) in extra { environment[k] = v }
     process.environment = environment
     let out = Pipe(), err = Pipe()

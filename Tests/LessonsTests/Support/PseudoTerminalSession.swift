@@ -32,6 +32,7 @@ final class PseudoTerminalSession {
     var environment = ProcessInfo.processInfo.environment
     environment["TERM"] = "xterm"
     environment.removeValue(forKey: "NO_COLOR")
+    environment["LESSONS_HOME"] = LessonsBinary.freshHome()
     for (k, v) in extra { environment[k] = v }
     process.environment = environment
     process.standardInput = handle
@@ -65,6 +66,13 @@ final class PseudoTerminalSession {
   /// Types `text` at the terminal.
   func send(_ text: String) {
     _ = text.utf8CString.withUnsafeBufferPointer { write(master, $0.baseAddress, text.utf8.count) }
+  }
+
+  /// Resizes the terminal, as a window manager would: the child gets SIGWINCH.
+  func resize(columns: Int, rows: Int = 40) {
+    var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+    _ = ioctl(slave, UInt(TIOCSWINSZ), &size)
+    kill(process.processIdentifier, SIGWINCH)
   }
 
   /// Waits until `text` has appeared `occurrences` times.

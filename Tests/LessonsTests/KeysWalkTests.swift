@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import LessonEngine
+
+/// Keys in the walk on a pseudo-terminal: arrows, Home, PageDown and F1 leave the walk where
+/// it is, and `n` still moves on.
+@Suite(.serialized) struct KeysWalkTests {
+  @Test(.enabled(if: LessonsBinary.dataDirectory != nil, "needs timemachine.txt in D2L_DATA_DIR or ../shared/data"))
+  func navigationKeysNeverQuit() throws {
+    let session = try PseudoTerminalSession(
+      executable: LessonsBinary.url, arguments: ["run", "deep-rnn"] + WalkthroughTests.quick,
+      directory: LessonsBinary.packageRoot, environment: ["D2L_DATA_DIR": LessonsBinary.dataDirectory!])
+    try session.waitFor("[step 1/17]")
+    let keys = ["\u{1B}[B", "\u{1B}[A", "\u{1B}[D", "\u{1B}[C", "\u{1B}[H", "\u{1B}[6~", "\u{1B}OP"]
+    for key in keys {
+      session.send(key)
+      Thread.sleep(forTimeInterval: 0.15)
+    }
+    // Each key drew the footer again; none quit or moved on.
+    try session.waitFor("[step 1/17]", occurrences: 1 + keys.count)
+    #expect(!session.output.contains("Stopped at"))
+    #expect(!session.output.contains("step 2/17"))
+    session.send("n")
+    try session.waitFor("[step 2/17]")
+    session.send("q")
+    #expect(try session.waitForExit() == 0)
+    #expect(session.output.contains("Stopped at step 2/17"))
+  }
+
+  @Test(.enabled(if: LessonsBinary.dataDirectory != nil, "needs timemachine.txt in D2L_DATA_DIR or ../shared/data"))
+  func resizeRedrawsTheFooter() throws {
+    let session = try PseudoTerminalSession(
+      executable: LessonsBinary.url, arguments: ["run", "deep-rnn"] + WalkthroughTests.quick,
+      directory: LessonsBinary.packageRoot, environment: ["D2L_DATA_DIR": LessonsBinary.dataDirectory!])
+    try session.waitFor("[step 1/17]")
+    session.resize(columns: 50)
+    // At 50 columns only the bare keys fit.
+    try session.waitFor("[step 1/17] n b r s e a o g q")
+    session.send("q")
+    #expect(try session.waitForExit() == 0)
+  }
+}
