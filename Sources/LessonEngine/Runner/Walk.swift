@@ -11,6 +11,8 @@ final class Walk {
   /// How many steps have been reached: prose is shown once, on the way forward.
   var furthest = 0
   var skipped: [SkippedStep] = []
+  /// The run record `lessons export` reads.
+  lazy var recorder = RunRecorder(lesson: runner.lessonName)
 
   init(runner: LessonRunner) {
     self.runner = runner
@@ -65,7 +67,7 @@ final class Walk {
 
   private func runOrSkip(_ index: Int) throws {
     do {
-      try runStep(index)
+      try recording(index) { try runStep(index) }
     } catch let skip as SkippedStep {
       Console.write(skip.block(color: renderer.color, width: renderer.width) + "\n")
       skipped.append(skip)
