@@ -23,15 +23,74 @@ public enum MathMLRenderer {
       return open + "<semantics><merror><mtext>" + escape(latex) + "</mtext></merror>" + annotation
         + "</semantics></math>"
     }
-    return open + "<semantics>" + body(rows) + annotation + "</semantics></math>"
+    let writer = Writer(parenthesisedSuperscripts: parenthesisedSuperscripts(latex))
+    return open + "<semantics>" + writer.body(rows) + annotation + "</semantics></math>"
   }
+
+  /// The superscripts the source writes in parentheses (`^{(l)}`, `^{(l-1)}`), by their letters
+  /// and digits (`l`, `l1`). The plain form parenthesises every longer script (`^(n×d)` for
+  /// `^{n \times d}`), so the source decides which parentheses are the formula's own.
+  static func parenthesisedSuperscripts(_ latex: String) -> Set<String> {
+    var found: Set<String> = []
+    var rest = latex[...]
+    while let mark = rest.range(of: "^{") {
+      rest = rest[mark.upperBound...]
+      guard rest.drop(while: \.isWhitespace).first == "(" else { continue }
+      var depth = 1, content = ""
+      for character in rest {
+        if character == "{" { depth += 1 }
+        if character == "}" { depth -= 1 }
+        if depth == 0 { break }
+        content.append(character)
+      }
+      found.insert(signature(content))
+    }
+    return found
+  }
+
+  /// A script's letters and digits, commands (`\\mathbf`) left out: the same for the source and
+  /// for the parser's plain text.
+  static func signature(_ text: String) -> String {
+    var out = "", inCommand = false
+    for character in text {
+      if character == "\\" {
+        inCommand = true
+        continue
+      }
+      if inCommand, character.isLetter { continue }
+      inCommand = false
+      if character.isASCII, character.isLetter || character.isNumber { out.append(character) }
+    }
+    return out
+  }
+
+  /// Text for an XML element or attribute.
+  static func escape(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for character in text {
+      switch character {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      default: out.append(character)
+      }
+    }
+    return out
+  }
+}
+
+/// Writes parsed rows as MathML elements.
+private struct Writer {
+  let parenthesisedSuperscripts: Set<String>
 
   /// One row as an `<mrow>`; several rows (or cells) as an `<mtable>` whose columns alternate
   /// right and left alignment.
-  static func body(_ rows: [MathParser.Row]) -> String {
+  func body(_ rows: [MathParser.Row]) -> String {
     // An environment that fills the whole formula (`\begin{aligned}`) brings its own lines.
     if rows.count == 1, rows[0].count == 1, rows[0][0].count == 1, let lines = rows[0][0][0].lines {
-      return "<mtable>" + lines.map { "<mtr><mtd><mtext>\(escape($0))</mtext></mtd></mtr>" }.joined() + "</mtable>"
+      return "<mtable>" + lines.map { "<mtr><mtd><mtext>\(MathMLRenderer.escape($0))</mtext></mtd></mtr>" }.joined() + "</mtable>"
     }
     if rows.count == 1, rows[0].count == 1 { return row(rows[0][0]) }
     let columns = rows.map(\.count).max() ?? 1
@@ -49,29 +108,29 @@ public enum MathMLRenderer {
   }
 
   /// Atoms as an `<mrow>`.
-  static func row(_ atoms: [MathAtom]) -> String {
+  func row(_ atoms: [MathAtom]) -> String {
     "<mrow>" + atoms.map(element).joined() + "</mrow>"
   }
 
   /// The element of one atom. Classes are tested one by one (no exhaustive switch) so that a
   /// class added to the parser later still renders, as text.
-  static func element(_ atom: MathAtom) -> String {
+  func element(_ atom: MathAtom) -> String {
     let operators: [MathAtom.Kind] = [.binary, .relation, .open, .close, .punctuation]
     if atom.kind == .space {
       let width = 0.28 * Double(max(1, atom.text.count))
       return #"<mspace width="\#(width)em"/>"#
     }
     if let lines = atom.lines {
-      return "<mtable>" + lines.map { "<mtr><mtd><mtext>\(escape($0))</mtext></mtd></mtr>" }.joined() + "</mtable>"
+      return "<mtable>" + lines.map { "<mtr><mtd><mtext>\(MathMLRenderer.escape($0))</mtext></mtd></mtr>" }.joined() + "</mtable>"
     }
     if operators.contains(atom.kind) {
-      return scripted(atom.text) { "<mo>\(escape($0))</mo>" }
+      return scripted(atom.text) { "<mo>\(MathMLRenderer.escape($0))</mo>" }
     }
     if atom.kind == .largeOperator {
-      return scripted(atom.text) { #"<mo largeop="true">\#(escape($0))</mo>"# }
+      return scripted(atom.text) { #"<mo largeop="true">\#(MathMLRenderer.escape($0))</mo>"# }
     }
     if atom.kind == .operatorName {
-      return scripted(atom.text) { "<mi>\(escape($0))</mi>" }
+      return scripted(atom.text) { "<mi>\(MathMLRenderer.escape($0))</mi>" }
     }
     return scripted(atom.text, base: ordinary)
   }
@@ -80,7 +139,7 @@ public enum MathMLRenderer {
 
   /// `text` with its plain scripts (`x_t`, `𝐖_(xh)^(l)`) as `<msub>`/`<msup>`/`<msubsup>` on the
   /// character before them; the rest is drawn by `base`.
-  static func scripted(_ text: String, base: (String) -> String) -> String {
+  func scripted(_ text: String, base: (String) -> String) -> String {
     var scanner = ScriptScanner(text)
     let pieces = scanner.pieces()
     guard pieces.contains(where: { $0.sub != nil || $0.sup != nil }) else { return base(text) }
@@ -109,11 +168,12 @@ public enum MathMLRenderer {
     return "<mrow>" + out + "</mrow>"
   }
 
-  /// A script's content: a subscript's grouping parentheses (`_(xh)`) are the plain form's, not
-  /// the formula's; a superscript's (`^(l)`, the layer) are the formula's own.
-  private static func scriptRow(_ script: String, superscript: Bool) -> String {
+  /// A script's content: its parentheses are the plain form's grouping (`_(xh)`, `^(n×d)`), unless
+  /// the source wrote them (`^{(l)}`, the layer).
+  private func scriptRow(_ script: String, superscript: Bool) -> String {
     var content = script
-    if !superscript, MathScripts.isParenthesised(content), content.count > 2 {
+    let own = superscript && parenthesisedSuperscripts.contains(MathMLRenderer.signature(content))
+    if !own, MathScripts.isParenthesised(content), content.count > 2 {
       content = String(content.dropFirst().dropLast())
     }
     return "<mrow>" + scripted(content, base: ordinary) + "</mrow>"
@@ -121,13 +181,13 @@ public enum MathMLRenderer {
 
   /// Ordinary text: digits as `<mn>`, letters as `<mi>` (a word such as `softmax` stays one
   /// `<mi>`, upright), words with spaces (`\text{…}`) as `<mtext>`, anything else as `<mo>`.
-  static func ordinary(_ text: String) -> String {
+  func ordinary(_ text: String) -> String {
     if text.isEmpty { return "" }
-    if text.contains(" "), text.contains(where: \.isLetter) { return "<mtext>\(escape(text))</mtext>" }
+    if text.contains(" "), text.contains(where: \.isLetter) { return "<mtext>\(MathMLRenderer.escape(text))</mtext>" }
     var out = "", run = "", runIsNumber = false, runIsWord = false
     func flush() {
       guard !run.isEmpty else { return }
-      out += runIsNumber ? "<mn>\(escape(run))</mn>" : runIsWord ? "<mi>\(escape(run))</mi>" : "<mo>\(escape(run))</mo>"
+      out += runIsNumber ? "<mn>\(MathMLRenderer.escape(run))</mn>" : runIsWord ? "<mi>\(MathMLRenderer.escape(run))</mi>" : "<mo>\(MathMLRenderer.escape(run))</mo>"
       run = ""
     }
     for character in text where character != " " {
@@ -139,22 +199,6 @@ public enum MathMLRenderer {
       run.append(character)
     }
     flush()
-    return out
-  }
-
-  /// Text for an XML element or attribute.
-  static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      default: out.append(character)
-      }
-    }
     return out
   }
 }
