@@ -31,9 +31,15 @@ import Testing
   @Test func mathMLAlignsRowsAndNumbersAndFallsBackOnUnknownCommands() {
     let aligned = MathMLRenderer.render(#"a &= b + 1 \\ c &= \tanh(d)"#, display: true)
     #expect(aligned.hasPrefix(#"<math display="block">"#))
-    #expect(aligned.contains(#"<mtable columnalign="right left""#))
+    #expect(aligned.contains(#"<mtable class="aligned" columnalign="right left""#))
     #expect(aligned.components(separatedBy: "<mtr>").count == 3)
     #expect(aligned.contains("<mn>1</mn>") && aligned.contains("<mi>tanh</mi>"))
+    // A whole `aligned` environment keeps its atoms as cells; accents sit over their letter;
+    // a script's letters are variables (`W_{xh}`: x and h).
+    let gru = MathMLRenderer.render(#"\begin{aligned}\tilde{\mathbf{H}}_t &= \mathbf{W}_{xh} \\ b &= c\end{aligned}"#, display: true)
+    #expect(gru.contains(#"<mtable class="aligned""#) && gru.components(separatedBy: "<mtr>").count == 3)
+    #expect(gru.contains(#"<msub><mover accent="true"><mi>𝐇</mi><mo>~</mo></mover><mrow><mi>t</mi></mrow></msub>"#))
+    #expect(gru.contains("<msub><mi>𝐖</mi><mrow><mi>x</mi><mi>h</mi></mrow></msub>"))
     // A command the parser does not know is shown as an error, not dropped and not a crash.
     let unknown = MathMLRenderer.render(#"\frobnicate{x} < y"#, display: false)
     #expect(unknown.contains("<merror><mtext>\\frobnicate{x} &lt; y</mtext></merror>"))

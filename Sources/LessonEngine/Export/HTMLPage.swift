@@ -61,6 +61,8 @@ enum HTMLPage {
     .cm { color: var(--cm); font-style: italic; } .nu { color: var(--nu); }
     math { font-size: 1.1em; }
     math[display="block"] { overflow-x: auto; overflow-y: hidden; max-width: 100%; padding: 0.25rem 0; }
+    mtable.aligned > mtr > mtd:nth-child(odd) { text-align: right; padding: 0.15em 0 0.15em 0.6em; }
+    mtable.aligned > mtr > mtd:nth-child(even) { text-align: left; padding: 0.15em 0.6em 0.15em 0; }
     .equation { display: flex; align-items: center; gap: 1rem; margin: 1rem 0; }
     .equation math { flex: 1; min-width: 0; }
     .eqno { color: var(--muted); white-space: nowrap; }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders D2L's LaTeX subset as MathML, which browsers draw natively, from the same parser
 /// as the terminal's Unicode math.
 ///
@@ -17,7 +19,7 @@ public enum MathMLRenderer {
   public static func render(_ latex: String, display: Bool) -> String {
     let open = display ? #"<math display="block">"# : "<math>"
     let annotation = #"<annotation encoding="application/x-tex">"# + escape(latex) + "</annotation>"
-    var parser = MathParser(latex)
+    var parser = MathParser(alignmentBody(latex) ?? latex)
     parser.plainScripts = true
     guard let rows = try? parser.parseFormula() else {
       return open + "<semantics><merror><mtext>" + escape(latex) + "</mtext></merror>" + annotation
@@ -25,6 +27,21 @@ public enum MathMLRenderer {
     }
     let writer = Writer(parenthesisedSuperscripts: parenthesisedSuperscripts(latex))
     return open + "<semantics>" + writer.body(rows) + annotation + "</semantics></math>"
+  }
+
+  /// The rows of a formula that is one alignment environment (`\begin{aligned}…\end{aligned}`):
+  /// parsed as the formula itself, they keep their atoms (and so become a table of MathML
+  /// cells), where the environment would give the parser's laid-out text lines.
+  static func alignmentBody(_ latex: String) -> String? {
+    let names = ["aligned", "align", "align*", "split", "gathered", "gather", "gather*", "equation", "equation*"]
+    let trimmed = latex.trimmingCharacters(in: .whitespacesAndNewlines)
+    for name in names where trimmed.hasPrefix("\\begin{\(name)}") && trimmed.hasSuffix("\\end{\(name)}") {
+      let body = trimmed.dropFirst("\\begin{\(name)}".count).dropLast("\\end{\(name)}".count)
+      // `\begin{aligned}a\end{aligned} + \begin{aligned}b\end{aligned}` is not one environment.
+      guard !body.contains("\\begin{\(name)}") else { return nil }
+      return String(body)
+    }
+    return nil
   }
 
   /// The superscripts the source writes in parentheses (`^{(l)}`, `^{(l-1)}`), by their letters
@@ -48,7 +65,7 @@ public enum MathMLRenderer {
     return found
   }
 
-  /// A script's letters and digits, commands (`\\mathbf`) left out: the same for the source and
+  /// A script's letters and digits, commands (`\mathbf`) left out: the same for the source and
   /// for the parser's plain text.
   static func signature(_ text: String) -> String {
     var out = "", inCommand = false
@@ -95,7 +112,9 @@ private struct Writer {
     if rows.count == 1, rows[0].count == 1 { return row(rows[0][0]) }
     let columns = rows.map(\.count).max() ?? 1
     let alignment = (0..<columns).map { $0 % 2 == 0 ? "right" : "left" }.joined(separator: " ")
-    var out = #"<mtable columnalign="\#(alignment)" columnspacing="0" displaystyle="true">"#
+    // `columnalign` for MathML renderers that read it, the class for the page's stylesheet
+    // (MathML Core, which Chromium implements, aligns cells with CSS).
+    var out = #"<mtable class="aligned" columnalign="\#(alignment)" columnspacing="0" displaystyle="true">"#
     for cells in rows {
       out += "<mtr>"
       for (column, cell) in cells.enumerated() {
@@ -132,7 +151,7 @@ private struct Writer {
     if atom.kind == .operatorName {
       return scripted(atom.text) { "<mi>\(MathMLRenderer.escape($0))</mi>" }
     }
-    return scripted(atom.text, base: ordinary)
+    return scripted(atom.text) { ordinary($0) }
   }
 
   // MARK: - Plain scripts
@@ -176,12 +195,30 @@ private struct Writer {
     if !own, MathScripts.isParenthesised(content), content.count > 2 {
       content = String(content.dropFirst().dropLast())
     }
-    return "<mrow>" + scripted(content, base: ordinary) + "</mrow>"
+    return "<mrow>" + scripted(content) { ordinary($0, lettersAreVariables: true) } + "</mrow>"
   }
 
+  /// A letter with a combining accent (`\tilde{\mathbf{H}}` is 𝐇 + U+0303) as `<mover>`: fonts
+  /// rarely place a combining mark over a mathematical letter.
+  func accented(_ character: Character) -> String? {
+    let scalars = character.unicodeScalars
+    guard scalars.count == 2, let mark = scalars.last, let accent = Self.accents[mark.value] else { return nil }
+    let base = String(scalars.first!)
+    let under = mark.value == 0x332
+    let tag = under ? "munder" : "mover"
+    return #"<\#(tag) accent\#(under ? "under" : "")="true"><mi>\#(MathMLRenderer.escape(base))</mi><mo>\#(accent)</mo></\#(tag)>"#
+  }
+
+  /// The spacing form of each combining accent the parser writes.
+  static let accents: [UInt32: String] = [
+    0x302: "^", 0x303: "~", 0x304: "¯", 0x305: "¯", 0x20D7: "→", 0x307: "˙", 0x308: "¨", 0x30C: "ˇ",
+    0x306: "˘", 0x301: "´", 0x300: "`", 0x332: "_",
+  ]
+
   /// Ordinary text: digits as `<mn>`, letters as `<mi>` (a word such as `softmax` stays one
-  /// `<mi>`, upright), words with spaces (`\text{…}`) as `<mtext>`, anything else as `<mo>`.
-  func ordinary(_ text: String) -> String {
+  /// `<mi>`, upright, except in a script), words with spaces (`\text{…}`) as `<mtext>`, anything else as `<mo>`.
+  /// In a script, `lettersAreVariables`: `W_{xh}` has two variables x and h, each in italics.
+  func ordinary(_ text: String, lettersAreVariables: Bool = false) -> String {
     if text.isEmpty { return "" }
     if text.contains(" "), text.contains(where: \.isLetter) { return "<mtext>\(MathMLRenderer.escape(text))</mtext>" }
     var out = "", run = "", runIsNumber = false, runIsWord = false
@@ -191,9 +228,14 @@ private struct Writer {
       run = ""
     }
     for character in text where character != " " {
+      if let accented = accented(character) {
+        flush()
+        out += accented
+        continue
+      }
       let isNumber = character.isASCII && (character.isNumber || character == ".")
       let isWord = character.isLetter || character == "′"
-      if isNumber != runIsNumber || isWord != runIsWord || !(isNumber || isWord) { flush() }
+      if isNumber != runIsNumber || isWord != runIsWord || !(isNumber || isWord) || (isWord && lettersAreVariables) { flush() }
       runIsNumber = isNumber
       runIsWord = isWord
       run.append(character)
