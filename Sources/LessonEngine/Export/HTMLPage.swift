@@ -90,13 +90,15 @@ enum HTMLPage {
     svg .axis { stroke: var(--muted); fill: none; }
     svg .grid { stroke: var(--rule); fill: none; stroke-dasharray: 3 3; }
     svg .line { fill: none; stroke-width: 2; stroke-linejoin: round; }
-    .series-0 { stroke: var(--s0); fill: var(--s0); } .series-1 { stroke: var(--s1); }
-    .series-2 { stroke: var(--s2); } .series-3 { stroke: var(--s3); } .series-4 { stroke: var(--s4); }
+    .series-0 { stroke: var(--s0); fill: var(--s0); } .series-1 { stroke: var(--s1); fill: var(--s1); }
+    .series-2 { stroke: var(--s2); fill: var(--s2); } .series-3 { stroke: var(--s3); fill: var(--s3); }
+    .series-4 { stroke: var(--s4); fill: var(--s4); }
     svg path.line { fill: none; }
     .table-scroll { overflow-x: auto; }
     table { border-collapse: collapse; font-size: 0.9rem; }
     th, td { border-bottom: 1px solid var(--rule); padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
     td.num, th.num { text-align: right; white-space: nowrap; }
+    td code { white-space: nowrap; }
     td.params { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.8rem; }
     .receipt { border-top: 2px solid var(--rule); margin-top: 3rem; }
     .receipt dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }

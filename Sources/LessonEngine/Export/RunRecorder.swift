@@ -8,6 +8,9 @@ final class RunRecorder {
   let url: URL
   /// A record that cannot be written is said once, then the walk goes on without it.
   private var failed = false
+  /// Set by the step cache when it shows a step's stored events instead of running it: the
+  /// step is then recorded as `cached` (and the flag cleared).
+  var servedFromCache = false
 
   init(lesson: String, language: Language = .current, folder: URL = RunRecord.folder()) {
     url = RunRecord.url(lesson: lesson, language: language.rawValue, folder: folder)
@@ -40,6 +43,7 @@ extension Walk {
     let entry = plan.entries[index]
     let edited = runner.editing?.isEdited(entry.step.id) ?? false
     _ = output.takeEvents()
+    recorder.servedFromCache = false
     let started = Date()
     func step(_ state: RunRecord.State, note: String? = nil) -> RunRecord.Step {
       RunRecord.Step(
@@ -52,6 +56,8 @@ extension Walk {
       recorder.save(step(.skipped, note: "\(skip.file): \(skip.reason)"))
       throw skip
     }
-    recorder.save(step(edited ? .edited : .ran))
+    let cached = recorder.servedFromCache
+    recorder.servedFromCache = false
+    recorder.save(step(cached ? .cached : edited ? .edited : .ran))
   }
 }

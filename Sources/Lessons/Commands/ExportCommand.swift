@@ -17,8 +17,8 @@ struct ExportCommand: ParsableCommand {
 
   @OptionGroup var options: LessonOptions
 
-  @Option(name: .customLong("html"), help: "The page to write, e.g. deep-rnn.html.")
-  var html: String
+  @Option(name: .customLong("html"), help: "The page to write (default: LESSON.html, e.g. deep-rnn.html).")
+  var html: String?
 
   @Flag(name: .customLong("run"), help: "Run the lesson first (without pausing), recording its outputs.")
   var runFirst = false
@@ -28,7 +28,7 @@ struct ExportCommand: ParsableCommand {
 
   func validate() throws {
     if !overrides.isEmpty && !runFirst { throw ValidationError("--set needs --run (it sets the parameters of the run)") }
-    if html.isEmpty { throw ValidationError("--html needs a file name") }
+    if html?.isEmpty == true { throw ValidationError("--html needs a file name") }
   }
 
   func run() throws {
@@ -61,8 +61,9 @@ struct ExportCommand: ParsableCommand {
       Console.error("note: \(error); the page shows no outputs")
     }
     if record == nil { Console.error("note: no run of \(name) recorded at \(recordURL.path): `lessons run \(name)` or --run") }
+    let file = html ?? "\(name).html"
     let page = LessonExporter(plan: plan, markdown: markdown, record: record, lesson: name).html()
-    let url = URL(fileURLWithPath: html)
+    let url = URL(fileURLWithPath: file)
     do {
       try writeAtomically(Data(page.utf8), to: url)
     } catch {
@@ -71,6 +72,6 @@ struct ExportCommand: ParsableCommand {
     }
     let ran = plan.entries.filter { record?.step($0.step.id) != nil }.count
     let kilobytes = (page.utf8.count + 1023) / 1024
-    Console.write("wrote \(html) (\(kilobytes) KB): \(ran) of \(plan.entries.count) steps with their outputs\n")
+    Console.write("wrote \(file) (\(kilobytes) KB): \(ran) of \(plan.entries.count) steps with their outputs\n")
   }
 }
