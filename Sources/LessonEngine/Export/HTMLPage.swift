@@ -82,10 +82,13 @@ enum HTMLPage {
     .output-equation { overflow-x: auto; margin: 0.5rem 0; }
     figure { margin: 1rem 0; }
     figcaption { color: var(--muted); font-size: 0.9rem; }
-    svg.chart { width: 100%; max-width: 44rem; height: auto; display: block; }
+    /* On a phone a chart or heatmap keeps a readable size and scrolls sideways, as code does. */
+    figure.chart, figure.heatmap { overflow-x: auto; }
+    svg.chart { width: 100%; min-width: 26rem; max-width: 44rem; height: auto; display: block; }
     svg.heatmap { width: 100%; height: auto; display: block; }
-    svg text { fill: var(--fg); font: 11px system-ui, sans-serif; }
+    svg text { fill: var(--fg); font: 13px system-ui, sans-serif; }
     svg .tick { fill: var(--muted); }
+    svg.heatmap text { font-size: 10px; }
     svg .heat-char { font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
     svg .axis { stroke: var(--muted); fill: none; }
     svg .grid { stroke: var(--rule); fill: none; stroke-dasharray: 3 3; }

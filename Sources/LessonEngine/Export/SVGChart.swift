@@ -75,11 +75,13 @@ enum SVGHeatmap {
   static func svg(_ map: StepHeatmap) -> String {
     let text = Array(map.text)
     let columns = min(text.count, map.values.first?.count ?? 0)
-    let labelWidth = 8.0 * Double("\(map.unitLabel) \(map.units.max() ?? 0)".count) + 8
+    let labelWidth = 7.5 * Double("\(map.unitLabel) \(map.units.max() ?? 0)".count) + 8
     let width = labelWidth + cell * Double(columns) + 4
     let height = cell * 1.6 + cell * Double(map.units.count) + 4
     var out = #"<svg class="heatmap" viewBox="0 0 \#(SVGChart.f(width)) \#(SVGChart.f(height))" "#
-    out += #"style="max-width:\#(SVGChart.f(width * 1.25))px" role="img" xmlns="http://www.w3.org/2000/svg">"#
+    // Never narrower than 0.8 px per unit (the page scrolls it sideways on a phone), never
+    // wider than 1.25.
+    out += #"style="min-width:\#(SVGChart.f(width * 0.8))px;max-width:\#(SVGChart.f(width * 1.25))px" role="img" xmlns="http://www.w3.org/2000/svg">"#
     out += "<title>\(HTML.escape(map.text))</title>"
     for (t, character) in text.prefix(columns).enumerated() {
       let x = labelWidth + cell * (Double(t) + 0.5)
