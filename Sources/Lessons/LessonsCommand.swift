@@ -6,10 +6,13 @@ import ArgumentParser
 struct LessonsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lessons",
-    abstract: "Walk through D2L's Deep Recurrent Neural Networks chapter in the terminal.",
+    abstract: "Walk through D2L's recurrent-network chapters in the terminal, one runnable step at a time.",
     // The full text (commit, kernels: a git call and a CPU probe) only when it is asked for.
     version: CommandLine.arguments.contains("--version") ? ToolVersion.text() : ToolVersion.number,
-    subcommands: [InitCommand.self, RunCommand.self, ListCommand.self, TrainCommand.self, PredictCommand.self, EvalCommand.self, BenchCommand.self,
-                  ExperimentCommand.self, DataCommand.self, EditCommand.self, ExercisesCommand.self, CheckCommand.self, HintCommand.self, ResetCommand.self,
-                  AuthorCommand.self, CacheCommand.self, OutlineCommand.self])
+    subcommands: [
+      InitCommand.self, ListCommand.self, RunCommand.self, OutlineCommand.self, EditCommand.self, ExportCommand.self,
+      ExercisesCommand.self, CheckCommand.self, HintCommand.self, ResetCommand.self, ExperimentCommand.self,
+      TrainCommand.self, PredictCommand.self, EvalCommand.self, BenchCommand.self, DataCommand.self, CacheCommand.self,
+      AuthorCommand.self,
+    ])
 }

@@ -13,7 +13,7 @@ import Testing
 
   @Test(.enabled(if: LessonsBinary.dataDirectory != nil, "needs timemachine.txt in D2L_DATA_DIR or ../shared/data"))
   func secondRunComesFromTheCache() throws {
-    let home = ["LESSONS_HOME": LessonsBinary.freshHome()]
+    let home = ["LESSONS_CACHE_DIR": LessonsBinary.freshHome()]
     let first = try LessonsBinary.run(Self.train, environment: home)
     #expect(first.status == 0, "\(first.stderr)")
     #expect(!first.stdout.contains("cached ·"))
@@ -38,14 +38,14 @@ import Testing
   @Test(.enabled(if: LessonsBinary.dataDirectory != nil, "needs timemachine.txt in D2L_DATA_DIR or ../shared/data"))
   func damagedModelIsNotedAndTrainedAgain() throws {
     let home = LessonsBinary.freshHome()
-    _ = try LessonsBinary.run(Self.train, environment: ["LESSONS_HOME": home])
-    let folder = URL(fileURLWithPath: home).appendingPathComponent("cache/deep-rnn")
+    _ = try LessonsBinary.run(Self.train, environment: ["LESSONS_CACHE_DIR": home])
+    let folder = URL(fileURLWithPath: home).appendingPathComponent("steps/deep-rnn")
     let model = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasSuffix(".safetensors") })
     let url = folder.appendingPathComponent(model)
     var bytes = try Data(contentsOf: url)
     bytes[bytes.count - 5] ^= 0x10
     try bytes.write(to: url)
-    let again = try LessonsBinary.run(Self.train, environment: ["LESSONS_HOME": home])
+    let again = try LessonsBinary.run(Self.train, environment: ["LESSONS_CACHE_DIR": home])
     #expect(again.status == 0, "\(again.stderr)")
     #expect(again.stdout.contains("note: the cached result of train is not used: its output file"))
     #expect(!again.stdout.contains("cached ·"))

@@ -72,7 +72,7 @@ import Testing
 
   @Test(.enabled(if: LessonsBinary.dataDirectory != nil, "needs timemachine.txt in D2L_DATA_DIR or ../shared/data"))
   func outlineCommandShowsWhatTheCacheHolds() throws {
-    let home = ["LESSONS_HOME": LessonsBinary.freshHome()]
+    let home = ["LESSONS_CACHE_DIR": LessonsBinary.freshHome()]
     let before = try LessonsBinary.run(["outline", "deep-rnn"] + Self.settings, environment: home)
     #expect(before.status == 0, "\(before.stderr)")
     #expect(Self.outlineLine(before.stdout, "train")?.contains("not run") ?? false)

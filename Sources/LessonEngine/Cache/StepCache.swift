@@ -17,13 +17,9 @@ public struct StepCache {
     self.fresh = fresh
   }
 
-  /// Where the cache lives: `$LESSONS_HOME/cache`, else `.lessons/cache` in the current folder.
-  /// The one place to repoint at the learner's workspace (issue 25) at merge.
+  /// Where the cache lives: the workspace's `cache/` (see `WalkMemoryFolders`).
   public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-    if let home = environment["LESSONS_HOME"], !home.isEmpty {
-      return URL(fileURLWithPath: home).appendingPathComponent("cache")
-    }
-    return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".lessons/cache")
+    WalkMemoryFolders.stepCache(environment: environment)
   }
 
   /// A usable entry found for a step, with its output (if any) already read into `results`.

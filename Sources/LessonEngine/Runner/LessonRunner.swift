@@ -67,7 +67,8 @@ public struct LessonRunner {
     let walk = Walk(runner: runner)
     let entries = try plan.entries(upTo: id)
     for entry in entries.dropLast() { try walk.runQuietly(entry) }
-    try walk.runStep(plan.entries.firstIndex { $0.step.id == id }!)
+    let index = plan.entries.firstIndex { $0.step.id == id }!
+    try walk.recording(index) { try walk.runStep(index) }
   }
 
   var lessonName: String {

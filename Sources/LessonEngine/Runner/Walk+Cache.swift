@@ -44,11 +44,12 @@ extension Walk {
     let key = key(index)
     if let cached {
       output.replay(cached.events)
-      _ = output.takeEvents()
+      recorder.servedFromCache = true
       memory.remember(index, key: key, source: .cached(cached.date), seconds: cached.seconds)
       return
     }
-    _ = output.takeEvents()
+    // The events printed from here on are this step's (the run record takes them after).
+    let mark = output.events.count
     let start = Date()
     // A training run draws its curve live on a terminal, beside this configuration's last run.
     LiveChart.enabled = runner.interactive && !output.quiet
@@ -56,7 +57,7 @@ extension Walk {
     defer { (LiveChart.enabled, LiveChart.previousRun) = (false, nil) }
     try body()
     let seconds = Date().timeIntervalSince(start)
-    let events = output.takeEvents()
+    let events = Array(output.events.dropFirst(mark))
     memory.remember(index, key: key, source: .ran, seconds: seconds)
     // An edited step prints from the playground's process, so its events are not what it
     // showed: it is never kept (its key still makes the steps after it stale).

@@ -8,7 +8,7 @@ extension Walk {
     defer { output.quiet = false }
     Console.write(tr("step.quietly", ["id": entry.step.id]) + "\n")
     let index = plan.entries.firstIndex { $0.step.id == entry.step.id }!
-    try perform(index, cached: cachedResult(index)) { try run(index) }
+    try recording(index) { try perform(index, cached: cachedResult(index)) { try run(index) } }
   }
 
   /// The step's header, its code (the learner's when edited), then what it printed: from the

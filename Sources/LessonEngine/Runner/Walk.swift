@@ -13,6 +13,8 @@ final class Walk {
   var skipped: [SkippedStep] = []
   /// Each step's key, source and time (the cache, stale marking and the outline).
   let memory: WalkMemory
+  /// The run record `lessons export` reads.
+  lazy var recorder = RunRecorder(lesson: runner.lessonName)
 
   init(runner: LessonRunner) {
     self.runner = runner
@@ -74,7 +76,7 @@ final class Walk {
 
   func runOrSkip(_ index: Int, again: Bool = false) throws {
     do {
-      try runStep(index, again: again)
+      try recording(index) { try runStep(index, again: again) }
     } catch let skip as SkippedStep {
       Console.write(skip.block(color: renderer.color, width: renderer.width) + "\n")
       skipped.append(skip)

@@ -43,7 +43,7 @@ enum LessonsBinary {
     process.currentDirectoryURL = packageRoot
     var environment = ProcessInfo.processInfo.environment
     if let data = dataDirectory { environment["D2L_DATA_DIR"] = data }
-    environment["LESSONS_HOME"] = freshHome()
+    environment["LESSONS_CACHE_DIR"] = freshHome()
     for (k, v) in extra { environment[k] = v }
     process.environment = environment
     let out = Pipe(), err = Pipe()

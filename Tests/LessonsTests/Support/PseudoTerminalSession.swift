@@ -32,7 +32,7 @@ final class PseudoTerminalSession {
     var environment = ProcessInfo.processInfo.environment
     environment["TERM"] = "xterm"
     environment.removeValue(forKey: "NO_COLOR")
-    environment["LESSONS_HOME"] = LessonsBinary.freshHome()
+    environment["LESSONS_CACHE_DIR"] = LessonsBinary.freshHome()
     for (k, v) in extra { environment[k] = v }
     process.environment = environment
     process.standardInput = handle

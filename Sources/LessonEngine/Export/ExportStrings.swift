@@ -1,0 +1,58 @@
+/// What the exported page says around the lesson's own text, in both languages.
+enum ExportStrings {
+  static let table = StringTable(en: en, vi: vi)
+
+  static let en: [String: String] = [
+    "step": "Step {number}/{total}",
+    "state.ran": "ran",
+    "state.edited": "edited",
+    "state.cached": "cached",
+    "state.skipped": "skipped",
+    "state.notRun": "not run",
+    "notRun": "This step was not reached in the last run. `lessons run {lesson}` runs it.",
+    "took": "{seconds} s",
+    "receipt": "Receipt",
+    "receipt.date": "Run on",
+    "receipt.exported": "Exported on",
+    "receipt.cpu": "CPU",
+    "receipt.kernels": "Kernel level",
+    "receipt.version": "Version",
+    "receipt.seeds": "Seeds",
+    "receipt.seedsFixed": "the steps' own fixed seeds (the lesson's code), and:",
+    "receipt.none": "no run recorded yet: run `lessons run {lesson}`, or export with --run",
+    "receipt.steps": "Steps",
+    "receipt.step": "Step",
+    "receipt.state": "State",
+    "receipt.time": "Time",
+    "receipt.parameters": "Parameters",
+    "receipt.total": "Total",
+    "skipped.because": "Skipped: {note}",
+  ]
+
+  static let vi: [String: String] = [
+    "step": "Bước {number}/{total}",
+    "state.ran": "đã chạy",
+    "state.edited": "đã sửa",
+    "state.cached": "từ bộ nhớ đệm",
+    "state.skipped": "bỏ qua",
+    "state.notRun": "chưa chạy",
+    "notRun": "Lần chạy gần nhất chưa tới bước này. `lessons run {lesson}` sẽ chạy nó.",
+    "took": "{seconds} giây",
+    "receipt": "Biên nhận",
+    "receipt.date": "Chạy lúc",
+    "receipt.exported": "Xuất lúc",
+    "receipt.cpu": "CPU",
+    "receipt.kernels": "Mức kernel",
+    "receipt.version": "Phiên bản",
+    "receipt.seeds": "Hạt giống",
+    "receipt.seedsFixed": "các hạt giống cố định trong mã của bài, và:",
+    "receipt.none": "chưa có lần chạy nào được ghi: chạy `lessons run {lesson}`, hoặc xuất với --run",
+    "receipt.steps": "Các bước",
+    "receipt.step": "Bước",
+    "receipt.state": "Trạng thái",
+    "receipt.time": "Thời gian",
+    "receipt.parameters": "Tham số",
+    "receipt.total": "Tổng",
+    "skipped.because": "Bỏ qua: {note}",
+  ]
+}

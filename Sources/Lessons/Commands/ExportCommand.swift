@@ -1,0 +1,77 @@
+import D2L
+import DeepRNNLesson
+import LessonEngine
+import ArgumentParser
+import Foundation
+
+/// `lessons export`: the lesson as one web page, as the learner last ran it.
+struct ExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract: "Write a lesson as one self-contained web page, with the outputs of its last run.",
+    discussion: """
+      The page holds the prose, the math (MathML), the code, and each step's outputs from the \
+      last `lessons run` (charts and heatmaps as SVG), with a receipt of the run. It fetches \
+      nothing from the network. --run runs the lesson first, without pausing.
+      """)
+
+  @OptionGroup var options: LessonOptions
+
+  @Option(name: .customLong("html"), help: "The page to write (default: LESSON.html, e.g. deep-rnn.html).")
+  var html: String?
+
+  @Flag(name: .customLong("run"), help: "Run the lesson first (without pausing), recording its outputs.")
+  var runFirst = false
+
+  @Option(name: .customLong("set"), help: "With --run: override a step parameter, e.g. --set epochs=5 (repeatable).")
+  var overrides: [String] = []
+
+  func validate() throws {
+    if !overrides.isEmpty && !runFirst { throw ValidationError("--set needs --run (it sets the parameters of the run)") }
+    if html?.isEmpty == true { throw ValidationError("--html needs a file name") }
+  }
+
+  func run() throws {
+    let plan = try options.loadPlan(overrides: overrides)
+    let name = URL(fileURLWithPath: plan.document.file).deletingPathExtension().lastPathComponent
+    if runFirst {
+      let editing = (try? Playground.locate()).map(PlaygroundEditing.init)
+      let runner = LessonRunner(plan: plan, renderer: options.renderer, interactive: false, editing: editing)
+      do {
+        try runner.run()
+      } catch let error as LessonError {
+        Console.error(error.description)
+        throw ExitCode.failure
+      } catch is LessonInterrupted {
+        throw ExitCode(130)
+      }
+    }
+    let markdown: String
+    do {
+      markdown = try String(contentsOfFile: try LessonLocator.locate(options.lesson, language: options.lang), encoding: .utf8)
+    } catch let error as LessonError {
+      Console.error(error.description)
+      throw ExitCode.failure
+    }
+    let recordURL = RunRecord.url(lesson: name, language: options.lang)
+    var record: RunRecord?
+    do {
+      record = try RunRecord.load(from: recordURL)
+    } catch {
+      Console.error("note: \(error); the page shows no outputs")
+    }
+    if record == nil { Console.error("note: no run of \(name) recorded at \(recordURL.path): `lessons run \(name)` or --run") }
+    let file = html ?? "\(name).html"
+    let page = LessonExporter(plan: plan, markdown: markdown, record: record, lesson: name).html()
+    let url = URL(fileURLWithPath: file)
+    do {
+      try writeAtomically(Data(page.utf8), to: url)
+    } catch {
+      Console.error("\(error)")
+      throw ExitCode.failure
+    }
+    let ran = plan.entries.filter { record?.step($0.step.id) != nil }.count
+    let kilobytes = (page.utf8.count + 1023) / 1024
+    Console.write("wrote \(file) (\(kilobytes) KB): \(ran) of \(plan.entries.count) steps with their outputs\n")
+  }
+}
