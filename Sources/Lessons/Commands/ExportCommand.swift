@@ -1,5 +1,4 @@
 import D2L
-import DeepRNNLesson
 import LessonEngine
 import ArgumentParser
 import Foundation
@@ -35,8 +34,7 @@ struct ExportCommand: ParsableCommand {
     let plan = try options.loadPlan(overrides: overrides)
     let name = URL(fileURLWithPath: plan.document.file).deletingPathExtension().lastPathComponent
     if runFirst {
-      let editing = (try? Playground.locate()).map(PlaygroundEditing.init)
-      let runner = LessonRunner(plan: plan, renderer: options.renderer, interactive: false, editing: editing)
+      let runner = options.runner(plan, interactive: false)
       do {
         try runner.run()
       } catch let error as LessonError {

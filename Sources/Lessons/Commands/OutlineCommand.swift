@@ -24,10 +24,7 @@ struct OutlineCommand: ParsableCommand {
 
   func run() throws {
     let plan = try options.loadPlan(overrides: overrides)
-    let lesson = options.chosen
-    let editing = original ? nil : (try? Playground.locate(lesson: lesson)).map(PlaygroundEditing.init)
-    var runner = LessonRunner(plan: plan, renderer: options.renderer, interactive: false, editing: editing)
-    runner.cache = StepCache(codecs: lesson.cacheCodecs)
+    let runner = options.runner(plan, interactive: false, original: original)
     Console.write(runner.outline().joined(separator: "\n") + "\n")
   }
 }

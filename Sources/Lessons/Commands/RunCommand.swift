@@ -32,6 +32,23 @@ struct LessonOptions: ParsableArguments {
     }
   }
 
+  /// How a command reads the step cache: not at all, or through it (`fresh`: running every
+  /// step and writing over what it held).
+  enum CacheUse {
+    case using(fresh: Bool)
+  }
+
+  /// The runner of `plan` for the chosen lesson: the learner's edits unless `original`, the
+  /// lesson's indispensable data, and the step cache.
+  func runner(_ plan: LessonPlan, interactive: Bool, original: Bool = false, cache: CacheUse? = .using(fresh: false)) -> LessonRunner {
+    let lesson = chosen
+    let editing = original ? nil : (try? Playground.locate(lesson: lesson)).map(PlaygroundEditing.init)
+    var runner = LessonRunner(plan: plan, renderer: renderer, interactive: interactive, editing: editing)
+    runner.indispensableData = Set(lesson.indispensableData.map(\.name))
+    if case .using(let fresh)? = cache { runner.cache = StepCache(codecs: lesson.cacheCodecs, fresh: fresh) }
+    return runner
+  }
+
   var renderer: TerminalRenderer {
     let environment = ProcessInfo.processInfo.environment
     let color = TerminalStyle.shouldUseColor(isTTY: Console.isTerminal, environment: environment, flag: noColor ? false : nil)
@@ -79,11 +96,7 @@ struct RunCommand: ParsableCommand {
   func run() throws {
     let plan = try options.loadPlan(overrides: overrides)
     let interactive = Console.isTerminal && isatty(STDIN_FILENO) == 1
-    let lesson = options.chosen
-    let editing = original ? nil : (try? Playground.locate(lesson: lesson)).map(PlaygroundEditing.init)
-    var runner = LessonRunner(plan: plan, renderer: options.renderer, interactive: interactive, editing: editing)
-    runner.indispensableData = Set(lesson.indispensableData.map(\.name))
-    runner.cache = noCache ? nil : StepCache(codecs: lesson.cacheCodecs, fresh: fresh)
+    let runner = options.runner(plan, interactive: interactive, original: original, cache: noCache ? nil : .using(fresh: fresh))
     do {
       if let step { try runner.run(step: step) } else { try runner.run(from: from) }
     } catch let error as LessonError {
