@@ -129,14 +129,17 @@ public struct WorkspaceSetup {
   func stockFiles() throws -> [(String, Data)] {
     var files: [(String, Data)] = []
     let exercises = sources.exercisesTemplate
-    for path in Self.templateFiles(in: exercises) {
-      // A learner's file starts as its starter: Sources/X/F.swift from Starters/X/F.swift.
-      var source = exercises.appendingPathComponent(path)
-      if path.hasPrefix("Sources/") {
-        let starter = exercises.appendingPathComponent("Starters/" + path.dropFirst("Sources/".count))
-        if FolderSearch.exists(starter) { source = starter }
-      }
-      files.append(("exercises/" + path, try read(source, manifest: path == "Package.swift")))
+    let template = Self.templateFiles(in: exercises)
+    let starters = Set(template.filter { $0.hasPrefix("Starters/") })
+    for path in template {
+      // A learner's file in the template (a developer's own answer, ignored by git) is not stock.
+      if path.hasPrefix("Sources/"), starters.contains("Starters/" + path.dropFirst("Sources/".count)) { continue }
+      files.append(("exercises/" + path, try read(exercises.appendingPathComponent(path), manifest: path == "Package.swift")))
+    }
+    // A learner's file starts as its starter: Sources/X/F.swift from Starters/X/F.swift.
+    for starter in starters.sorted() {
+      let answer = "Sources/" + starter.dropFirst("Starters/".count)
+      files.append(("exercises/" + answer, try read(exercises.appendingPathComponent(starter), manifest: false)))
     }
     let playground = sources.playgroundTemplate.appendingPathComponent("Package.swift")
     files.append(("playground/Package.swift", try read(playground, manifest: true)))

@@ -16,7 +16,7 @@ struct ExportCommand: ParsableCommand {
 
   @OptionGroup var options: LessonOptions
 
-  @Option(name: .customLong("html"), help: "The page to write (default: LESSON.html, e.g. deep-rnn.html).")
+  @Option(name: .customLong("html"), help: "The page to write (default: the lesson's name with .html).")
   var html: String?
 
   @Flag(name: .customLong("run"), help: "Run the lesson first (without pausing), recording its outputs.")
