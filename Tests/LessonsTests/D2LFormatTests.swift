@@ -60,7 +60,7 @@ import Testing
     ```
 
     ```{.python .input}
-    %%tab jax
+    # %%tab jax
     import jax_like
     ```
 

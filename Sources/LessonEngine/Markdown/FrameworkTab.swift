@@ -57,7 +57,7 @@ enum FrameworkTabs {
   /// Whether the source tags any code cell with a framework: a chapter without tags has one
   /// framework's code, which is shown whatever tab is asked for.
   static func hasCodeTabs(_ markdown: String) -> Bool {
-    markdown.contains("#@tab") || markdown.contains("%%tab")
+    markdown.contains("@tab") || markdown.contains("%%tab")
   }
 
   /// The framework of a chapter's untagged cells: d2l-book gives them the book's first tab,
@@ -95,11 +95,20 @@ enum FrameworkTabs {
   static func cellTags(_ code: String) -> [String]? {
     guard let first = code.split(separator: "\n").first(where: { !$0.allSatisfy(\.isWhitespace) })
     else { return nil }
-    let line = first.trimmingCharacters(in: .whitespaces)
-    for marker in ["#@tab", "%%tab"] where line.hasPrefix(marker) {
-      let tags = FrameworkTab.tags(line.dropFirst(marker.count))
-      return tags.isEmpty ? ["all"] : tags
-    }
+    guard let marker = tabMarker(in: first) else { return nil }
+    let tags = FrameworkTab.tags(marker)
+    return tags.isEmpty ? ["all"] : tags
+  }
+
+  /// The argument of a tab marker line (`#@tab mxnet`, `%%tab jax`, and `# %%tab jax`, which
+  /// d2l-en writes once for a cell that is only jax's), or nil for any other line.
+  static func tabMarker(in line: Substring) -> Substring? {
+    var rest = line.drop(while: \.isWhitespace)
+    if rest.hasPrefix("%%tab") { return rest.dropFirst(5) }
+    guard rest.hasPrefix("#") else { return nil }
+    rest = rest.dropFirst().drop(while: { $0 == " " })
+    if rest.hasPrefix("@tab") { return rest.dropFirst(4) }
+    if rest.hasPrefix("%%tab") { return rest.dropFirst(5) }
     return nil
   }
 
@@ -109,7 +118,7 @@ enum FrameworkTabs {
     var kept: [Substring] = []
     for line in code.split(separator: "\n", omittingEmptySubsequences: false) {
       let trimmed = line.trimmingCharacters(in: .whitespaces)
-      if trimmed.hasPrefix("#@tab") || trimmed.hasPrefix("%%tab") || trimmed == "#@save"
+      if tabMarker(in: line) != nil || trimmed == "#@save"
         || trimmed == "%load_ext d2lbook.tab" || trimmed.hasPrefix("tab.interact_select(")
       {
         continue
