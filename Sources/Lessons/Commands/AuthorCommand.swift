@@ -76,7 +76,7 @@ struct AuthorCheckCommand: ParsableCommand {
 
   /// The lesson's file in each language, English first: the registered ones for a name; for
   /// a path, the files placed around it as the lesson's own are around its English file
-  /// (`copy/deep-rnn.md` → `copy/vi/deep-rnn.md`).
+  /// (`copy/my-lesson.md` → `copy/vi/my-lesson.md`).
   static func files(of lesson: Lesson, given: String) throws -> [(language: String, path: String)] {
     let languages = lesson.files.keys.sorted { ($0 == "en" ? "" : $0) < ($1 == "en" ? "" : $1) }
     guard given.hasSuffix(".md") || given.contains("/") else {
