@@ -23,8 +23,7 @@ struct ProseHTML {
       bytes.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress!, $0.count, CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8) }
     }!
     defer { cmark_node_free(root) }
-    var splicer = Splicer(document: document, protector: protector, stepHTML: stepHTML)
-    splicer.splice(root)
+    Splicer(document: document, protector: protector, stepHTML: stepHTML).splice(root)
     guard let html = cmark_render_html(root, CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE) else { return "" }
     defer { free(html) }
     return String(cString: html)
@@ -32,13 +31,16 @@ struct ProseHTML {
 }
 
 /// The rewriting of one cmark tree; nodes are collected first, then changed, so that no
-/// iterator walks a tree being changed.
-private struct Splicer {
+/// iterator walks a tree being changed. Nodes taken out are unlinked at once but freed only at
+/// the end, so that a pass over nodes collected earlier never touches freed memory.
+private final class Splicer {
   let document: LessonDocument
   let protector: MathProtector
   let stepHTML: (StepDirective) -> String
   /// Labels given to headings by the `:label:` paragraph after them.
   var headingLabels: [OpaquePointer: String] = [:]
+  /// Unlinked nodes (each the root of its own detached tree), freed when the splice is done.
+  private var garbage: [OpaquePointer] = []
 
   init(document: LessonDocument, protector: MathProtector, stepHTML: @escaping (StepDirective) -> String) {
     self.document = document
@@ -46,7 +48,8 @@ private struct Splicer {
     self.stepHTML = stepHTML
   }
 
-  mutating func splice(_ root: OpaquePointer) {
+  func splice(_ root: OpaquePointer) {
+    defer { garbage.forEach { cmark_node_free($0) } }
     for node in nodes(root, type: CMARK_NODE_CODE_BLOCK) { codeBlock(node) }
     for node in nodes(root, type: CMARK_NODE_CODE) { role(node) }
     for node in nodes(root, type: CMARK_NODE_TEXT) { mergeSplitToken(node) }
@@ -106,13 +109,13 @@ private struct Splicer {
 
   /// `:eqref:`x`` and `:numref:`x`` as links, `:cite:`x`` as `[x]`, `:label:`x`` as an id
   /// (of the heading before its paragraph, or an anchor where it stands).
-  private mutating func role(_ code: OpaquePointer) {
+  private func role(_ code: OpaquePointer) {
     guard let before = cmark_node_previous(code), cmark_node_get_type(before) == CMARK_NODE_TEXT else { return }
     let text = literal(before)
     guard let role = ["eqref", "numref", "label", "cite"].first(where: { text.hasSuffix(":\($0):") }) else { return }
     let name = literal(code)
     let rest = String(text.dropLast(role.count + 2))
-    if rest.isEmpty { unlinkAndFree(before) } else { cmark_node_set_literal(before, rest) }
+    if rest.isEmpty { discard(before) } else { cmark_node_set_literal(before, rest) }
     switch role {
     case "eqref", "numref":
       let shown = references[name] ?? name
@@ -124,14 +127,14 @@ private struct Splicer {
     }
   }
 
-  private mutating func label(_ code: OpaquePointer, name: String) {
+  private func label(_ code: OpaquePointer, name: String) {
     let paragraph = cmark_node_parent(code)
-    unlinkAndFree(code)
+    discard(code)
     guard let paragraph else { return }
     if plainText(paragraph).allSatisfy(\.isWhitespace) {
       if let previous = cmark_node_previous(paragraph), cmark_node_get_type(previous) == CMARK_NODE_HEADING {
         headingLabels[previous] = name
-        unlinkAndFree(paragraph)
+        discard(paragraph)
         return
       }
     }
@@ -156,7 +159,7 @@ private struct Splicer {
       } else {
         break
       }
-      unlinkAndFree(next)
+      discard(next)
     }
     cmark_node_set_literal(node, text)
   }
@@ -180,7 +183,7 @@ private struct Splicer {
       }
       cmark_node_insert_before(node, inserted)
     }
-    unlinkAndFree(node)
+    discard(node)
   }
 
   // MARK: - Numbers from the parsed lesson
@@ -249,12 +252,12 @@ private struct Splicer {
     let replacement = cmark_node_new(type)!
     cmark_node_set_literal(replacement, html)
     cmark_node_replace(node, replacement)
-    cmark_node_free(node)
+    garbage.append(node)
   }
 
-  private func unlinkAndFree(_ node: OpaquePointer) {
+  private func discard(_ node: OpaquePointer) {
     cmark_node_unlink(node)
-    cmark_node_free(node)
+    garbage.append(node)
   }
 
   private func literal(_ node: OpaquePointer) -> String { string(cmark_node_get_literal(node)) }

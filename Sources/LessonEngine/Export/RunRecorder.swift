@@ -15,13 +15,14 @@ final class RunRecorder {
   init(lesson: String, language: Language = .current, folder: URL = RunRecord.folder()) {
     url = RunRecord.url(lesson: lesson, language: language.rawValue, folder: folder)
     // Steps not run this time keep their last run (a walk from `--from` adds to the record).
-    let earlier = (try? RunRecord.load(from: url)) ?? nil
-    record = earlier ?? RunRecord(lesson: lesson, language: language.rawValue)
-    record.started = Date()
-    record.cpu = RunRecord.cpuModel()
-    record.version = RunRecord.toolVersion
-    record.kernels = RunRecord(lesson: lesson, language: language.rawValue).kernels
-    record.language = language.rawValue
+    let fresh = RunRecord(lesson: lesson, language: language.rawValue)
+    guard var earlier = (try? RunRecord.load(from: url)) ?? nil else {
+      record = fresh
+      return
+    }
+    // This walk's date and machine; the steps it does not reach keep their earlier entries.
+    (earlier.started, earlier.version, earlier.cpu, earlier.kernels) = (fresh.started, fresh.version, fresh.cpu, fresh.kernels)
+    record = earlier
   }
 
   func save(_ step: RunRecord.Step) {

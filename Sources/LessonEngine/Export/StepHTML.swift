@@ -87,7 +87,8 @@ struct StepHTML {
   /// A line without terminal colour codes (a step may print with colour on).
   static func stripANSI(_ text: String) -> String {
     guard text.contains("\u{1B}") else { return text }
-    var out = "", scalars = Array(text.unicodeScalars), index = 0
+    let scalars = Array(text.unicodeScalars)
+    var out = "", index = 0
     while index < scalars.count {
       if scalars[index] == "\u{1B}", index + 1 < scalars.count, scalars[index + 1] == "[" {
         index += 2
