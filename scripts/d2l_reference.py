@@ -153,7 +153,9 @@ class RNNModel(nn.Module):
         self.rnn = rnn_layer
         self.vocab_size = vocab_size
         self.num_hiddens = self.rnn.hidden_size
-        self.linear = nn.Linear(self.num_hiddens, self.vocab_size)
+        # As D2L: a bidirectional layer's outputs are both directions' 2h units.
+        self.num_directions = 2 if self.rnn.bidirectional else 1
+        self.linear = nn.Linear(self.num_hiddens * self.num_directions, self.vocab_size)
 
     def forward(self, inputs, state):
         # float32 as in D2L (float64 only when the whole model was converted).
@@ -164,7 +166,7 @@ class RNNModel(nn.Module):
         return output, state
 
     def begin_state(self, batch_size=1):
-        shape = (self.rnn.num_layers, batch_size, self.num_hiddens)
+        shape = (self.num_directions * self.rnn.num_layers, batch_size, self.num_hiddens)
         dtype = self.linear.weight.dtype
         if isinstance(self.rnn, nn.LSTM):
             return (torch.zeros(shape, dtype=dtype), torch.zeros(shape, dtype=dtype))
@@ -175,9 +177,9 @@ RNN_CLASSES = {"rnn": nn.RNN, "gru": nn.GRU, "lstm": nn.LSTM}
 GATES = {"rnn": 1, "gru": 3, "lstm": 4}
 
 
-def make_rnn_layer(cell, input_size, hidden, num_layers):
+def make_rnn_layer(cell, input_size, hidden, num_layers, bidirectional=False):
     """nn.RNN (tanh), nn.GRU or nn.LSTM with PyTorch's default initialisation."""
-    return RNN_CLASSES[cell](input_size, hidden, num_layers)
+    return RNN_CLASSES[cell](input_size, hidden, num_layers, bidirectional=bidirectional)
 
 
 def model_from_state_dict(state_dict):
@@ -185,11 +187,13 @@ def model_from_state_dict(state_dict):
 
     The gate multiple of `rnn.weight_ih_l0`'s rows tells the cell: 1 RNN, 3 GRU, 4 LSTM.
     """
-    vocab_size, hidden = state_dict["linear.weight"].shape
+    vocab_size = state_dict["linear.weight"].shape[0]
+    hidden = state_dict["rnn.weight_hh_l0"].shape[1]
     gates = state_dict["rnn.weight_ih_l0"].shape[0] // hidden
     cell = {v: k for k, v in GATES.items()}[gates]
-    num_layers = len([k for k in state_dict if k.startswith("rnn.weight_hh_l")])
-    net = RNNModel(make_rnn_layer(cell, vocab_size, hidden, num_layers), vocab_size)
+    bidirectional = "rnn.weight_hh_l0_reverse" in state_dict
+    num_layers = len([k for k in state_dict if k.startswith("rnn.weight_hh_l") and not k.endswith("_reverse")])
+    net = RNNModel(make_rnn_layer(cell, vocab_size, hidden, num_layers, bidirectional), vocab_size)
     net.load_state_dict(state_dict)
     return net, cell, num_layers, hidden
 

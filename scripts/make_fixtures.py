@@ -6,7 +6,9 @@ Run from the repository root (a CPU build of torch is enough, ~2 minutes):
     .venv/bin/pip install -r scripts/requirements-fixtures.txt
     D2L_DATA_DIR=/work/shared/data .venv/bin/python scripts/make_fixtures.py
 
-Options: `--out DIR` (default Tests/D2LTests/Fixtures), `--only vocab,model,layer,packed,unseen`.
+Options: `--out DIR` (default Tests/D2LTests/Fixtures), `--only vocab,model,layer,packed,unseen,bi,biunseen`
+(`bi` and `biunseen` are the bidirectional ones; `--only bi,biunseen` writes just those and adds
+their entries to unseen_expected.json, keeping the others).
 Everything is seeded and runs single-threaded, so a re-run writes the same files.
 
 Files written (all tensors float32, token tensors int64):
@@ -23,9 +25,16 @@ Files written (all tensors float32, token tensors int64):
                                the input products inside the time loop, and the split loop.
   model_{cell}_l2_packed.safetensors   RNNModel with vocab 28, hidden 64, batch 8, steps 4: the
                                one-hot gather inside the time loop at the same sizes.
-  unseen_gru_l1.safetensors, unseen_lstm_l2.safetensors
+  model_{cell}_l{L}_bi.safetensors, layer_{cell}_l{L}_bi.safetensors  (L = 1, 2)
+                               the same with bidirectional=True: states (2L, B, H) in PyTorch's
+                               order, outputs 2H wide, `*_reverse` parameters and gradients.
+  model_{cell}_l2_bi_packed.safetensors   bidirectional, vocab 28, hidden 16, batch 8: whole
+                               panels, and the loop split by rows.
+  unseen_gru_l1.safetensors, unseen_lstm_l2.safetensors, unseen_bigru_l1.safetensors,
+  unseen_bilstm_l2.safetensors
                                bare state_dicts (no metadata) of models trained briefly on the
-                               first 10,000 tokens of The Time Machine.
+                               first 10,000 tokens of The Time Machine (the bi* ones
+                               bidirectional, as in D2L's bidirectional RNN section).
   unseen_expected.json         their greedy predictions and perplexities on eval texts.
 
 `eval_sample.txt` in the same folder is hand-written and read, not written, by this script.
@@ -88,13 +97,15 @@ VOCAB, HIDDEN, BATCH, STEPS = 7, 5, 3, 4
 LAYER_INPUT = 6
 
 
-def make_model_fixture(out_dir, cell, num_layers, sizes=(VOCAB, HIDDEN, BATCH, STEPS), suffix="", seed_base=1000):
+def make_model_fixture(out_dir, cell, num_layers, sizes=(VOCAB, HIDDEN, BATCH, STEPS), suffix="", seed_base=1000,
+                       bidirectional=False):
     VOCAB, HIDDEN, BATCH, STEPS = sizes  # noqa: N806 (shadow the defaults for this fixture)
     torch.manual_seed(config_seed(seed_base, cell, num_layers))
-    net = d2l.RNNModel(d2l.make_rnn_layer(cell, VOCAB, HIDDEN, num_layers), VOCAB)
+    net = d2l.RNNModel(d2l.make_rnn_layer(cell, VOCAB, HIDDEN, num_layers, bidirectional), VOCAB)
     X = torch.randint(0, VOCAB, (BATCH, STEPS), dtype=torch.int64)
     Y = torch.randint(0, VOCAB, (BATCH, STEPS), dtype=torch.int64)
-    shape = (num_layers, BATCH, HIDDEN)
+    directions = 2 if bidirectional else 1
+    shape = (num_layers * directions, BATCH, HIDDEN)
     h0 = torch.randn(shape).requires_grad_()
     c0 = torch.randn(shape).requires_grad_() if cell == "lstm" else None
     state = (h0, c0) if cell == "lstm" else h0
@@ -102,7 +113,7 @@ def make_model_fixture(out_dir, cell, num_layers, sizes=(VOCAB, HIDDEN, BATCH, S
     # RNNModel.forward, spelled out to keep the recurrent layer's output.
     inputs = nn.functional.one_hot(X.T, VOCAB).to(torch.float32)
     rnn_out, new_state = net.rnn(inputs, state)
-    logits = net.linear(rnn_out.reshape(-1, HIDDEN))
+    logits = net.linear(rnn_out.reshape(-1, HIDDEN * directions))
     check_logits, _ = net(X, state)
     assert torch.equal(logits, check_logits)
     loss = nn.CrossEntropyLoss()(logits, Y.T.reshape(-1))
@@ -132,15 +143,16 @@ def make_model_fixture(out_dir, cell, num_layers, sizes=(VOCAB, HIDDEN, BATCH, S
 
 
 def make_layer_fixture(out_dir, cell, num_layers, sizes=(LAYER_INPUT, HIDDEN, BATCH, STEPS), suffix="",
-                       seed_base=2000):
+                       seed_base=2000, bidirectional=False):
     layer_input, hidden, batch, steps = sizes
     torch.manual_seed(config_seed(seed_base, cell, num_layers))
-    rnn = d2l.make_rnn_layer(cell, layer_input, hidden, num_layers)
-    shape = (num_layers, batch, hidden)
+    rnn = d2l.make_rnn_layer(cell, layer_input, hidden, num_layers, bidirectional)
+    directions = 2 if bidirectional else 1
+    shape = (num_layers * directions, batch, hidden)
     X = torch.randn(steps, batch, layer_input).requires_grad_()
     h0 = torch.randn(shape).requires_grad_()
     c0 = torch.randn(shape).requires_grad_() if cell == "lstm" else None
-    R = torch.randn(steps, batch, hidden)
+    R = torch.randn(steps, batch, hidden * directions)
     S = torch.randn(shape)
     Sc = torch.randn(shape) if cell == "lstm" else None
 
@@ -176,6 +188,12 @@ UNSEEN = [
     ("unseen_gru_l1", "gru", 1, 64, 1.0, 300, 7),
     ("unseen_lstm_l2", "lstm", 2, 64, 2.0, 400, 8),
 ]
+# Bidirectional, as D2L's section trains them (lr 1): they read the future, so the training
+# perplexity falls fast and the greedy text is poor. Few epochs keep the script short.
+UNSEEN_BIDIRECTIONAL = [
+    ("unseen_bigru_l1", "gru", 1, 32, 1.0, 40, 9),
+    ("unseen_bilstm_l2", "lstm", 2, 32, 1.0, 40, 10),
+]
 PREFIXES = ["time traveller", "traveller"]
 NUM_PREDS = 50
 INVISIBLE_MAN = "wells-the-invisible-man.txt"
@@ -194,12 +212,12 @@ def eval_texts(out_dir):
     ]
 
 
-def train_unseen(cell, num_layers, hidden, lr, epochs, seed):
+def train_unseen(cell, num_layers, hidden, lr, epochs, seed, bidirectional=False):
     random.seed(seed)
     torch.manual_seed(seed)
     train_iter, vocab = d2l.load_data_time_machine(batch_size=32, num_steps=35,
                                                    max_tokens=10000)
-    net = d2l.RNNModel(d2l.make_rnn_layer(cell, len(vocab), hidden, num_layers), len(vocab))
+    net = d2l.RNNModel(d2l.make_rnn_layer(cell, len(vocab), hidden, num_layers, bidirectional), len(vocab))
     loss = nn.CrossEntropyLoss()
     updater = torch.optim.SGD(net.parameters(), lr)
     for _ in range(epochs):
@@ -207,13 +225,18 @@ def train_unseen(cell, num_layers, hidden, lr, epochs, seed):
     return net, vocab, ppl
 
 
-def make_unseen_fixtures(out_dir):
+def make_unseen_fixtures(out_dir, models=UNSEEN, bidirectional=False):
+    """Trains and writes `models`; their entries replace or join those in unseen_expected.json."""
+    json_path = os.path.join(out_dir, "unseen_expected.json")
     expected = {}
+    if os.path.exists(json_path):
+        with open(json_path) as f:
+            expected = json.load(f)["files"]
     vocab = None
     texts = eval_texts(out_dir)
-    for stem, cell, num_layers, hidden, lr, epochs, seed in UNSEEN:
+    for stem, cell, num_layers, hidden, lr, epochs, seed in models:
         start = time.time()
-        net, vocab, train_ppl = train_unseen(cell, num_layers, hidden, lr, epochs, seed)
+        net, vocab, train_ppl = train_unseen(cell, num_layers, hidden, lr, epochs, seed, bidirectional)
         path = os.path.join(out_dir, stem + ".safetensors")
         save_file({k: v.contiguous() for k, v in net.state_dict().items()}, path)
 
@@ -231,6 +254,7 @@ def make_unseen_fixtures(out_dir):
                                   "perplexity_float64_forward": ppl64}
         expected[stem + ".safetensors"] = {
             "cell": cell, "num_layers": num_layers, "hidden": hidden, "vocab_size": len(vocab),
+            "bidirectional": bidirectional,
             "training": {"epochs": epochs, "lr": lr, "seed": seed, "batch_size": 32,
                          "num_steps": 35, "max_tokens": 10000,
                          "final_train_perplexity": train_ppl},
@@ -254,7 +278,7 @@ def make_unseen_fixtures(out_dir):
                   "max_chars: the raw file cut to its first N bytes before cleaning."),
         "files": expected,
     }
-    write_json(os.path.join(out_dir, "unseen_expected.json"), fixture)
+    write_json(json_path, fixture)
 
 
 # ----------------------------------------------------------------------------
@@ -270,7 +294,7 @@ def main():
     repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", default=os.path.join(repo, "Tests", "D2LTests", "Fixtures"))
-    parser.add_argument("--only", default="vocab,model,layer,packed,unseen")
+    parser.add_argument("--only", default="vocab,model,layer,packed,unseen,bi,biunseen")
     args = parser.parse_args()
     parts = set(args.only.split(","))
     torch.set_num_threads(1)  # deterministic reductions; the models are tiny anyway
@@ -287,8 +311,16 @@ def main():
         if "packed" in parts:
             make_layer_fixture(args.out, cell, 2, sizes=(32, 64, 8, 4), suffix="_packed", seed_base=3000)
             make_model_fixture(args.out, cell, 2, sizes=(28, 64, 8, 4), suffix="_packed", seed_base=4000)
+        if "bi" in parts:
+            for num_layers in [1, 2]:
+                make_model_fixture(args.out, cell, num_layers, suffix="_bi", seed_base=5000, bidirectional=True)
+                make_layer_fixture(args.out, cell, num_layers, suffix="_bi", seed_base=6000, bidirectional=True)
+            make_model_fixture(args.out, cell, 2, sizes=(28, 16, 8, 4), suffix="_bi_packed", seed_base=7000,
+                               bidirectional=True)
     if "unseen" in parts:
         make_unseen_fixtures(args.out)
+    if "biunseen" in parts:
+        make_unseen_fixtures(args.out, UNSEEN_BIDIRECTIONAL, bidirectional=True)
 
 
 if __name__ == "__main__":

@@ -29,10 +29,13 @@ import Testing
     }
   }
 
-  func denseLayer(kind: CellKind, layers: Int, file: String, inputSize: Int, hidden: Int, parts: Int? = nil) throws {
+  func denseLayer(
+    kind: CellKind, layers: Int, file: String, inputSize: Int, hidden: Int, parts: Int? = nil, bidirectional: Bool = false
+  ) throws {
     let f = try Fixtures.file("\(file).safetensors")
     var g = RandomGenerator(seed: 0)
-    let layer = RecurrentLayer(kind: kind, inputSize: inputSize, hiddenSize: hidden, numLayers: layers, using: &g)
+    let layer = RecurrentLayer(kind: kind, inputSize: inputSize, hiddenSize: hidden, numLayers: layers,
+                               bidirectional: bidirectional, using: &g)
     layer.parallelism = parts
     try Self.load(layer, from: f)
     let x = try f.tensor("input.X").requiringGradient()
@@ -70,10 +73,14 @@ import Testing
     }
   }
 
-  func rnnModel(kind: CellKind, layers: Int, file: String, vocab: Int, hidden: Int, batch size: Int, parts: Int? = nil) throws {
+  func rnnModel(
+    kind: CellKind, layers: Int, file: String, vocab: Int, hidden: Int, batch size: Int, parts: Int? = nil,
+    bidirectional: Bool = false
+  ) throws {
     let f = try Fixtures.file("\(file).safetensors")
     var g = RandomGenerator(seed: 0)
-    let model = RNNModel(kind: kind, vocabSize: vocab, hiddenSize: hidden, numLayers: layers, using: &g)
+    let model = RNNModel(kind: kind, vocabSize: vocab, hiddenSize: hidden, numLayers: layers, bidirectional: bidirectional,
+                         using: &g)
     model.rnn.parallelism = parts
     try Self.load(model, from: f)
     let x = try f.integers("input.X"), y = try f.integers("input.Y")

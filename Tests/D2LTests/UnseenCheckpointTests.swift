@@ -9,6 +9,7 @@ import Testing
     struct Perplexity: Decodable { let perplexity: Double; let tokens: Int; let max_chars: Int? }
     struct File: Decodable {
       let cell: String; let num_layers: Int; let hidden: Int; let vocab_size: Int; let num_preds: Int
+      let bidirectional: Bool?
       let predictions: [String: String]
       let perplexity: [String: Perplexity]
     }
@@ -21,7 +22,10 @@ import Testing
     return try! JSONDecoder().decode(Expected.self, from: data)
   }()
 
-  static let names = ["unseen_gru_l1.safetensors", "unseen_lstm_l2.safetensors"]
+  /// The last two are bidirectional (D2L's next section): states in both directions, `*_reverse`
+  /// weights, and an output layer reading 2H.
+  static let names = ["unseen_gru_l1.safetensors", "unseen_lstm_l2.safetensors",
+                      "unseen_bigru_l1.safetensors", "unseen_bilstm_l2.safetensors"]
 
   @Test(arguments: names)
   func shapesAndVocabularyAreInferred(name: String) throws {
@@ -30,6 +34,7 @@ import Testing
     #expect(checkpoint.model.kind.rawValue == e.cell)
     #expect(checkpoint.model.numLayers == e.num_layers)
     #expect(checkpoint.model.hiddenSize == e.hidden)
+    #expect(checkpoint.model.bidirectional == (e.bidirectional ?? false))
     #expect(checkpoint.vocab.idxToToken == Self.expected.idx_to_token)
   }
 

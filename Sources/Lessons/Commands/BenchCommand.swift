@@ -58,8 +58,7 @@ struct BenchCommand: ParsableCommand {
     let data = try TrainingData.load(books: [], maxTokens: configuration.maxTokens)
     let loader = SeqDataLoader(corpus: data.corpus, batchSize: configuration.batchSize, numSteps: configuration.numSteps)
     var generator = RandomGenerator(seed: 0)
-    let net = RNNModel(kind: configuration.cell, vocabSize: data.vocab.count, hiddenSize: configuration.hiddenSize,
-                       numLayers: configuration.numLayers, using: &generator)
+    let net = RNNModel(configuration: configuration, vocabSize: data.vocab.count, using: &generator)
     let before = MachinePeak.measure()
     PhaseClock.enabled = phases
     let result = Benchmark.training(net, loader: loader, configuration: configuration, seconds: seconds)
@@ -71,6 +70,7 @@ struct BenchCommand: ParsableCommand {
       "tokens_per_sec": result.tokensPerSecond, "gflops": gflops, "peak_gflops": peak.gflops,
       "peak_share": gflops / peak.gflops, "mflop_per_token": flopsPerToken / 1e6,
       "cell": configuration.cell.rawValue, "layers": configuration.numLayers, "hidden": configuration.hiddenSize,
+      "bidirectional": configuration.bidirectional,
       "batch_size": configuration.batchSize, "num_steps": configuration.numSteps, "vocab": data.vocab.count,
       "seconds": result.seconds, "minibatches": result.minibatches, "threads": Benchmark.threads,
       "kernels": Benchmark.kernels.description,

@@ -16,6 +16,9 @@ struct ModelOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: "Hidden units per layer.")
   var hidden: Int = 256
 
+  @Flag(help: "Each layer also reads the sequence backwards (a bidirectional RNN; the output layer reads 2 × hidden).")
+  var bidirectional = false
+
   @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Sequences per minibatch.")
   var batchSize: Int = 32
 
@@ -35,6 +38,7 @@ struct ModelOptions: ParsableArguments {
     c.cell = cell
     c.numLayers = layers
     c.hiddenSize = hidden
+    c.bidirectional = bidirectional
     c.batchSize = batchSize
     c.numSteps = numSteps
     return c

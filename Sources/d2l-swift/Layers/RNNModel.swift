@@ -8,15 +8,29 @@ public final class RNNModel: Module {
   public let vocabSize: Int
 
   /// A model with a fresh `kind` layer of `numLayers` × `hiddenSize` over a `vocabSize` vocabulary.
-  public init(kind: CellKind, vocabSize: Int, hiddenSize: Int, numLayers: Int, using generator: inout RandomGenerator) {
+  /// With `bidirectional`, the output layer reads both directions' 2·hiddenSize units, as D2L's
+  /// `RNNModel` does (`nn.Linear(self.num_hiddens * 2, vocab_size)`).
+  public init(
+    kind: CellKind, vocabSize: Int, hiddenSize: Int, numLayers: Int, bidirectional: Bool = false,
+    using generator: inout RandomGenerator
+  ) {
     self.vocabSize = vocabSize
-    rnn = RecurrentLayer(kind: kind, inputSize: vocabSize, hiddenSize: hiddenSize, numLayers: numLayers, using: &generator)
-    linear = Linear(inputSize: hiddenSize, outputSize: vocabSize, using: &generator)
+    rnn = RecurrentLayer(kind: kind, inputSize: vocabSize, hiddenSize: hiddenSize, numLayers: numLayers,
+                         bidirectional: bidirectional, using: &generator)
+    linear = Linear(inputSize: rnn.outputSize, outputSize: vocabSize, using: &generator)
+  }
+
+  /// A fresh model of the configuration's cell, sizes and directions: the one way a training
+  /// set-up builds its model.
+  public convenience init(configuration c: TrainingConfiguration, vocabSize: Int, using generator: inout RandomGenerator) {
+    self.init(kind: c.cell, vocabSize: vocabSize, hiddenSize: c.hiddenSize, numLayers: c.numLayers,
+              bidirectional: c.bidirectional, using: &generator)
   }
 
   public var kind: CellKind { rnn.kind }
   public var hiddenSize: Int { rnn.hiddenSize }
   public var numLayers: Int { rnn.numLayers }
+  public var bidirectional: Bool { rnn.bidirectional }
 
   public var namedParameters: [(name: String, tensor: Tensor)] {
     rnn.namedParameters.map { ("rnn." + $0.name, $0.tensor) } + linear.namedParameters.map { ("linear." + $0.name, $0.tensor) }
@@ -43,7 +57,7 @@ public final class RNNModel: Module {
       fail("RNNModel: token \(t) is outside the vocabulary of \(vocabSize)")
     }
     let (y, newState) = rnn(tokens: tokens, steps: steps, batch: batch, state: state, observe: observe)
-    return (PhaseClock.measure("output layer") { linear(y.reshaped([steps * batch, hiddenSize])) }, newState)
+    return (PhaseClock.measure("output layer") { linear(y.reshaped([steps * batch, rnn.outputSize])) }, newState)
   }
 }
 

@@ -1,9 +1,10 @@
 /// The state a recurrent network carries between steps: H, and for the LSTM also the memory
-/// cell C, each shaped (numLayers, batch, hidden) as in PyTorch.
+/// cell C, each shaped (numLayers · directions, batch, hidden) as in PyTorch: for a
+/// bidirectional network the rows go l0, l0_reverse, l1, l1_reverse, …
 public struct RecurrentState {
-  /// (L, B, H)
+  /// (L·D, B, H)
   public var hidden: Tensor
-  /// (L, B, H), LSTM only.
+  /// (L·D, B, H), LSTM only.
   public var cell: Tensor?
 
   public init(hidden: Tensor, cell: Tensor? = nil) {
@@ -24,11 +25,19 @@ public struct RecurrentState {
 /// (the chapter's H_t^(l) = φ(H_t^(l-1) W_xh^(l) + H_{t-1}^(l) W_hh^(l) + b_h^(l))).
 /// Parameters per layer l: `weight_ih_l{l}` (G·H, input), `weight_hh_l{l}` (G·H, H),
 /// `bias_ih_l{l}` and `bias_hh_l{l}` (G·H), with G = 1, 3, 4 gates for RNN, GRU, LSTM.
+///
+/// A bidirectional network (PyTorch's `bidirectional=True`, D2L's section on bidirectional
+/// RNNs) runs each layer twice: forward over the sequence, and with its own parameters
+/// (`weight_ih_l{l}_reverse`, …) from the last step to the first. The two directions' outputs
+/// are concatenated per step, forward first, into 2H units, which the next layer reads.
 public class RecurrentLayer: Module {
   public let kind: CellKind
   public let inputSize: Int
   public let hiddenSize: Int
   public let numLayers: Int
+  /// Each layer also runs from the last step to the first (`bidirectional=True`).
+  public let bidirectional: Bool
+  /// One pass per layer and direction, at `l · directions + d` (PyTorch's order).
   let layers: [RecurrentLayerPass]
   private var workspaces: [RecurrentWorkspace?]
   /// The threads that share each layer's time loop.
@@ -39,44 +48,59 @@ public class RecurrentLayer: Module {
   public var parallelism: Int?
 
   /// PyTorch's initialisation: every weight and bias from U(-1/√H, 1/√H).
-  public init(kind: CellKind, inputSize: Int, hiddenSize: Int, numLayers: Int = 1, using generator: inout RandomGenerator) {
+  public init(
+    kind: CellKind, inputSize: Int, hiddenSize: Int, numLayers: Int = 1, bidirectional: Bool = false,
+    using generator: inout RandomGenerator
+  ) {
     check(inputSize > 0 && hiddenSize > 0 && numLayers > 0,
                  "\(kind.displayName): sizes must be positive (input \(inputSize), hidden \(hiddenSize), layers \(numLayers))")
     self.kind = kind
     self.inputSize = inputSize
     self.hiddenSize = hiddenSize
     self.numLayers = numLayers
+    self.bidirectional = bidirectional
     let bound = 1 / Float(hiddenSize).squareRoot()
     let gh = kind.gateCount * hiddenSize
+    let directions = RecurrentDirection.of(bidirectional: bidirectional)
     var layers: [RecurrentLayerPass] = []
     for l in 0..<numLayers {
-      let input = l == 0 ? inputSize : hiddenSize  // micrograd's [nin] + nouts
-      layers.append(RecurrentLayerPass(
-        kind: kind,
-        weightIH: uniformParameter([gh, input], bound: bound, using: &generator),
-        weightHH: uniformParameter([gh, hiddenSize], bound: bound, using: &generator),
-        biasIH: uniformParameter([gh], bound: bound, using: &generator),
-        biasHH: uniformParameter([gh], bound: bound, using: &generator)))
+      let input = l == 0 ? inputSize : directions.count * hiddenSize  // the layer below's outputs
+      for _ in directions {
+        layers.append(RecurrentLayerPass(
+          kind: kind,
+          weightIH: uniformParameter([gh, input], bound: bound, using: &generator),
+          weightHH: uniformParameter([gh, hiddenSize], bound: bound, using: &generator),
+          biasIH: uniformParameter([gh], bound: bound, using: &generator),
+          biasHH: uniformParameter([gh], bound: bound, using: &generator)))
+      }
     }
     self.layers = layers
-    workspaces = Array(repeating: nil, count: numLayers)
+    workspaces = Array(repeating: nil, count: layers.count)
   }
 
+  /// The directions each layer runs, in PyTorch's order.
+  public var directions: [RecurrentDirection] { RecurrentDirection.of(bidirectional: bidirectional) }
+
+  /// Units per step of the outputs: H, or 2H (forward, then reverse) when bidirectional.
+  public var outputSize: Int { directions.count * hiddenSize }
+
   public var namedParameters: [(name: String, tensor: Tensor)] {
-    layers.enumerated().flatMap { l, p in
-      [("weight_ih_l\(l)", p.weightIH), ("weight_hh_l\(l)", p.weightHH),
-       ("bias_ih_l\(l)", p.biasIH), ("bias_hh_l\(l)", p.biasHH)]
+    layers.enumerated().flatMap { i, p in
+      let (l, d) = (i / directions.count, directions[i % directions.count])
+      return zip(RecurrentParameter.allCases, [p.weightIH, p.weightHH, p.biasIH, p.biasHH]).map {
+        ($0.name(layer: l, direction: d), $1)
+      }
     }
   }
 
   /// A zero state for `batchSize` sequences: D2L's `begin_state`.
   public func beginState(batchSize: Int) -> RecurrentState {
-    let shape = [numLayers, batchSize, hiddenSize]
+    let shape = [numLayers * directions.count, batchSize, hiddenSize]
     return RecurrentState(hidden: .zeros(shape), cell: kind.hasCellState ? .zeros(shape) : nil)
   }
 
   /// Runs all layers over dense input (T, B, inputSize). Returns the last layer's outputs
-  /// (T, B, H) and the final state (L, B, H).
+  /// (T, B, outputSize) and the final state (L·D, B, H).
   public func callAsFunction(
     _ x: Tensor, state: RecurrentState? = nil, observe: ((_ layer: Int, _ outputs: Tensor) -> Void)? = nil
   ) -> (output: Tensor, state: RecurrentState) {
@@ -104,24 +128,36 @@ public class RecurrentLayer: Module {
     observe: ((Int, Tensor) -> Void)?
   ) -> (output: Tensor, state: RecurrentState) {
     let state = state ?? beginState(batchSize: B)
-    let expected = [numLayers, B, hiddenSize]
+    let D = directions.count
+    let expected = [numLayers * D, B, hiddenSize]
+    let rows = D == 1 ? "(layers, batch, hidden)" : "(layers × 2, batch, hidden)"
     check(state.hidden.shape == expected,
-                 "\(kind.displayName): state \(Tensor.describe(state.hidden.shape)) does not fit (layers, batch, hidden) = \(Tensor.describe(expected))")
+                 "\(kind.displayName): state \(Tensor.describe(state.hidden.shape)) does not fit \(rows) = \(Tensor.describe(expected))")
     check(!kind.hasCellState || state.cell?.shape == expected,
                  "\(kind.displayName): needs a memory cell state shaped \(Tensor.describe(expected))")
     var x = input
     var output: Tensor?
     var finalH: [Tensor] = [], finalC: [Tensor] = []
-    for (l, layer) in layers.enumerated() {
-      let c0 = kind.hasCellState ? state.cell![l] : nil
-      let ws = workspace(l, steps: T, batch: B, inputSize: layer.inputSize)
-      let result = PhaseClock.measure("recurrent layers") { layer(x, steps: T, batch: B, h0: state.hidden[l], c0: c0, workspace: ws, team: team,
-                         parts: parts(steps: T, batch: B)) }
-      observe?(l + 1, result.output)
-      output = result.output
-      finalH.append(result.h)
-      if let c = result.c { finalC.append(c) }
-      x = .dense(result.output)
+    for l in 0..<numLayers {
+      var outputs: [Tensor] = []
+      for d in directions {
+        let i = l * D + d.rawValue, layer = layers[i]
+        let c0 = kind.hasCellState ? state.cell![i] : nil
+        let ws = workspace(i, steps: T, batch: B, inputSize: layer.inputSize)
+        // The reverse direction is the same time loop over the sequence read backwards; its
+        // outputs are turned back so that step t of both directions lines up.
+        let result = PhaseClock.measure("recurrent layers") {
+          layer(d == .forward ? x : x.reversedSteps(batch: B), steps: T, batch: B, h0: state.hidden[i], c0: c0,
+                workspace: ws, team: team, parts: parts(steps: T, batch: B))
+        }
+        outputs.append(d == .forward ? result.output : result.output.reversedSteps())
+        finalH.append(result.h)
+        if let c = result.c { finalC.append(c) }
+      }
+      let joined = D == 1 ? outputs[0] : Tensor.concatenate(outputs, alongAxis: 2)
+      observe?(l + 1, joined)
+      output = joined
+      x = .dense(joined)
     }
     return (output!, RecurrentState(hidden: .stack(finalH), cell: kind.hasCellState ? .stack(finalC) : nil))
   }
@@ -153,21 +189,30 @@ public class RecurrentLayer: Module {
 
 /// PyTorch's `nn.RNN` (tanh).
 public final class RNN: RecurrentLayer {
-  public init(inputSize: Int, hiddenSize: Int, numLayers: Int = 1, using generator: inout RandomGenerator) {
-    super.init(kind: .rnn, inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers, using: &generator)
+  public init(
+    inputSize: Int, hiddenSize: Int, numLayers: Int = 1, bidirectional: Bool = false, using generator: inout RandomGenerator
+  ) {
+    super.init(kind: .rnn, inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers,
+               bidirectional: bidirectional, using: &generator)
   }
 }
 
 /// PyTorch's `nn.GRU`.
 public final class GRU: RecurrentLayer {
-  public init(inputSize: Int, hiddenSize: Int, numLayers: Int = 1, using generator: inout RandomGenerator) {
-    super.init(kind: .gru, inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers, using: &generator)
+  public init(
+    inputSize: Int, hiddenSize: Int, numLayers: Int = 1, bidirectional: Bool = false, using generator: inout RandomGenerator
+  ) {
+    super.init(kind: .gru, inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers,
+               bidirectional: bidirectional, using: &generator)
   }
 }
 
 /// PyTorch's `nn.LSTM`.
 public final class LSTM: RecurrentLayer {
-  public init(inputSize: Int, hiddenSize: Int, numLayers: Int = 1, using generator: inout RandomGenerator) {
-    super.init(kind: .lstm, inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers, using: &generator)
+  public init(
+    inputSize: Int, hiddenSize: Int, numLayers: Int = 1, bidirectional: Bool = false, using generator: inout RandomGenerator
+  ) {
+    super.init(kind: .lstm, inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers,
+               bidirectional: bidirectional, using: &generator)
   }
 }

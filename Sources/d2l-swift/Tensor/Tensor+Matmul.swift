@@ -87,7 +87,7 @@ extension Tensor {
   /// Products with at least this many rows of A as given run on the packed kernels.
   static let packedFromRows = 32
 
-  /// C = A · op(B) on the library's packed kernels (`RecurrentProducts`): op(B) is packed once,
+  /// C = A · op(B) on the library's packed kernels (`PackedGemm`): op(B) is packed once,
   /// k × n, and each of the team's threads multiplies its rows of A as they are. OpenBLAS packs
   /// A as well, on every call, which for a narrow C costs as much as the product: the output
   /// layer's (1120 × 256) · (256 × 28) took 0.27 ms of the chapter's 15 ms minibatch, for 16
@@ -97,8 +97,8 @@ extension Tensor {
     m: Int, n: Int, k: Int, accumulate: Bool, lda: Int, ldb: Int, ldc: Int
   ) {
     guard m > 0, n > 0 else { return }
-    let products = RecurrentProducts(kernels: .selected)
-    let packed = TensorStorage(uninitializedCount: RecurrentProducts.packedCount(k: k, n: n))
+    let products = PackedGemm(kernels: .selected)
+    let packed = TensorStorage(uninitializedCount: PackedGemm.packedCount(k: k, n: n))
     // op(B)(kk, j) is B[j, kk] when B is stored transposed (n × k), else B[kk, j].
     let (rowStride, columnStride) = transposeB ? (1, ldb) : (ldb, 1)
     let team = WorkerTeam.shared, parts = splitParts(m: m, n: n, k: k, along: m)

@@ -78,6 +78,22 @@ extension Tensor {
     }
   }
 
+  /// The leading axis in reverse order: (T, …) with step t at T-1-t, PyTorch's `flip(0)`.
+  public func reversedSteps() -> Tensor {
+    check(rank >= 1, "reversedSteps: needs rank 1 or more, shape is \(Tensor.describe(shape))")
+    let steps = shape[0], inner = count / max(steps, 1)
+    func reverse(_ src: UnsafePointer<Float>, into dst: UnsafeMutablePointer<Float>) {
+      for t in 0..<steps { (dst + (steps - 1 - t) * inner).update(from: src + t * inner, count: inner) }
+    }
+    let out = TensorStorage(uninitializedCount: count)
+    reverse(storage.base, into: out.base)
+    return Tensor.result("reversedSteps", shape: shape, storage: out, operands: [self]) { g in
+      let d = TensorStorage(uninitializedCount: count)
+      reverse(g.base, into: d.base)
+      node?.accumulate(handingOver: d)
+    }
+  }
+
   /// Element `index` along the leading axis (the axis disappears).
   public subscript(index: Int) -> Tensor {
     check(rank >= 1 && index >= 0 && index < shape[0],

@@ -34,23 +34,18 @@ public enum Benchmark {
     return Result(tokensPerSecond: Double(tokens) / time, seconds: time, minibatches: minibatches)
   }
 
-  /// FLOPs of one trained token: the forward and backward GEMMs of every layer and of the
-  /// output layer (a one-hot input is a gather: no GEMM, and layer 1 needs no input gradient).
+  /// FLOPs of one trained token: the forward and backward GEMMs of every layer and direction
+  /// and of the output layer (a one-hot input is a gather: no GEMM, and layer 1 needs no input
+  /// gradient). A layer above a bidirectional one reads D·H inputs.
   public static func trainingFlopsPerToken(_ model: RNNModel) -> Double {
-    let h = Double(model.hiddenSize), g = Double(model.kind.gateCount), v = Double(model.vocabSize)
-    var flops = 0.0
-    for l in 0..<model.numLayers {
-      flops += 3 * 2 * g * h * h  // H W_hhᵀ forward; dH·W_hh and dW_hh backward
-      if l > 0 { flops += 3 * 2 * g * h * h }  // X W_ihᵀ forward; dW_ih and dX backward
-    }
-    flops += 3 * 2 * h * v  // the Linear layer: forward, dW and dX
-    return flops
+    3 * inferenceFlopsPerToken(model)  // forward, and backward's two products per forward one
   }
 
   /// FLOPs of one token of inference (forward only).
   public static func inferenceFlopsPerToken(_ model: RNNModel) -> Double {
     let h = Double(model.hiddenSize), g = Double(model.kind.gateCount), v = Double(model.vocabSize)
-    return Double(model.numLayers) * 2 * g * h * h + Double(model.numLayers - 1) * 2 * g * h * h + 2 * h * v
+    let d = Double(model.rnn.directions.count), layers = Double(model.numLayers)
+    return d * (layers * 2 * g * h * h + (layers - 1) * 2 * g * h * (d * h)) + 2 * d * h * v
   }
 
   /// The threads training uses (the worker team; OpenBLAS runs single-threaded inside it).

@@ -27,7 +27,20 @@ extension RNNModel {
   /// The perplexity of one continuous token sequence from a zero state: token t+1 is predicted
   /// from tokens up to t, so n tokens give n - 1 predictions. Runs in chunks of `chunkSteps`,
   /// carrying the state, so memory stays bounded for long texts.
+  ///
+  /// A bidirectional model reads the whole text in one pass, as PyTorch does: its reverse
+  /// direction starts from the text's end, so chunks would change what it sees (and its
+  /// buffers grow with the text's length).
   public func perplexity<S: Sequence>(ofChunks chunks: S, chunkSteps: Int = 4096) -> (perplexity: Double, predictions: Int)
+  where S.Element == [Int32] {
+    if bidirectional {
+      let whole = Array(chunks.joined())
+      return chunkedPerplexity([whole], chunkSteps: max(whole.count, 1))
+    }
+    return chunkedPerplexity(chunks, chunkSteps: chunkSteps)
+  }
+
+  private func chunkedPerplexity<S: Sequence>(_ chunks: S, chunkSteps: Int) -> (perplexity: Double, predictions: Int)
   where S.Element == [Int32] {
     withoutGradients {
       var state = beginState(batchSize: 1)

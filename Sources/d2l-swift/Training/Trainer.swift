@@ -5,6 +5,8 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
   public var cell: CellKind = .lstm
   public var numLayers = 2
   public var hiddenSize = 256
+  /// Each layer also reads the sequence backwards (D2L's bidirectional RNN section).
+  public var bidirectional = false
   public var epochs = 500
   public var learningRate: Float = 2
   public var clipNorm: Float = 1
@@ -20,6 +22,36 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
   public var books: [String] = []
 
   public init() {}
+}
+
+extension TrainingConfiguration {
+  private enum CodingKeys: String, CodingKey {
+    case cell, numLayers, hiddenSize, bidirectional, epochs, learningRate, clipNorm, batchSize, numSteps, useRandomIter,
+      maxTokens, seed, books
+  }
+
+  /// Reads a configuration; a key that a file written before it existed lacks keeps its default
+  /// (`bidirectional` came with the bidirectional section).
+  public init(from decoder: any Decoder) throws {
+    self.init()
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    func read<T: Decodable>(_ key: CodingKeys, _ value: inout T) throws {
+      if let v = try c.decodeIfPresent(T.self, forKey: key) { value = v }
+    }
+    try read(.cell, &cell)
+    try read(.numLayers, &numLayers)
+    try read(.hiddenSize, &hiddenSize)
+    try read(.bidirectional, &bidirectional)
+    try read(.epochs, &epochs)
+    try read(.learningRate, &learningRate)
+    try read(.clipNorm, &clipNorm)
+    try read(.batchSize, &batchSize)
+    try read(.numSteps, &numSteps)
+    try read(.useRandomIter, &useRandomIter)
+    try read(.maxTokens, &maxTokens)
+    try read(.seed, &seed)
+    try read(.books, &books)
+  }
 }
 
 /// What one epoch measured.

@@ -13,4 +13,14 @@ public enum RecurrentInput {
     if case .dense(let x) = self { return x }
     return nil
   }
+
+  /// The same sequence read from its last step to its first: what a bidirectional layer's
+  /// reverse direction runs on.
+  func reversedSteps(batch: Int) -> RecurrentInput {
+    switch self {
+    case .dense(let x): .dense(x.reversedSteps())
+    case .tokens(let ids, let vocabSize):
+      .tokens(stride(from: ids.count - batch, through: 0, by: -batch).flatMap { ids[$0..<($0 + batch)] }, vocabSize: vocabSize)
+    }
+  }
 }

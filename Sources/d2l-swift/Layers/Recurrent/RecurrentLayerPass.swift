@@ -4,7 +4,7 @@
 /// gates and applies the cell's fused kernel (`TimeLoop+Forward`). Backward (BPTT), steps in
 /// reverse, then the weight gradients as one product each over all steps (`TimeLoop+Backward`,
 /// `TimeLoop+Gradients`). The cell (`RecurrentCell`), the split across threads (`Partition`)
-/// and the products' kernels (`RecurrentProducts`) are each chosen in one place.
+/// and the products' kernels (`PackedGemm`) are each chosen in one place.
 struct RecurrentLayerPass {
   let kind: CellKind
   let weightIH: Tensor, weightHH: Tensor, biasIH: Tensor, biasHH: Tensor

@@ -34,7 +34,7 @@ final class RecurrentWorkspace {
   /// H_0 … H_{T-1} or a dense input (T·B, H or I), packed for the weight gradients, and the
   /// gradient kernel's scratch per thread.
   let packedRows: TensorStorage, gemmScratch: TensorStorage
-  /// W_hh packed for the per-step products (`RecurrentProducts`), gate by gate: its rows for
+  /// W_hh packed for the per-step products (`PackedGemm`), gate by gate: its rows for
   /// H_{t-1} W_hhᵀ forward, its columns for dG_t W_hh backward.
   let packedForward: TensorStorage, packedBackward: TensorStorage
   /// W_ih packed the same way, for a dense input's per-step products: X_t W_ihᵀ forward and
@@ -57,12 +57,12 @@ final class RecurrentWorkspace {
     (biasIH, biasHH, dBias) = (buffer(GH), buffer(GH), buffer(GH))
     inputTable = TensorStorage(uninitializedCount: GH * I)
     packedRows = TensorStorage(uninitializedCount: T * B * max(H, I))
-    gemmScratch = TensorStorage(uninitializedCount: 8 * RecurrentProducts.scratchPerThread)
+    gemmScratch = TensorStorage(uninitializedCount: 8 * PackedGemm.scratchPerThread)
     // Forward, gate by gate: G blocks of H output columns, each padded to whole panels.
-    packedForward = TensorStorage(count: G * RecurrentProducts.packedCount(k: H, n: H))
-    packedInputForward = TensorStorage(count: G * RecurrentProducts.packedCount(k: I, n: H))
-    packedBackward = TensorStorage(count: RecurrentProducts.packedCount(k: GH, n: H))
-    packedInputBackward = TensorStorage(count: RecurrentProducts.packedCount(k: GH, n: I))
+    packedForward = TensorStorage(count: G * PackedGemm.packedCount(k: H, n: H))
+    packedInputForward = TensorStorage(count: G * PackedGemm.packedCount(k: I, n: H))
+    packedBackward = TensorStorage(count: PackedGemm.packedCount(k: GH, n: H))
+    packedInputBackward = TensorStorage(count: PackedGemm.packedCount(k: GH, n: I))
   }
 
   func fits(kind: CellKind, steps: Int, batch: Int, hidden: Int, inputSize: Int) -> Bool {

@@ -7,7 +7,7 @@ import CKernels
 struct TimeLoop {
   let cell: any RecurrentCell.Type
   let kernels: (forward: d2l_cell_kernel, backward: d2l_cell_kernel)
-  let products: RecurrentProducts
+  let products: PackedGemm
   let T: Int, B: Int, H: Int, I: Int, G: Int
   let ws: RecurrentWorkspace
   let team: WorkerTeam
@@ -23,7 +23,7 @@ struct TimeLoop {
     let kernelSet = KernelSet.selected
     cell = pass.kind.cell
     kernels = cell.kernels(kernelSet)
-    products = RecurrentProducts(kernels: kernelSet)
+    products = PackedGemm(kernels: kernelSet)
     (T, B, H, I, G) = (steps, batch, pass.hidden, pass.inputSize, cell.gateCount)
     (ws, self.team) = (workspace, team)
     wih = UnsafePointer(pass.weightIH.storage.base)
@@ -35,7 +35,7 @@ struct TimeLoop {
   }
 
   /// Floats one gate's block of a packed forward weight takes (k = H or I).
-  func packedGate(k: Int) -> Int { RecurrentProducts.packedCount(k: k, n: H) }
+  func packedGate(k: Int) -> Int { PackedGemm.packedCount(k: k, n: H) }
 }
 
 /// Row pointers a product starts from instead of copying them into its output first (the

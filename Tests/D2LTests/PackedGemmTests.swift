@@ -4,7 +4,7 @@ import Testing
 /// The packed products compute what OpenBLAS computes, at every kernel level this CPU runs: for
 /// both packings the time loop uses (rows of W forward, columns of W backward), any row count
 /// (prediction's batch of 1) and column counts that leave a partial last panel.
-@Suite struct RecurrentProductsTests {
+@Suite struct PackedGemmTests {
   static let sizes = [(4, 16, 8), (32, 64, 48), (8, 48, 256), (32, 128, 1024), (12, 80, 40), (1, 20, 7), (9, 28, 33)]
 
   @Test(arguments: sizes) func portableMatchesBLAS(m: Int, n: Int, k: Int) {
@@ -29,12 +29,12 @@ import Testing
     let w = Tensor.uniform([rows, columns + 3], low: -1, high: 1, using: &g)  // rows with a gap after them
     // (k, n, rowStride, columnStride): B = Wᵀ as the forward loop packs it, and B = W as given.
     for (k, n, rowStride, columnStride) in [(columns, rows, 1, columns + 3), (rows, columns, columns + 3, 1)] {
-      let count = RecurrentProducts.packedCount(k: k, n: n)
+      let count = PackedGemm.packedCount(k: k, n: n)
       let expected = TensorStorage(count: count)
-      RecurrentProducts(kernels: Levels.kernels(.portable))
+      PackedGemm(kernels: Levels.kernels(.portable))
         .pack(w.storage.base, k: k, n: n, rowStride: rowStride, columnStride: columnStride, into: expected.base)
       for level in KernelLevel.allCases where Levels.runs(level) {
-        let got = TensorStorage(count: count), products = RecurrentProducts(kernels: Levels.kernels(level))
+        let got = TensorStorage(count: count), products = PackedGemm(kernels: Levels.kernels(level))
         for part in 0..<2 {
           products.pack(w.storage.base, k: k, n: n, rowStride: rowStride, columnStride: columnStride, into: got.base, part: part, of: 2)
         }
@@ -44,13 +44,13 @@ import Testing
   }
 
   func matchesBLAS(m: Int, n: Int, k: Int, _ kernels: KernelSet) {
-    let products = RecurrentProducts(kernels: kernels)
+    let products = PackedGemm(kernels: kernels)
     var g = RandomGenerator(seed: UInt64(m * n + k))
     let a = Tensor.uniform([m, k], low: -1, high: 1, using: &g)
     let wRows = Tensor.uniform([n, k], low: -1, high: 1, using: &g)  // C = A Wᵀ (forward)
     let wCols = Tensor.uniform([k, n + 16], low: -1, high: 1, using: &g)  // C = A W[:, 8..<8+n]
     let table = Tensor.uniform([5, n], low: -1, high: 1, using: &g)
-    let packed = TensorStorage(count: RecurrentProducts.packedCount(k: k, n: n))
+    let packed = TensorStorage(count: PackedGemm.packedCount(k: k, n: n))
     for accumulate in [false, true] {
       let start = Tensor.uniform([m, n], low: -1, high: 1, using: &g)
       // Forward: B(kk, j) = W[j, kk].
@@ -91,7 +91,7 @@ import Testing
   /// column sums of Aᵀ as given).
   @Test(.enabled(if: Levels.runs(.avx512), Comment(rawValue: Levels.noAVX512)), arguments: [(8, 16, 5), (32, 48, 300), (64, 64, 1120)])
   func avx512TransposedAMatchesBLAS(m: Int, n: Int, k: Int) {
-    let products = RecurrentProducts(kernels: Levels.kernels(.avx512))
+    let products = PackedGemm(kernels: Levels.kernels(.avx512))
     var g = RandomGenerator(seed: UInt64(m + n + k))
     let aT = Tensor.uniform([k, m + 8], low: -1, high: 1, using: &g)  // A's transpose, wider than m
     let b = Tensor.uniform([k, n], low: -1, high: 1, using: &g)
@@ -99,7 +99,7 @@ import Testing
     let expected = start.storage.copy(), got = start.storage.copy()
     Tensor.gemm(aT.storage.base, transposeA: true, b.storage.base, transposeB: false, into: expected.base,
                 m: m, n: n, k: k, accumulate: true, lda: m + 8)
-    let packed = TensorStorage(count: k * n), scratch = TensorStorage(count: RecurrentProducts.scratchPerThread)
+    let packed = TensorStorage(count: k * n), scratch = TensorStorage(count: PackedGemm.scratchPerThread)
     products.pack(b.storage.base, k: k, n: n, rowStride: n, columnStride: 1, into: packed.base)
     let sums = TensorStorage(count: m)
     sums.base.update(repeating: 0.5, count: m)
