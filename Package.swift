@@ -54,12 +54,14 @@ let package = Package(
     .target(
       name: "DeepRNNLesson", dependencies: ["D2L", "LessonEngine", "ExerciseChecks"],
       path: "Sources/DeepRNNLesson"),
+    // The bidirectional-RNN lesson (the section after deep RNNs): its steps and exercises.
+    .target(name: "BiRNNLesson", dependencies: ["D2L", "LessonEngine", "ExerciseChecks", "DeepRNNLesson"], path: "Sources/BiRNNLesson"),
 
     // The `lessons` command line: argument parsing over the targets above.
     .executableTarget(
       name: "Lessons",
       dependencies: [
-        "D2L", "LessonEngine", "DeepRNNLesson", "ExerciseChecks",
+        "D2L", "LessonEngine", "DeepRNNLesson", "ExerciseChecks", "BiRNNLesson",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Sources/Lessons"),
@@ -70,6 +72,7 @@ let package = Package(
     // Snapshots are read from the source tree (by path), not bundled.
     .testTarget(name: "LessonsTests", dependencies: ["Lessons", "LessonEngine", "DeepRNNLesson", "D2L"],
                 path: "Tests/LessonsTests", exclude: ["Snapshots"]),
+    .testTarget(name: "BiRNNLessonTests", dependencies: ["BiRNNLesson", "DeepRNNLesson", "LessonEngine", "ExerciseChecks", "D2L"], path: "Tests/BiRNNLessonTests"),
   ],
   swiftLanguageModes: [.v5]
 )

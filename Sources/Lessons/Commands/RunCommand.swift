@@ -1,3 +1,4 @@
+import BiRNNLesson
 import DeepRNNLesson
 import LessonEngine
 import ArgumentParser
@@ -20,7 +21,7 @@ struct LessonOptions: ParsableArguments {
   func loadPlan(overrides: [String] = []) throws -> LessonPlan {
     do {
       let path = try LessonLocator.locate(lesson, language: lang)
-      return try LessonPlan(document: try LessonParser.load(path: path), catalog: DeepRNNLesson.catalog, overrides: overrides)
+      return try LessonPlan(document: try LessonParser.load(path: path), catalog: path.hasSuffix("bi-rnn.md") ? BiRNNLesson.catalog : DeepRNNLesson.catalog, overrides: overrides)
     } catch let error as LessonError {
       Console.error(error.description)
       throw ExitCode.failure
