@@ -5,9 +5,13 @@
 //   CBLAS, CCmark     system libraries (OpenBLAS, cmark) through pkg-config
 //   CKernels          C kernels of the time loop, chosen at run time for the CPU
 //   D2L               tensors, autodiff, layers, data, training, checkpoints
+//   Localization      languages, string tables, numbers: for the engine, lessons and checks
 //   ExerciseChecks    the checks behind `lessons check` and the learner's exercises/ package
 //   LessonEngine      lesson files: parsing, rendering, math, steps, the runner
-//   DeepRNNLesson     the deep-RNN lesson's typed steps, its experiments and exercises
+//   CourseKit         what the course's commands share: training runs, experiments, exercises,
+//                     the playground
+//   DeepRNNLesson     the deep-RNN lesson: its `Lesson` value, typed steps and exercises
+//   BiRNNLesson       the bidirectional-RNN lesson, the same way
 //   Lessons           the thin `lessons` command line
 import PackageDescription
 
@@ -18,7 +22,9 @@ let package = Package(
     .library(name: "ExerciseChecks", targets: ["ExerciseChecks"]),
     // For the learner's playground/ package, which builds edited steps against the lesson.
     .library(name: "LessonEngine", targets: ["LessonEngine"]),
+    .library(name: "CourseKit", targets: ["CourseKit"]),
     .library(name: "DeepRNNLesson", targets: ["DeepRNNLesson"]),
+    .library(name: "BiRNNLesson", targets: ["BiRNNLesson"]),
     .executable(name: "lessons", targets: ["Lessons"]),
   ],
   dependencies: [
@@ -44,24 +50,34 @@ let package = Package(
       name: "D2L", dependencies: ["CBLAS", "CKernels"],
       path: "Sources/d2l-swift"),
 
+    // The one localization mechanism: languages, string tables, numbers as a language writes them.
+    .target(name: "Localization", path: "Sources/Localization"),
+
     // Exercise 1's checker: a learner's stacked scratch RNN against the concise RNN.
-    .target(name: "ExerciseChecks", dependencies: ["D2L"], path: "Sources/ExerciseChecks"),
+    .target(name: "ExerciseChecks", dependencies: ["D2L", "Localization"], path: "Sources/ExerciseChecks"),
 
     // Lesson files: Markdown through cmark, math as Unicode, step directives, the walk-through.
-    .target(name: "LessonEngine", dependencies: ["D2L", "CCmark"], path: "Sources/LessonEngine"),
+    .target(name: "LessonEngine", dependencies: ["D2L", "CCmark", "Localization"], path: "Sources/LessonEngine"),
 
-    // The deep-RNN lesson: its steps (typed inputs and outputs), experiments 2-4 and exercises.
+    // What every lesson's commands share: the training run, the experiments, the exercises
+    // package, the playground.
     .target(
-      name: "DeepRNNLesson", dependencies: ["D2L", "LessonEngine", "ExerciseChecks"],
+      name: "CourseKit", dependencies: ["D2L", "LessonEngine", "ExerciseChecks"],
+      path: "Sources/CourseKit"),
+
+    // The deep-RNN lesson: its `Lesson` value, its steps (typed inputs and outputs), exercises.
+    // A lesson is one such target plus one line in Sources/Lessons/Course.swift.
+    .target(
+      name: "DeepRNNLesson", dependencies: ["D2L", "LessonEngine", "CourseKit", "ExerciseChecks"],
       path: "Sources/DeepRNNLesson"),
     // The bidirectional-RNN lesson (the section after deep RNNs): its steps and exercises.
-    .target(name: "BiRNNLesson", dependencies: ["D2L", "LessonEngine", "ExerciseChecks", "DeepRNNLesson"], path: "Sources/BiRNNLesson"),
+    .target(name: "BiRNNLesson", dependencies: ["D2L", "LessonEngine", "CourseKit", "ExerciseChecks", "DeepRNNLesson"], path: "Sources/BiRNNLesson"),
 
     // The `lessons` command line: argument parsing over the targets above.
     .executableTarget(
       name: "Lessons",
       dependencies: [
-        "D2L", "LessonEngine", "DeepRNNLesson", "ExerciseChecks", "BiRNNLesson",
+        "D2L", "LessonEngine", "CourseKit", "DeepRNNLesson", "ExerciseChecks", "BiRNNLesson",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Sources/Lessons"),
@@ -70,9 +86,9 @@ let package = Package(
                 resources: [.copy("Fixtures")]),
     .testTarget(name: "ExerciseChecksTests", dependencies: ["ExerciseChecks", "D2L"], path: "Tests/ExerciseChecksTests"),
     // Snapshots are read from the source tree (by path), not bundled.
-    .testTarget(name: "LessonsTests", dependencies: ["Lessons", "LessonEngine", "DeepRNNLesson", "D2L"],
+    .testTarget(name: "LessonsTests", dependencies: ["Lessons", "LessonEngine", "CourseKit", "DeepRNNLesson", "D2L"],
                 path: "Tests/LessonsTests", exclude: ["Snapshots"]),
-    .testTarget(name: "BiRNNLessonTests", dependencies: ["BiRNNLesson", "DeepRNNLesson", "LessonEngine", "ExerciseChecks", "D2L"], path: "Tests/BiRNNLessonTests"),
+    .testTarget(name: "BiRNNLessonTests", dependencies: ["BiRNNLesson", "DeepRNNLesson", "CourseKit", "LessonEngine", "ExerciseChecks", "D2L"], path: "Tests/BiRNNLessonTests"),
   ],
   swiftLanguageModes: [.v5]
 )

@@ -22,7 +22,10 @@ let package = Package(
       dependencies: [
         .product(name: "D2L", package: projectIdentity),
         .product(name: "LessonEngine", package: projectIdentity),
+        .product(name: "CourseKit", package: projectIdentity),
+        // The lessons whose steps may be edited here (one line per registered lesson).
         .product(name: "DeepRNNLesson", package: projectIdentity),
+        .product(name: "BiRNNLesson", package: projectIdentity),
       ],
       path: "Sources/Playground"),
   ],

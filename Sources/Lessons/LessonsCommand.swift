@@ -1,4 +1,4 @@
-import DeepRNNLesson
+import CourseKit
 import LessonEngine
 import ArgumentParser
 
@@ -8,5 +8,6 @@ struct LessonsCommand: ParsableCommand {
     commandName: "lessons",
     abstract: "Walk through D2L's Deep Recurrent Neural Networks chapter in the terminal.",
     subcommands: [RunCommand.self, ListCommand.self, TrainCommand.self, PredictCommand.self, EvalCommand.self, BenchCommand.self,
-                  ExperimentCommand.self, DataCommand.self, EditCommand.self, ExercisesCommand.self, CheckCommand.self, HintCommand.self, ResetCommand.self])
+                  ExperimentCommand.self, DataCommand.self, EditCommand.self, ExercisesCommand.self, CheckCommand.self, HintCommand.self, ResetCommand.self,
+                  AuthorCommand.self])
 }

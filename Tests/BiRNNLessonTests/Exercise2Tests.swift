@@ -5,7 +5,7 @@ import Testing
 
 /// Exercise 2's checker: it passes the shipped solution, fails the shipped starter, and refuses
 /// each classic wrong answer with a row that names it.
-@Suite struct Exercise2Tests {
+@Suite(.serialized) struct Exercise2Tests {
   static func failures(_ rows: [CheckResult]) -> String {
     rows.filter { !$0.passed }.map(\.description).joined(separator: "\n")
   }
@@ -67,12 +67,12 @@ import Testing
   @Test(arguments: [("SOLUTION", "Solutions", "public final class DeepBiRNN:"), ("STARTER", "Starters", "public final class StarterDeepBiRNN:")])
   func copiesMatchTheShippedFiles(marker: String, folder: String, declaration: String) throws {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let shipped = try String(contentsOf: root.appendingPathComponent("exercises/BiRNN/\(folder)/BiRNNExercise2/DeepBiRNN.swift"), encoding: .utf8)
+    let shipped = try String(contentsOf: root.appendingPathComponent("exercises/\(folder)/BiRNNExercise2/DeepBiRNN.swift"), encoding: .utf8)
     let copies = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("ShippedAnswers.swift"), encoding: .utf8)
     let copy = try #require(copies.components(separatedBy: "// BEGIN \(marker) COPY\n").dropFirst().first?.components(separatedBy: "// END \(marker) COPY\n").first)
     let expected = shipped.replacingOccurrences(of: "import D2L\nimport ExerciseChecks\n\n", with: "")
       .replacingOccurrences(of: "public final class DeepBiRNN:", with: declaration)
-    #expect(copy == expected, "exercises/BiRNN/\(folder)/BiRNNExercise2/DeepBiRNN.swift changed: copy it between the markers in ShippedAnswers.swift")
+    #expect(copy == expected, "exercises/\(folder)/BiRNNExercise2/DeepBiRNN.swift changed: copy it between the markers in ShippedAnswers.swift")
   }
 }
 

@@ -2,7 +2,7 @@ import D2L
 import ExerciseChecks
 
 // The shipped solution and starter of bi-rnn's exercise 2, copied here so that the tests run
-// them; `Exercise2Tests` checks that the copies still match exercises/BiRNN/.
+// them; `Exercise2Tests` checks that the copies still match exercises/.
 
 // BEGIN SOLUTION COPY
 // Exercise 2 of "Bidirectional Recurrent Neural Networks": a bidirectional RNN with several
@@ -54,10 +54,9 @@ public final class DeepBiRNN: DeepBiRNNExercise {
 //     →H_t^(l) = tanh(H_t^(l-1) →W_xh^(l) + →H_{t-1}^(l) →W_hh^(l) + →b_h^(l))
 //     ←H_t^(l) = tanh(H_t^(l-1) ←W_xh^(l) + ←H_{t+1}^(l) ←W_hh^(l) + ←b_h^(l))
 //
-// Fill in the `TODO`s, then run `swift run --package-path exercises/BiRNN check-birnn-exercise2`
-// (from the project folder). Shapes: T = steps, B = batch, I = numInputs, H = numHiddens.
-// Hints, in order, in exercises/BiRNN/HINTS.md. Start over: copy
-// Starters/BiRNNExercise2/DeepBiRNN.swift over this file.
+// Fill in the `TODO`s, then run `lessons check 2 --lesson bi-rnn`. Stuck?
+// `lessons hint 2 --lesson bi-rnn`. Start over: `lessons reset 2 --lesson bi-rnn`.
+// Shapes: T = steps, B = batch, I = numInputs, H = numHiddens.
 
 /// Your deep bidirectional RNN: `numLayers` layers, each a forward and a backward scratch RNN.
 public final class StarterDeepBiRNN: DeepBiRNNExercise {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Testing
 
+@testable import CourseKit
 @testable import DeepRNNLesson
 @testable import LessonEngine
 @testable import Lessons
@@ -58,7 +59,7 @@ import Testing
 
   @Test func resetAsksAndRestoresTheStarter() throws {
     let package = try copyOfExercises()
-    let (info, files) = try ExerciseCatalog.codeFiles(1, for: "reset")
+    let (info, files) = try DeepRNNLesson.lesson.codeFiles(1, for: "reset")
     let reset = ExerciseReset(info: info, files: files, package: package)
     var asked = 0
     #expect(try reset.run { _ in asked += 1; return true } == .alreadyPristine)
@@ -82,7 +83,7 @@ import Testing
 
   @Test func listShowsEveryExerciseWithItsStatus() throws {
     let package = try copyOfExercises()
-    let list = ExerciseList.render(package: package)
+    let list = ExerciseList.render(lesson: DeepRNNLesson.lesson, package: package)
     #expect(list.contains("1  A two-layer RNN from scratch"))
     #expect(list.contains("not started"))
     for n in 2...4 { #expect(list.contains("run `lessons experiment \(n)`")) }
@@ -113,7 +114,7 @@ import Testing
     #expect(starter.status != 0)
     #expect(starter.stdout.contains("NOT OK  L=2 (I=5, H=4): 2 RNNScratch layers"), "\(starter.stdout)\n\(starter.stderr)")
     #expect(starter.stdout.contains("1 of 5 checks OK"))
-    #expect(ExerciseList.render(package: package).contains("not started"))
+    #expect(ExerciseList.render(lesson: DeepRNNLesson.lesson, package: package).contains("not started"))
 
     let broken = try check(solution.replacingOccurrences(of: "finalStates.append(state)", with: "finalStates.append(stat)"))
     #expect(broken.status != 0)
@@ -143,7 +144,7 @@ import Testing
     #expect(reference.status == 0, "\(reference.stdout)\n\(reference.stderr)")
     #expect(reference.stdout.contains("11 of 11 checks OK") && reference.stdout.contains("Exercise 1 done ✓"))
     #expect(!reference.stdout.contains("NOT OK"))
-    #expect(ExerciseList.render(package: package).contains("done ✓"))
+    #expect(ExerciseList.render(lesson: DeepRNNLesson.lesson, package: package).contains("done ✓"))
 
     // In Vietnamese (the package is built by now, so this is quick).
     let vietnamese = try LessonsBinary.run(["check", "1", "--lang", "vi", "--exercises", package.root.path])

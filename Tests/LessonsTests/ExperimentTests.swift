@@ -7,6 +7,7 @@ import Testing
   import FoundationXML
 #endif
 
+@testable import CourseKit
 @testable import DeepRNNLesson
 @testable import LessonEngine
 @testable import Lessons

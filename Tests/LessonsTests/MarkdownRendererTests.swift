@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import CourseKit
 @testable import DeepRNNLesson
 @testable import LessonEngine
 @testable import Lessons

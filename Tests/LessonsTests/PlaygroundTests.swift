@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CourseKit
 @testable import DeepRNNLesson
 @testable import LessonEngine
 
@@ -128,7 +129,7 @@ import Testing
   /// Every step whose code the lesson shows becomes a playground file that compiles as it is.
   @Test(.timeLimit(.minutes(10)))
   func everyStepWithCodeCanBeEdited() throws {
-    let playground = Playground(root: try Self.copyOfPlayground())
+    let playground = Playground(root: try Self.copyOfPlayground(), lesson: DeepRNNLesson.lesson)
     let lesson = try LessonParser.load(path: LessonsBinary.packageRoot.appendingPathComponent("lessons/deep-rnn.md").path)
     let editable = lesson.steps.filter(\.showsCode).map(\.id)
     #expect(editable.count >= 9)

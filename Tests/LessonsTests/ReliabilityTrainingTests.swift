@@ -2,6 +2,7 @@ import D2L
 import Foundation
 import Testing
 
+@testable import CourseKit
 @testable import DeepRNNLesson
 @testable import LessonEngine
 @testable import Lessons

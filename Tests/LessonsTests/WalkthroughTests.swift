@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CourseKit
 @testable import DeepRNNLesson
 @testable import LessonEngine
 @testable import Lessons
@@ -52,7 +53,8 @@ import Testing
   @Test func listShowsLessonsAndSteps() throws {
     let result = try LessonsBinary.run(["list"])
     #expect(result.status == 0)
-    #expect(result.stdout.contains("deep-rnn  (lessons/deep-rnn.md, 17 steps)"))
+    #expect(result.stdout.contains("1. deep-rnn: Deep Recurrent Neural Networks  (lessons/deep-rnn.md, 17 steps)"))
+    #expect(result.stdout.contains("exercises done: "))
     #expect(result.stdout.contains("tiny-stack"))
   }
 

@@ -1,5 +1,13 @@
 extension BiRNNStrings {
   static let en: [String: String] = [
+    "lesson.title": "Bidirectional Recurrent Neural Networks",
+    "exercise1.title": "different numbers of hidden units per direction: the shape of Hₜ",
+    "exercise1.hint": "Hₜ puts →Hₜ and ←Hₜ side by side along the last axis, so its width is the sum of the two. Try `lessons run bi-rnn --step bi-sizes --set forwardHiddens=3 --set backwardHiddens=5`, then predict the shape for other sizes before running it.",
+    "exercise2.title": "a bidirectional RNN with several hidden layers, from scratch",
+    "exercise2.hint": "1. Layer 1's two directions read numInputs; every layer above reads the layer below's [→H, ←H], 2 * numHiddens wide. 2. Each direction is its own RNNScratch, drawn from the generator in turn: one object used twice shares its weights. 3. Run the backward layer on the reversed sequence, then reverse its list of states again before concatenating. 4. Concatenate forward first, along the last axis (alongAxis: 2). 5. states?[2 * l] starts layer l's forward direction, states?[2 * l + 1] its backward one; the final states come back in that order, the backward one after it has read X_1.",
+    "exercise3.title": "polysemy: a word's representation in context",
+    "exercise3.hint": "Pick two sentences that read the same up to the word and differ after it. The one-directional state at the word cannot tell them apart; compare how far apart the bidirectional states are: `lessons run bi-rnn --step bi-polysemy`, then `s` to change word and contexts.",
+
     "axis.steps": "steps",
     "axis.batch": "batch",
     "axis.inputs": "inputs",
@@ -23,7 +31,7 @@ extension BiRNNStrings {
     "agrees.finals": "final states: forward {forward}, backward {backward}",
 
     "train.summary": "the section's wrong application: a bidirectional LSTM as a language model",
-    "train.epoch": "epoch {epoch}/{epochs}  perplexity {perplexity}  {rate} tokens/s",
+    "train.notBidirectional": "the training run built a one-directional model: the training set-up must build its model from the configuration (RNNModel(configuration:))",
     "train.parameters": "{count} parameters; the output layer reads {width} numbers per step",
 
     "predict.summary": "its perplexity and its predictions, beside the one-directional model",
@@ -55,7 +63,7 @@ extension BiRNNStrings {
 
     "exercises.summary": "the section's three exercises and where they are done",
     "exercises.item1": "Different numbers of hidden units per direction: step bi-sizes (`lessons run bi-rnn --step bi-sizes --set forwardHiddens=3 --set backwardHiddens=5`) prints the shape of Hₜ.",
-    "exercises.item2": "A bidirectional RNN with several hidden layers, from scratch: edit exercises/BiRNN/Sources/BiRNNExercise2/DeepBiRNN.swift, then `swift run --package-path exercises/BiRNN check-birnn-exercise2` compares every Hₜ⁽ˡ⁾, shape, final state and gradient with RNN(numLayers: 2, bidirectional: true).",
+    "exercises.item2": "A bidirectional RNN with several hidden layers, from scratch: edit exercises/Sources/BiRNNExercise2/DeepBiRNN.swift, then `lessons check 2 --lesson bi-rnn` compares every Hₜ⁽ˡ⁾, shape, final state and gradient with RNN(numLayers: 2, bidirectional: true). `lessons hint 2 --lesson bi-rnn` helps; `lessons reset 2 --lesson bi-rnn` starts over.",
     "exercises.item3": "Polysemy: step bi-polysemy compares one word's representation in two contexts under both trained models; change `word` and `contexts` with `s`.",
   ]
 }

@@ -1,5 +1,13 @@
 extension BiRNNStrings {
   static let vi: [String: String] = [
+    "lesson.title": "Mạng Nơ-ron Hồi tiếp Hai chiều",
+    "exercise1.title": "mỗi chiều một số đơn vị ẩn khác nhau: kích thước của Hₜ",
+    "exercise1.hint": "Hₜ đặt →Hₜ và ←Hₜ cạnh nhau theo trục cuối, nên độ rộng của nó là tổng của hai độ rộng. Hãy chạy `lessons run bi-rnn --step bi-sizes --set forwardHiddens=3 --set backwardHiddens=5`, rồi tự đoán kích thước với các độ rộng khác trước khi chạy.",
+    "exercise2.title": "một RNN hai chiều nhiều tầng ẩn, lập trình từ đầu",
+    "exercise2.hint": "1. Hai chiều của tầng 1 đọc numInputs; mọi tầng phía trên đọc [→H, ←H] của tầng bên dưới, rộng 2 * numHiddens. 2. Mỗi chiều là một RNNScratch riêng, lần lượt rút từ generator: dùng một đối tượng hai lần là dùng chung trọng số. 3. Chạy tầng chiều ngược trên chuỗi đã đảo, rồi đảo danh sách trạng thái của nó lại trước khi ghép nối. 4. Ghép nối chiều xuôi trước, theo trục cuối (alongAxis: 2). 5. states?[2 * l] là trạng thái ban đầu của chiều xuôi tầng l, states?[2 * l + 1] của chiều ngược; các trạng thái cuối trả về theo đúng thứ tự đó, trạng thái chiều ngược là trạng thái sau khi đã đọc X_1.",
+    "exercise3.title": "hiện tượng đa nghĩa: biểu diễn của một từ trong ngữ cảnh",
+    "exercise3.hint": "Chọn hai câu giống nhau cho tới hết từ đó và khác nhau ở phía sau. Trạng thái một chiều ở từ đó không thể phân biệt hai câu; hãy xem các trạng thái hai chiều cách nhau bao xa: `lessons run bi-rnn --step bi-polysemy`, rồi nhấn `s` để đổi từ và ngữ cảnh.",
+
     "axis.steps": "bước",
     "axis.batch": "batch",
     "axis.inputs": "đầu vào",
@@ -23,7 +31,7 @@ extension BiRNNStrings {
     "agrees.finals": "trạng thái cuối: chiều xuôi {forward}, chiều ngược {backward}",
 
     "train.summary": "ứng dụng sai của phần này: LSTM hai chiều làm mô hình ngôn ngữ",
-    "train.epoch": "epoch {epoch}/{epochs}  độ rối {perplexity}  {rate} token/s",
+    "train.notBidirectional": "lần huấn luyện đã dựng một mô hình một chiều: khâu chuẩn bị huấn luyện phải dựng mô hình từ cấu hình (RNNModel(configuration:))",
     "train.parameters": "{count} tham số; tầng đầu ra đọc {width} số mỗi bước",
 
     "predict.summary": "độ rối và các dự đoán của nó, bên cạnh mô hình một chiều",
@@ -55,7 +63,7 @@ extension BiRNNStrings {
 
     "exercises.summary": "ba bài tập của phần này và nơi thực hiện chúng",
     "exercises.item1": "Mỗi chiều một số đơn vị ẩn khác nhau: bước bi-sizes (`lessons run bi-rnn --step bi-sizes --set forwardHiddens=3 --set backwardHiddens=5`) in ra kích thước của Hₜ.",
-    "exercises.item2": "Một RNN hai chiều nhiều tầng ẩn, lập trình từ đầu: sửa exercises/BiRNN/Sources/BiRNNExercise2/DeepBiRNN.swift, rồi `swift run --package-path exercises/BiRNN check-birnn-exercise2` so sánh từng Hₜ⁽ˡ⁾, kích thước, trạng thái cuối và gradient với RNN(numLayers: 2, bidirectional: true).",
+    "exercises.item2": "Một RNN hai chiều nhiều tầng ẩn, lập trình từ đầu: sửa exercises/Sources/BiRNNExercise2/DeepBiRNN.swift, rồi `lessons check 2 --lesson bi-rnn` so sánh từng Hₜ⁽ˡ⁾, kích thước, trạng thái cuối và gradient với RNN(numLayers: 2, bidirectional: true). `lessons hint 2 --lesson bi-rnn` gợi ý; `lessons reset 2 --lesson bi-rnn` để làm lại từ đầu.",
     "exercises.item3": "Hiện tượng đa nghĩa: bước bi-polysemy so sánh biểu diễn của cùng một từ trong hai ngữ cảnh với cả hai mô hình đã huấn luyện; đổi `word` và `contexts` bằng phím `s`.",
   ]
 }

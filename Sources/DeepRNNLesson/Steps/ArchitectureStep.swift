@@ -1,3 +1,4 @@
+import CourseKit
 import LessonEngine
 /// Draws the deep RNN of the chapter's figure as text: L layers × T steps, each H_t^(l) feeding
 /// H_{t+1}^(l) (to its right) and H_t^(l+1) (above it).

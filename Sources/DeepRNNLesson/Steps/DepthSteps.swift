@@ -1,3 +1,4 @@
+import CourseKit
 import D2L
 import Foundation
 import LessonEngine
@@ -38,11 +39,8 @@ public enum DepthSteps {
     let (corpus, vocab) = try loadCorpusTimeMachine(maxTokens: 10_000)
     var configuration = TrainingConfiguration()
     configuration.numLayers = layers
-    let loader = SeqDataLoader(corpus: corpus, batchSize: configuration.batchSize, numSteps: configuration.numSteps)
-    var generator = RandomGenerator(seed: 0)
-    let model = RNNModel(kind: configuration.cell, vocabSize: vocab.count, hiddenSize: configuration.hiddenSize,
-                         numLayers: layers, using: &generator)
-    return Benchmark.training(model, loader: loader, configuration: configuration, seconds: seconds).tokensPerSecond
+    let setup = TrainingSetup(configuration: configuration, corpus: corpus, vocabSize: vocab.count)
+    return Benchmark.training(setup.model, loader: setup.loader, configuration: configuration, seconds: seconds).tokensPerSecond
   }
 
   // MARK: - hidden-heatmap

@@ -1,3 +1,4 @@
+import CourseKit
 import LessonEngine
 
 /// The chapter's four exercises, and how to do each one with this tool.

@@ -1,3 +1,4 @@
+import CourseKit
 import D2L
 
 /// A trained concise model's recurrent layers, re-run one time step and one layer at a time

@@ -1,3 +1,4 @@
+import CourseKit
 import D2L
 import LessonEngine
 

@@ -1,6 +1,10 @@
-/// Exercise 2 of bi-rnn: its checker's strings, in English and Vietnamese, chosen as
+import Localization
+
+/// Exercise 2 of bi-rnn: its checker's strings, in English and Vietnamese, in the language
 /// `CheckStrings` chooses (`LESSONS_LANG`, else the locale).
-enum BiRNNCheckStrings {
+public enum BiRNNCheckStrings {
+  public static let table = StringTable(en: en, vi: vi)
+
   static let en: [String: String] = [
     "bidirectional": "bidirectional",
     "then": " then ",
@@ -110,7 +114,5 @@ enum BiRNNCheckStrings {
 
 /// A string of exercise 2's checker in the checker's language, `{name}`s filled in.
 func bt(_ key: String, _ arguments: [String: Any] = [:]) -> String {
-  var text = (CheckStrings.isVietnamese ? BiRNNCheckStrings.vi[key] : nil) ?? BiRNNCheckStrings.en[key] ?? key
-  for (name, value) in arguments { text = text.replacingOccurrences(of: "{\(name)}", with: "\(value)") }
-  return text
+  BiRNNCheckStrings.table(key, arguments, language: CheckStrings.language)
 }

@@ -1,19 +1,21 @@
 import Foundation
+import Localization
 
 /// The exercise checker's strings, in English and Vietnamese: its rows, their details and the
-/// diagnoses. The checker runs in the learner's exercises package, apart from the tool, so it
-/// has its own small catalogue (the tool's `StringTable` lives in LessonEngine, which that
-/// package does not build). `lessons check --lang vi` passes the language on in
-/// `LESSONS_LANG`; run directly, the checker follows `LC_ALL` / `LC_MESSAGES` / `LANG`.
+/// diagnoses, in a `StringTable` like every other string the tool prints. The checker runs in
+/// the learner's exercises package, apart from the tool: `lessons check --lang vi` passes the
+/// language on in `LESSONS_LANG`; run directly, the checker follows `LC_ALL` / `LC_MESSAGES` /
+/// `LANG`.
 public enum CheckStrings {
-  /// Vietnamese when `LESSONS_LANG` says `vi`, or, without it, the locale does.
-  public static var isVietnamese: Bool {
+  public static let table = StringTable(en: en, vi: vi)
+
+  /// `LESSONS_LANG` when it names a language of the table, or, without it, the locale's.
+  public static var language: Language {
     let environment = ProcessInfo.processInfo.environment
-    if let language = environment["LESSONS_LANG"], !language.isEmpty { return language.hasPrefix("vi") }
-    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-      if let value = environment[name], !value.isEmpty { return value.lowercased().hasPrefix("vi") }
+    if let code = environment["LESSONS_LANG"], !code.isEmpty {
+      return (try? Language.resolve(flag: code, available: table.languages)) ?? .en
     }
-    return false
+    return Language.fromLocale(environment, available: table.languages)
   }
 
   public static let en: [String: String] = [
@@ -157,7 +159,5 @@ public enum CheckStrings {
 
 /// A checker string in the checker's language, each `{name}` replaced by its argument.
 func ct(_ key: String, _ arguments: [String: Any] = [:]) -> String {
-  var text = (CheckStrings.isVietnamese ? CheckStrings.vi[key] : nil) ?? CheckStrings.en[key] ?? key
-  for (name, value) in arguments { text = text.replacingOccurrences(of: "{\(name)}", with: "\(value)") }
-  return text
+  CheckStrings.table(key, arguments, language: CheckStrings.language)
 }

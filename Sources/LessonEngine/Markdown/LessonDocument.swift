@@ -1,6 +1,6 @@
 /// A parsed lesson: prose to render and steps to run, in the order of the Markdown file.
 ///
-///     let lesson = try LessonParser.load(path: "lessons/deep-rnn.md")
+///     let lesson = try LessonParser.load(path: "lessons/my-lesson.md")
 ///     for block in lesson.blocks {
 ///       switch block {
 ///       case .prose(let blocks): print(renderer.render(blocks), terminator: "")
@@ -8,7 +8,7 @@
 ///       }
 ///     }
 public struct LessonDocument: Equatable, Sendable {
-  /// The path used in diagnostics (`lessons/deep-rnn.md`).
+  /// The path used in diagnostics (`lessons/my-lesson.md`).
   public var file: String
   public var blocks: [LessonBlock]
 

@@ -2,8 +2,8 @@ import Foundation
 
 /// Reads lesson files: Markdown with step directives, D2L roles and LaTeX math.
 ///
-///     let lesson = try LessonParser.load(path: "lessons/deep-rnn.md")
-///     let lesson = try LessonParser.parse(text: markdown, file: "lessons/deep-rnn.md")
+///     let lesson = try LessonParser.load(path: "lessons/my-lesson.md")
+///     let lesson = try LessonParser.parse(text: markdown, file: "lessons/my-lesson.md")
 ///
 /// Every problem is a `LessonError` printed as `FILE:LINE: reason`: a malformed or duplicate
 /// step, an unclosed fence, invalid UTF-8, unknown LaTeX, an unknown reference.
@@ -47,7 +47,7 @@ public enum LessonParser {
   /// Parses lesson Markdown.
   /// - Parameters:
   ///   - text: the lesson's Markdown.
-  ///   - file: the path shown in diagnostics (`lessons/deep-rnn.md`).
+  ///   - file: the path shown in diagnostics (`lessons/my-lesson.md`).
   /// - Returns: the prose and steps in order, math rendered, references resolved.
   /// - Throws: `LessonError` (`FILE:LINE: reason`).
   public static func parse(text: String, file: String) throws -> LessonDocument {

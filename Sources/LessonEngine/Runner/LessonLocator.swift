@@ -42,7 +42,7 @@ public enum LessonLocator {
     }
   }
 
-  /// `lessons/deep-rnn.md` rather than an absolute path when under the current folder, so
+  /// `lessons/my-lesson.md` rather than an absolute path when under the current folder, so
   /// diagnostics read as the learner would type them.
   public static func relativePath(_ url: URL) -> String {
     let cwd = FileManager.default.currentDirectoryPath + "/"

@@ -9,9 +9,11 @@ public struct LessonRunner {
   public let plan: LessonPlan
   public let renderer: TerminalRenderer
   public let interactive: Bool
-  /// Whether a step that lacks a book (other than The Time Machine) is skipped rather than
+  /// Whether a step that lacks a book (other than an indispensable one) is skipped rather than
   /// ending the walk: true for the whole walk, false for `--step`, which asked for that step.
   public var skipsMissingData = true
+  /// The data files whose absence ends the walk even so (the lesson's `indispensableData`).
+  public var indispensableData: Set<String> = []
   /// The learner's playground, for `e` and for steps edited earlier; nil to run the lesson's
   /// own code only (`--original`).
   public var editing: StepEditing?

@@ -28,7 +28,7 @@ extension Walk {
         try run(index)
       }
     } catch let error as StepError {
-      if let (file, reason) = error.missingData, file != DataFileSpec.timeMachine.name, runner.skipsMissingData {
+      if let (file, reason) = error.missingData, !runner.indispensableData.contains(file), runner.skipsMissingData {
         throw SkippedStep(id: entry.step.id, file: file, reason: reason)
       }
       throw LessonError(file: plan.document.file, line: entry.step.line, reason: "step '\(entry.step.id)': \(error)")

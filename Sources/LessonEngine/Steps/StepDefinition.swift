@@ -5,8 +5,10 @@
 /// lesson shows exactly that code.
 public struct StepDefinition {
   public let id: String
-  /// A one-line summary for `lessons list`.
-  public let summary: String
+  /// A one-line summary for `lessons list`, in the current language (looked up when read, so
+  /// that a catalogue made before `--lang` is applied still speaks the learner's language).
+  public var summary: String { summaryText() }
+  private let summaryText: () -> String
   /// The parameters the directive may set (each must get a default in the lesson file).
   public let parameters: [StepParameter]
   /// Steps whose results this one uses (run quietly first by `--step`).
@@ -15,11 +17,11 @@ public struct StepDefinition {
   public let run: (StepOutput, StepValues, StepResults) throws -> Void
 
   public init(
-    id: String, summary: String, parameters: [StepParameter], requires: [String],
+    id: String, summary: @escaping @autoclosure () -> String, parameters: [StepParameter], requires: [String],
     run: @escaping (StepOutput, StepValues, StepResults) throws -> Void
   ) {
     self.id = id
-    self.summary = summary
+    self.summaryText = summary
     self.parameters = parameters
     self.requires = requires
     self.run = run
@@ -45,8 +47,8 @@ public struct StepCatalog {
 public struct StepError: Error, CustomStringConvertible {
   public let description: String
   /// The data file whose absence stopped the step, and why it could not be had, when that is
-  /// the reason: the walk skips such a step and goes on (unless the file is The Time Machine,
-  /// which every step needs).
+  /// the reason: the walk skips such a step and goes on (unless the lesson declares the file
+  /// indispensable: the corpus every step needs).
   public let missingData: (file: String, reason: String)?
 
   public init(_ description: String, missingData: (file: String, reason: String)? = nil) {

@@ -1,4 +1,4 @@
-import DeepRNNLesson
+import CourseKit
 import LessonEngine
 import ArgumentParser
 import D2L
@@ -56,9 +56,8 @@ struct BenchCommand: ParsableCommand {
     var configuration = model.configuration()
     configuration.learningRate = lr
     let data = try TrainingData.load(books: [], maxTokens: configuration.maxTokens)
-    let loader = SeqDataLoader(corpus: data.corpus, batchSize: configuration.batchSize, numSteps: configuration.numSteps)
-    var generator = RandomGenerator(seed: 0)
-    let net = RNNModel(configuration: configuration, vocabSize: data.vocab.count, using: &generator)
+    let setup = TrainingSetup(configuration: configuration, corpus: data.corpus, vocabSize: data.vocab.count)
+    let (loader, net) = (setup.loader, setup.model)
     let before = MachinePeak.measure()
     PhaseClock.enabled = phases
     let result = Benchmark.training(net, loader: loader, configuration: configuration, seconds: seconds)

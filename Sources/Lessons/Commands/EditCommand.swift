@@ -1,5 +1,5 @@
 import ArgumentParser
-import DeepRNNLesson
+import CourseKit
 import Foundation
 import LessonEngine
 
@@ -38,7 +38,7 @@ struct EditCommand: ParsableCommand {
     let editable = plan.entries.filter(\.step.showsCode).map(\.step.id)
     guard entry.step.showsCode else { throw ValidationError(PlaygroundError.notEditable(step: step, editable: editable).description) }
     let playground: Playground
-    do { playground = try Playground.locate() } catch { throw ValidationError("\(error)") }
+    do { playground = try Playground.locate(lesson: options.chosen) } catch { throw ValidationError("\(error)") }
     if reset {
       try playground.reset(step)
       Console.write("\(step): the lesson's code is back in \(playground.file(for: step).path)\n")
@@ -65,9 +65,9 @@ struct EditRun {
     let entries = try plan.entries(upTo: step)
     // What the step needs and is expensive (the trained model) is computed here once and
     // handed over; the playground recomputes the cheap rest itself.
-    for entry in entries.dropLast() where Handover.file(for: entry.step.id, in: playground.handoverFolder) != nil {
-      let saved = Handover.file(for: entry.step.id, in: playground.handoverFolder)!
-      if FileManager.default.fileExists(atPath: saved.path) { continue }
+    for entry in entries.dropLast() {
+      guard let handover = playground.lesson.handovers.first(where: { $0.stepID == entry.step.id }) else { continue }
+      if FileManager.default.fileExists(atPath: handover.file(in: playground.handoverFolder).path) { continue }
       Console.write("(running \(entry.step.id) first, to hand its result over)\n")
       output.quiet = true
       try entry.definition.run(output, entry.values, results)

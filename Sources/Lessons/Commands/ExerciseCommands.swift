@@ -1,4 +1,4 @@
-import DeepRNNLesson
+import CourseKit
 import LessonEngine
 import ArgumentParser
 import Foundation
@@ -11,6 +11,18 @@ struct ExercisesLocation: ParsableArguments {
     "The exercises package folder (default: exercises/ in or above the current folder, or above the lessons executable).",
     valueName: "folder"))
   var folder: String?
+
+  @Option(help: "The lesson whose exercises these are (default: the course's first).")
+  var lesson: String?
+
+  /// The lesson named by `--lesson`, else the course's first.
+  func chosen() throws -> Lesson {
+    guard let lesson else { return course.lessons[0] }
+    guard let found = course.lesson(named: lesson) else {
+      throw ValidationError("no lesson '\(lesson)' (lessons: \(course.lessons.map(\.name).joined(separator: ", ")))")
+    }
+    return found
+  }
 
   func locate() throws -> ExercisesPackage {
     do { return try ExercisesPackage.locate(explicit: folder) } catch {
@@ -34,7 +46,7 @@ struct ExercisesCommand: ParsableCommand {
   @OptionGroup var language: LanguageOption
 
   func run() throws {
-    Console.write(ExerciseList.render(package: try? ExercisesPackage.locate(explicit: location.folder)) + "\n")
+    Console.write(ExerciseList.render(lesson: try location.chosen(), package: try? ExercisesPackage.locate(explicit: location.folder)) + "\n")
   }
 }
 
@@ -53,10 +65,10 @@ struct CheckCommand: ParsableCommand {
   @OptionGroup var location: ExercisesLocation
   @OptionGroup var language: LanguageOption
 
-  func validate() throws { _ = try validated { try ExerciseCatalog.codeFiles(number, for: "check") } }
+  func validate() throws { _ = try validated { try location.chosen().codeFiles(number, for: "check") } }
 
   func run() throws {
-    let (info, files) = try validated { try ExerciseCatalog.codeFiles(number, for: "check") }
+    let (info, files) = try validated { try location.chosen().codeFiles(number, for: "check") }
     let check = ExerciseCheck(info: info, files: files, package: try location.locate())
     do {
       guard try check.run() else { throw ExitCode.failure }
@@ -72,12 +84,13 @@ struct HintCommand: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "hint", abstract: "A hint for an exercise.")
 
   @Argument(help: "The exercise (1-4).") var number: Int
+  @OptionGroup var location: ExercisesLocation
   @OptionGroup var language: LanguageOption
 
-  func validate() throws { _ = try validated { try ExerciseCatalog.exercise(number) } }
+  func validate() throws { _ = try validated { try location.chosen().exercise(number) } }
 
   func run() throws {
-    let info = try validated { try ExerciseCatalog.exercise(number) }
+    let info = try validated { try location.chosen().exercise(number) }
     // The hint's paragraphs, wrapped to the terminal (80 columns off a terminal).
     let paragraphs = info.hint.components(separatedBy: "\n\n").map {
       LineFitter.paragraph($0.replacingOccurrences(of: "\n", with: " "), width: min(Console.width, 100), first: "", rest: "")
@@ -98,10 +111,10 @@ struct ResetCommand: ParsableCommand {
   @OptionGroup var location: ExercisesLocation
   @OptionGroup var language: LanguageOption
 
-  func validate() throws { _ = try validated { try ExerciseCatalog.codeFiles(number, for: "reset") } }
+  func validate() throws { _ = try validated { try location.chosen().codeFiles(number, for: "reset") } }
 
   func run() throws {
-    let (info, files) = try validated { try ExerciseCatalog.codeFiles(number, for: "reset") }
+    let (info, files) = try validated { try location.chosen().codeFiles(number, for: "reset") }
     let package = try location.locate()
     let reset = ExerciseReset(info: info, files: files, package: package)
     let shown = package.display(files.file)

@@ -1,19 +1,25 @@
 import ArgumentParser
-import DeepRNNLesson
+import CourseKit
 import LessonEngine
 
-/// `--lang en|vi` for every command a learner reads: without it, a Vietnamese locale
-/// (`LANG`/`LC_ALL` = `vi_*`) picks Vietnamese. Validating it sets `Language.current`, before
-/// the command prints anything.
+/// `--lang CODE` for every command a learner reads: any language the string tables have (the
+/// engine's, the course's, the lessons'); without it, the locale's (`LANG`/`LC_ALL` = `vi_*`
+/// picks Vietnamese). Validating it sets `Language.current`, before the command prints anything.
 struct LanguageOption: ParsableArguments {
-  @Option(help: "Language of everything printed: en or vi (Tiếng Việt). Default: from LANG / LC_ALL.")
+  @Option(help: "Language of everything printed: en or vi (Tiếng Việt), or any other the lessons bring. Default: from LANG / LC_ALL.")
   var lang: String?
+
+  /// Every language some table has strings for.
+  static var available: [Language] {
+    let tables = [EngineStrings.table, LessonStrings.table] + course.lessons.map(\.strings)
+    return Array(Set(tables.flatMap(\.languages))).sorted()
+  }
 
   /// The language chosen, also made the current one.
   @discardableResult
   func apply() throws -> Language {
     do {
-      let language = try Language.resolve(flag: lang)
+      let language = try Language.resolve(flag: lang, available: Self.available)
       Language.current = language
       return language
     } catch let error as LanguageError {

@@ -1,4 +1,4 @@
-import DeepRNNLesson
+import CourseKit
 import LessonEngine
 import ArgumentParser
 import D2L

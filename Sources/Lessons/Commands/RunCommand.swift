@@ -1,13 +1,12 @@
-import BiRNNLesson
-import DeepRNNLesson
+import CourseKit
 import LessonEngine
 import ArgumentParser
 import Foundation
 
 /// Options every lesson command shares: which lesson, which language, how to render.
 struct LessonOptions: ParsableArguments {
-  @Argument(help: "A lesson name (deep-rnn) or the path to a lesson's .md file.")
-  var lesson: String = "deep-rnn"
+  @Argument(help: "A lesson name (lessons list shows them; default: the course's first) or the path to a lesson's .md file.")
+  var lesson: String = course.lessons.first?.name ?? ""
 
   @OptionGroup var language: LanguageOption
 
@@ -17,11 +16,14 @@ struct LessonOptions: ParsableArguments {
   /// The lesson's language (`--lang`, else the locale).
   var lang: String { ((try? language.apply()) ?? .en).rawValue }
 
+  /// The registered lesson named, or the one the file named belongs to.
+  var chosen: Lesson { course.lesson(named: lesson) ?? course.lesson(forFile: lesson) }
+
   /// Reads and checks the lesson; a problem ends the command with `FILE:LINE: reason`, status 1.
   func loadPlan(overrides: [String] = []) throws -> LessonPlan {
     do {
       let path = try LessonLocator.locate(lesson, language: lang)
-      return try LessonPlan(document: try LessonParser.load(path: path), catalog: path.hasSuffix("bi-rnn.md") ? BiRNNLesson.catalog : DeepRNNLesson.catalog, overrides: overrides)
+      return try chosen.plan(path: path, overrides: overrides)
     } catch let error as LessonError {
       Console.error(error.description)
       throw ExitCode.failure
@@ -66,8 +68,10 @@ struct RunCommand: ParsableCommand {
   func run() throws {
     let plan = try options.loadPlan(overrides: overrides)
     let interactive = Console.isTerminal && isatty(STDIN_FILENO) == 1
-    let editing = original ? nil : (try? Playground.locate()).map(PlaygroundEditing.init)
-    let runner = LessonRunner(plan: plan, renderer: options.renderer, interactive: interactive, editing: editing)
+    let lesson = options.chosen
+    let editing = original ? nil : (try? Playground.locate(lesson: lesson)).map(PlaygroundEditing.init)
+    var runner = LessonRunner(plan: plan, renderer: options.renderer, interactive: interactive, editing: editing)
+    runner.indispensableData = Set(lesson.indispensableData.map(\.name))
     do {
       if let step { try runner.run(step: step) } else { try runner.run(from: from) }
     } catch let error as LessonError {
@@ -80,31 +84,6 @@ struct RunCommand: ParsableCommand {
     } catch {
       Console.error(tr("command.error", ["error": "\(error)"]))
       throw ExitCode.failure
-    }
-  }
-}
-
-/// `lessons list`: the lessons and their steps.
-struct ListCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "list", abstract: "List the lessons and their steps.")
-
-  @OptionGroup var language: LanguageOption
-
-  func run() throws {
-    let lang = try language.apply().rawValue
-    let lessons = LessonLocator.available()
-    if lessons.isEmpty { Console.write(tr("command.noLessons") + "\n") }
-    for (name, _) in lessons {
-      let options = try LessonOptions.parse([name, "--lang", lang])
-      let plan = try options.loadPlan()
-      Console.write(tr("command.lesson", ["name": name, "file": plan.document.file, "count": plan.entries.count]) + "\n")
-      for (k, entry) in plan.entries.enumerated() {
-        let id = entry.step.id.padding(toLength: 18, withPad: " ", startingAt: 0)
-        let head = String(format: "  %2d. ", k + 1) + id + " "
-        let text = "\(entry.definition.summary)  [\(tr("command.line", ["line": entry.step.line]))]"
-        let lines = LineFitter.paragraph(text, width: Console.width, first: head, rest: String(repeating: " ", count: head.count))
-        Console.write(lines.joined(separator: "\n") + "\n")
-      }
     }
   }
 }

@@ -1,0 +1,51 @@
+import Foundation
+
+/// The registered lessons, in the order a learner takes them: a lesson comes after the lessons
+/// it `follows`, and otherwise in the order registered.
+///
+///     let course = Course([MyLesson.lesson, NextLesson.lesson])
+///     course.lesson(named: "my-lesson")
+public struct Course {
+  /// The lessons, in course order.
+  public let lessons: [Lesson]
+
+  public init(_ registered: [Lesson]) {
+    var ordered: [Lesson] = []
+    var pending = registered
+    // Repeatedly take the first lesson whose predecessors are all placed (a `follows` that
+    // names no registered lesson is ignored; a cycle keeps the registration order).
+    while !pending.isEmpty {
+      let placed = Set(ordered.map(\.name))
+      let known = Set(registered.map(\.name))
+      let next = pending.firstIndex { $0.follows.allSatisfy { placed.contains($0) || !known.contains($0) } } ?? 0
+      ordered.append(pending.remove(at: next))
+    }
+    lessons = ordered
+  }
+
+  /// The lesson called `name` (`my-lesson`).
+  public func lesson(named name: String) -> Lesson? { lessons.first { $0.name == name } }
+
+  /// The lesson a file belongs to: the one with a file of that name in some language
+  /// (`lessons/vi/my-lesson.md` and a copy `/tmp/my-lesson.md` both belong to `my-lesson`), else
+  /// one that may use every registered lesson's steps.
+  public func lesson(forFile path: String) -> Lesson {
+    let name = URL(fileURLWithPath: path).lastPathComponent
+    if let lesson = lessons.first(where: { $0.files.values.contains { URL(fileURLWithPath: $0).lastPathComponent == name } }) {
+      return lesson
+    }
+    return anyLesson(name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
+  }
+
+  /// A lesson file outside the course: it may name the steps of any registered lesson.
+  private func anyLesson(name: String) -> Lesson {
+    let first = lessons.first
+    return Lesson(
+      name: name, titleKey: first?.titleKey ?? name, module: first?.module ?? "",
+      files: [:], stepsFolder: first?.stepsFolder ?? "",
+      catalog: StepCatalog(lessons.flatMap(\.catalog.all)),
+      strings: first?.strings ?? StringTable(en: [:], vi: [:]),
+      dataFiles: lessons.flatMap(\.dataFiles), indispensableData: lessons.flatMap(\.indispensableData),
+      handovers: lessons.flatMap(\.handovers))
+  }
+}

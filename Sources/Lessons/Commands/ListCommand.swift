@@ -1,0 +1,34 @@
+import ArgumentParser
+import CourseKit
+import Foundation
+import LessonEngine
+
+/// `lessons list`: the course in order, each lesson's steps and the learner's progress.
+struct ListCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list", abstract: "List the course's lessons in order, their steps and your progress.")
+
+  @OptionGroup var language: LanguageOption
+
+  func run() throws {
+    let lang = try language.apply().rawValue
+    let package = try? ExercisesPackage.locate()
+    for (number, lesson) in course.lessons.enumerated() {
+      let options = try LessonOptions.parse([lesson.name, "--lang", lang])
+      let plan = try options.loadPlan()
+      Console.write(tr("command.lesson", [
+        "number": number + 1, "name": lesson.name, "title": lesson.title, "file": plan.document.file,
+        "count": plan.entries.count,
+      ]) + "\n")
+      let (done, count) = ExerciseList.progress(lesson: lesson, package: package)
+      if count > 0 { Console.write("    " + tr("command.progress", ["done": done, "count": count]) + "\n") }
+      for (k, entry) in plan.entries.enumerated() {
+        let id = entry.step.id.padding(toLength: 18, withPad: " ", startingAt: 0)
+        let head = String(format: "  %2d. ", k + 1) + id + " "
+        let text = "\(entry.definition.summary)  [\(tr("command.line", ["line": entry.step.line]))]"
+        let lines = LineFitter.paragraph(text, width: Console.width, first: head, rest: String(repeating: " ", count: head.count))
+        Console.write(lines.joined(separator: "\n") + "\n")
+      }
+    }
+  }
+}
