@@ -4,8 +4,7 @@ import DeepRNNLesson
 import LessonEngine
 
 /// The bidirectional-RNN lesson (D2L's section after deep RNNs): its description for the course
-/// and every step its files may name, in lesson order. It reuses deep-rnn's training step,
-/// unchanged, for the one-directional model it is compared with.
+/// and every step its files may name, in lesson order.
 public enum BiRNNLesson {
   /// The lesson as the course registers it.
   public static let lesson = Lesson(
@@ -22,7 +21,7 @@ public enum BiRNNLesson {
 
   /// The lesson's steps, for `LessonPlan`.
   public static let catalog = StepCatalog([
-    BiTinyStep.definition, BiConciseAgreesStep.definition, TrainStep.definition, BiTrainStep.definition,
+    BiTinyStep.definition, BiConciseAgreesStep.definition, BiTrainStep.definition,
     BiPredictStep.definition, BiFutureStep.definition, BiSpeedStep.definition, BiExercisesStep.definition,
     BiSizesStep.definition, BiPolysemyStep.definition,
   ])

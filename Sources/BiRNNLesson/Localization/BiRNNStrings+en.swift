@@ -32,7 +32,8 @@ extension BiRNNStrings {
 
     "train.summary": "the section's wrong application: a bidirectional LSTM as a language model",
     "train.notBidirectional": "the training run built a one-directional model: the training set-up must build its model from the configuration (RNNModel(configuration:))",
-    "train.parameters": "{count} parameters; the output layer reads {width} numbers per step",
+    "train.one": "one-directional model trained: {count} parameters, the output layer reads {width} numbers per step ({seconds} s)",
+    "train.bi": "bidirectional model trained: {count} parameters, the output layer reads {width} numbers per step ({seconds} s)",
 
     "predict.summary": "its perplexity and its predictions, beside the one-directional model",
     "predict.one": "one-directional",
@@ -40,10 +41,10 @@ extension BiRNNStrings {
     "predict.perplexity": "perplexity {perplexity} at epoch {epoch}",
 
     "future.summary": "why: next-character predictions with the future read, and with it unknown",
-    "future.scored": "{count} predictions ({sequences} sequences of the training text × {steps} steps), each of the character at t + 1 from the output at t",
+    "future.scored": "{count} predictions ({sequences} sequences of the training text × {steps} steps), each of the character at t + 1 from the output at t; \"future unknown\": every character after t replaced by <unk>",
     "future.model": "model",
-    "future.with": "future in the input",
-    "future.without": "future unknown (<unk> after t)",
+    "future.with": "future read",
+    "future.without": "future unknown",
     "future.cell": "{accuracy} right, ppl {perplexity}",
     "future.reading": "With the next character in its input, the bidirectional model gets {with} right; with what follows t unknown, as when it writes text, {without}. The one-directional model never reads ahead, so its two columns agree ({one}).",
 

@@ -32,7 +32,8 @@ extension BiRNNStrings {
 
     "train.summary": "ứng dụng sai của phần này: LSTM hai chiều làm mô hình ngôn ngữ",
     "train.notBidirectional": "lần huấn luyện đã dựng một mô hình một chiều: khâu chuẩn bị huấn luyện phải dựng mô hình từ cấu hình (RNNModel(configuration:))",
-    "train.parameters": "{count} tham số; tầng đầu ra đọc {width} số mỗi bước",
+    "train.one": "đã huấn luyện mô hình một chiều: {count} tham số, tầng đầu ra đọc {width} số mỗi bước ({seconds} s)",
+    "train.bi": "đã huấn luyện mô hình hai chiều: {count} tham số, tầng đầu ra đọc {width} số mỗi bước ({seconds} s)",
 
     "predict.summary": "độ rối và các dự đoán của nó, bên cạnh mô hình một chiều",
     "predict.one": "một chiều",
@@ -40,10 +41,10 @@ extension BiRNNStrings {
     "predict.perplexity": "độ rối {perplexity} ở epoch {epoch}",
 
     "future.summary": "vì sao: dự đoán ký tự kế tiếp khi đọc được tương lai và khi không biết nó",
-    "future.scored": "{count} dự đoán ({sequences} chuỗi của văn bản huấn luyện × {steps} bước), mỗi dự đoán là ký tự ở bước t + 1, lấy từ đầu ra ở bước t",
+    "future.scored": "{count} dự đoán ({sequences} chuỗi của văn bản huấn luyện × {steps} bước), mỗi dự đoán là ký tự ở bước t + 1, lấy từ đầu ra ở bước t; \"chưa biết tương lai\": mọi ký tự sau t được thay bằng <unk>",
     "future.model": "mô hình",
-    "future.with": "tương lai có trong đầu vào",
-    "future.without": "tương lai chưa biết (<unk> sau t)",
+    "future.with": "đọc được tương lai",
+    "future.without": "chưa biết tương lai",
     "future.cell": "đúng {accuracy}, độ rối {perplexity}",
     "future.reading": "Khi ký tự kế tiếp nằm ngay trong đầu vào, mô hình hai chiều đoán đúng {with}; khi phần sau t chưa biết, như lúc nó tự sinh văn bản, chỉ còn {without}. Mô hình một chiều không bao giờ đọc trước, nên hai cột của nó như nhau ({one}).",
 

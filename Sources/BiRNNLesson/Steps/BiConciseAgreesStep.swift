@@ -56,7 +56,10 @@ public enum BiConciseAgreesStep: LessonStep {
       let d = abs(a[i] - b[i])
       if i % (2 * h) < h { worstForward = max(worstForward, d) } else { worstBackward = max(worstBackward, d) }
     }
-    let finals = [largestDifference(mine.forwardState, state.hidden[0]), largestDifference(mine.backwardState, state.hidden[1])]
+    let finals = [
+      BiConciseAgreesStep.largestDifference(mine.forwardState, state.hidden[0]),
+      BiConciseAgreesStep.largestDifference(mine.backwardState, state.hidden[1]),
+    ]
     out.say("  " + tr("agrees.direction", ["name": "→H", "count": Num.int(steps * batch * h), "difference": Num.scientific(Double(worstForward))]))
     out.say("  " + tr("agrees.direction", ["name": "←H", "count": Num.int(steps * batch * h), "difference": Num.scientific(Double(worstBackward))]))
     out.say("  " + tr("agrees.finals", [
@@ -65,7 +68,8 @@ public enum BiConciseAgreesStep: LessonStep {
     return max(worstForward, worstBackward, finals.max()!)
   }
 
-  static func largestDifference(_ a: Tensor, _ b: Tensor) -> Float {
+  /// max |a - b| over two tensors of one shape.
+  public static func largestDifference(_ a: Tensor, _ b: Tensor) -> Float {
     zip(a.scalars, b.scalars).map { abs($0 - $1) }.max() ?? 0
   }
 }

@@ -12,7 +12,7 @@ public enum BiFutureStep: LessonStep {
   public static let parameters: [StepParameter] = [
     .integer("sequences", 1...256, "sequences scored"), .integer("numSteps", 2...200, "time steps per sequence"),
   ]
-  public static let requires = [TrainStep.id, BiTrainStep.id]
+  public static let requires = [BiTrainStep.id]
 
   public struct Input {
     public var sequences, numSteps: Int
@@ -22,12 +22,21 @@ public enum BiFutureStep: LessonStep {
   /// Each model's scores: with the future, then without.
   public struct Output {
     public let oneDirectional, bidirectional: (withFuture: NextCharacterScore, withoutFuture: NextCharacterScore)
+
+    public init(
+      oneDirectional: (withFuture: NextCharacterScore, withoutFuture: NextCharacterScore),
+      bidirectional: (withFuture: NextCharacterScore, withoutFuture: NextCharacterScore)
+    ) {
+      self.oneDirectional = oneDirectional
+      self.bidirectional = bidirectional
+    }
   }
 
   public static func input(_ values: StepValues, _ results: StepResults) throws -> Input {
-    Input(
+    let trained = try results.output(of: BiTrainStep.self)
+    return Input(
       sequences: values.int("sequences"), numSteps: values.int("numSteps"),
-      oneDirectional: TrainedModel(try results.output(of: TrainStep.self)), bidirectional: try results.output(of: BiTrainStep.self))
+      oneDirectional: trained.oneDirectional, bidirectional: trained.bidirectional)
   }
 
   public static func run(_ input: Input, _ out: StepOutput) throws -> Output {
@@ -57,22 +66,23 @@ public enum BiFutureStep: LessonStep {
       (tr("predict.bi"), seen, unseen),
     ]
     let first = max(labels[0].count, rows.map(\.0.count).max()!)
-    let column = max(labels[1].count, labels[2].count, 22)
+    let column = max(labels[1].count, labels[2].count, 24)
     out.say("  " + labels[0].padding(toLength: first, withPad: " ", startingAt: 0) + "  "
       + labels[1].padding(toLength: column, withPad: " ", startingAt: 0) + "  " + labels[2])
     for (name, a, b) in rows {
       out.say("  " + name.padding(toLength: first, withPad: " ", startingAt: 0) + "  "
-        + cell(a).padding(toLength: column, withPad: " ", startingAt: 0) + "  " + cell(b))
+        + BiFutureStep.cell(a).padding(toLength: column, withPad: " ", startingAt: 0) + "  " + BiFutureStep.cell(b))
     }
     out.say()
     out.say("  " + tr("future.reading", [
-      "with": Num.percent(seen.accuracy), "without": Num.percent(unseen.accuracy),
-      "one": Num.percent(oneScores.1.accuracy),
+      "with": Num.percent(seen.accuracy, 1), "without": Num.percent(unseen.accuracy, 1),
+      "one": Num.percent(oneScores.1.accuracy, 1),
     ]))
     return Output(oneDirectional: oneScores, bidirectional: (seen, unseen))
   }
 
-  static func cell(_ score: NextCharacterScore) -> String {
-    tr("future.cell", ["accuracy": Num.percent(score.accuracy), "perplexity": Num.fixed(score.perplexity, 2)])
+  /// One table cell: share right and perplexity.
+  public static func cell(_ score: NextCharacterScore) -> String {
+    tr("future.cell", ["accuracy": Num.percent(score.accuracy, 1), "perplexity": Num.fixed(score.perplexity, 2)])
   }
 }

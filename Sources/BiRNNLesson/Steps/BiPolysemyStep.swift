@@ -13,7 +13,7 @@ public enum BiPolysemyStep: LessonStep {
     .text("word", "the word whose representation is compared"),
     .text("contexts", "two sentences containing the word, separated by |"),
   ]
-  public static let requires = [TrainStep.id, BiTrainStep.id]
+  public static let requires = [BiTrainStep.id]
 
   public struct Input {
     public var word: String
@@ -24,6 +24,11 @@ public enum BiPolysemyStep: LessonStep {
   /// Cosine similarity of the word's two representations: one-directional, bidirectional.
   public struct Output {
     public let oneDirectional, bidirectional: Double
+
+    public init(oneDirectional: Double, bidirectional: Double) {
+      self.oneDirectional = oneDirectional
+      self.bidirectional = bidirectional
+    }
   }
 
   public static func input(_ values: StepValues, _ results: StepResults) throws -> Input {
@@ -33,9 +38,9 @@ public enum BiPolysemyStep: LessonStep {
     for context in contexts where !context.contains(word) {
       throw StepError(tr("polysemy.noWord", ["word": word, "context": context]))
     }
+    let trained = try results.output(of: BiTrainStep.self)
     return Input(
-      word: word, contexts: contexts, oneDirectional: TrainedModel(try results.output(of: TrainStep.self)),
-      bidirectional: try results.output(of: BiTrainStep.self))
+      word: word, contexts: contexts, oneDirectional: trained.oneDirectional, bidirectional: trained.bidirectional)
   }
 
   public static func run(_ input: Input, _ out: StepOutput) -> Output {
@@ -57,7 +62,7 @@ public enum BiPolysemyStep: LessonStep {
         }
         return top.scalars
       }
-      let similarity = cosine(states[0], states[1])
+      let similarity = BiPolysemyStep.cosine(states[0], states[1])
       // ANCHOR_END: bi-polysemy
       similarities.append(similarity)
     }
@@ -65,20 +70,20 @@ public enum BiPolysemyStep: LessonStep {
     out.say("  " + tr("polysemy.measure", ["word": word]))
     out.say("    " + tr("predict.one") + ": " + Num.fixed(similarities[0], 4))
     out.say("    " + tr("predict.bi") + ": " + Num.fixed(similarities[1], 4))
-    let sameLeft = commonPrefixEndsAfter(word, contexts)
+    let sameLeft = BiPolysemyStep.commonPrefixEndsAfter(word, contexts)
     out.say("  " + tr(sameLeft ? "polysemy.sameLeft" : "polysemy.differentLeft"))
     return Output(oneDirectional: similarities[0], bidirectional: similarities[1])
   }
 
   /// cos(a, b) = a·b / (|a| |b|).
-  static func cosine(_ a: [Float], _ b: [Float]) -> Double {
+  public static func cosine(_ a: [Float], _ b: [Float]) -> Double {
     let dot = zip(a, b).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
     let norms = sqrt(a.reduce(0.0) { $0 + Double($1 * $1) }) * sqrt(b.reduce(0.0) { $0 + Double($1 * $1) })
     return norms > 0 ? dot / norms : 0
   }
 
   /// Do both contexts read the same up to the end of the word?
-  static func commonPrefixEndsAfter(_ word: String, _ contexts: [String]) -> Bool {
+  public static func commonPrefixEndsAfter(_ word: String, _ contexts: [String]) -> Bool {
     let ends = contexts.map { $0[..<$0.range(of: word)!.upperBound] }
     return ends[0] == ends[1]
   }

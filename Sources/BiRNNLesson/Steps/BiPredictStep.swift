@@ -10,7 +10,7 @@ public enum BiPredictStep: LessonStep {
   public static let parameters: [StepParameter] = [
     .text("prefixes", "prefixes separated by |"), .integer("chars", 1...1000, "characters to predict"),
   ]
-  public static let requires = [TrainStep.id, BiTrainStep.id]
+  public static let requires = [BiTrainStep.id]
 
   public struct Input {
     public var prefixes: [String]
@@ -20,9 +20,10 @@ public enum BiPredictStep: LessonStep {
   }
 
   public static func input(_ values: StepValues, _ results: StepResults) throws -> Input {
-    Input(
+    let trained = try results.output(of: BiTrainStep.self)
+    return Input(
       prefixes: values.string("prefixes").split(separator: "|").map(String.init), chars: values.int("chars"),
-      oneDirectional: TrainedModel(try results.output(of: TrainStep.self)), bidirectional: try results.output(of: BiTrainStep.self))
+      oneDirectional: trained.oneDirectional, bidirectional: trained.bidirectional)
   }
 
   /// The bidirectional model's texts, in the order of the prefixes.

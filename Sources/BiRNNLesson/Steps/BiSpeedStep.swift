@@ -18,6 +18,11 @@ public enum BiSpeedStep: LessonStep {
   /// Median tokens/s: one-directional, bidirectional.
   public struct Output {
     public let oneDirectional, bidirectional: Double
+
+    public init(oneDirectional: Double, bidirectional: Double) {
+      self.oneDirectional = oneDirectional
+      self.bidirectional = bidirectional
+    }
   }
 
   public static func run(_ values: StepValues, _ out: StepOutput) throws -> Output {
@@ -49,11 +54,11 @@ public enum BiSpeedStep: LessonStep {
       }
     }
     // ANCHOR_END: bi-speed
-    let (one, bi) = (median(oneRounds), median(biRounds))
+    let (one, bi) = (BiSpeedStep.median(oneRounds), BiSpeedStep.median(biRounds))
     let size = "\(configuration.cell.displayName) \(configuration.numLayers) × \(configuration.hiddenSize)"
     out.say("  " + tr("speed.setting", [
       "size": size, "batch": configuration.batchSize, "steps": configuration.numSteps, "rounds": rounds,
-      "seconds": Num.fixed(seconds, 1), "cpu": cpuName, "threads": Benchmark.threads, "kernels": "\(Benchmark.kernels)",
+      "seconds": Num.fixed(seconds, 1), "cpu": BiSpeedStep.cpuName, "threads": Benchmark.threads, "kernels": "\(Benchmark.kernels)",
     ]))
     out.say("  " + tr("speed.one", ["rate": Num.int(Int(one.rounded()))]))
     out.say("  " + tr("speed.bi", ["rate": Num.int(Int(bi.rounded()))]))
@@ -61,14 +66,14 @@ public enum BiSpeedStep: LessonStep {
     return Output(oneDirectional: one, bidirectional: bi)
   }
 
-  static func median(_ values: [Double]) -> Double {
+  public static func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     let n = sorted.count
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
   }
 
   /// The CPU's model name from /proc/cpuinfo, so that the figures say where they were measured.
-  static var cpuName: String {
+  public static var cpuName: String {
     guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
           let line = text.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
           let colon = line.firstIndex(of: ":") else { return tr("speed.unknownCPU") }

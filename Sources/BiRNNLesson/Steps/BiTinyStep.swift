@@ -22,6 +22,11 @@ public enum BiTinyStep: LessonStep {
   public struct Output {
     public let X: Tensor
     public let H: Tensor
+
+    public init(X: Tensor, H: Tensor) {
+      self.X = X
+      self.H = H
+    }
   }
 
   public static func input(_ values: StepValues, _ results: StepResults) -> Input {

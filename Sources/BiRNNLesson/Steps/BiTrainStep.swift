@@ -3,8 +3,9 @@ import D2L
 import DeepRNNLesson
 import LessonEngine
 
-/// The section's wrong application: a bidirectional LSTM trained as a language model on The
-/// Time Machine, with deep-rnn's training run (its readout, its settings' names).
+/// The section's wrong application: the deep-rnn lesson's model trained on The Time Machine with
+/// the section's settings, once as it is (one-directional) and once bidirectional, with deep-rnn's
+/// training run (its readout, its settings' names).
 public enum BiTrainStep: LessonStep {
   public static let id = "bi-train"
   public static var summary: String { tr("train.summary") }
@@ -12,11 +13,20 @@ public enum BiTrainStep: LessonStep {
 
   public typealias Input = StepValues
 
-  public static func run(_ values: StepValues, _ out: StepOutput) throws -> TrainedModel {
+  /// Both trained models, for the steps that compare them.
+  public struct Output {
+    public let oneDirectional, bidirectional: TrainedModel
+
+    public init(oneDirectional: TrainedModel, bidirectional: TrainedModel) {
+      self.oneDirectional = oneDirectional
+      self.bidirectional = bidirectional
+    }
+  }
+
+  public static func run(_ values: StepValues, _ out: StepOutput) throws -> Output {
     // ANCHOR: bi-train
     var configuration = TrainingConfiguration()
     configuration.cell = CellKind(rawValue: values.string("cell"))!
-    configuration.bidirectional = true  // the one change from deep-rnn
     configuration.numLayers = values.int("numLayers")
     configuration.hiddenSize = values.int("numHiddens")
     configuration.epochs = values.int("epochs")
@@ -24,12 +34,21 @@ public enum BiTrainStep: LessonStep {
     configuration.clipNorm = values.float("clip")
     configuration.batchSize = values.int("batchSize")
     configuration.numSteps = values.int("numSteps")
-    let run = TrainingRun(configuration: configuration, prefixes: [])
-    let outcome = try run.run()
+    var outcomes: [TrainingRun.Outcome] = []
+    for bidirectional in [false, true] {  // the only difference
+      configuration.bidirectional = bidirectional
+      let run = TrainingRun(configuration: configuration, prefixes: [])
+      outcomes.append(try run.run())
+    }
     // ANCHOR_END: bi-train
-    // The model is bidirectional only if the training set-up honours the configuration.
-    guard outcome.model.bidirectional else { throw StepError(tr("train.notBidirectional")) }
-    out.say("  " + tr("train.parameters", ["count": Num.int(outcome.model.parameterCount), "width": outcome.model.rnn.outputSize]))
-    return TrainedModel(outcome)
+    for (outcome, bidirectional) in zip(outcomes, [false, true]) {
+      // The model is bidirectional only if the training set-up honours the configuration.
+      guard outcome.model.bidirectional == bidirectional else { throw StepError(tr("train.notBidirectional")) }
+      out.say("  " + tr(bidirectional ? "train.bi" : "train.one", [
+        "count": Num.int(outcome.model.parameterCount), "width": outcome.model.rnn.outputSize,
+        "seconds": Num.fixed(outcome.wallSeconds, 1),
+      ]))
+    }
+    return Output(oneDirectional: TrainedModel(outcomes[0]), bidirectional: TrainedModel(outcomes[1]))
   }
 }
