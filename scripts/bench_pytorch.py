@@ -55,7 +55,7 @@ def log(message):
 def build(args, vocab):
     """D2L's RNNModel, SGD and loss, seeded."""
     torch.manual_seed(args.seed)
-    rnn = d2l.make_rnn_layer(args.cell, len(vocab), args.hidden, args.layers)
+    rnn = d2l.make_rnn_layer(args.cell, len(vocab), args.hidden, args.layers, args.bidirectional)
     net = d2l.RNNModel(rnn, len(vocab))
     return net, nn.CrossEntropyLoss(), torch.optim.SGD(net.parameters(), args.lr)
 
@@ -89,6 +89,7 @@ def mode_train(args):
     return {
         "mode": "train", "tokens_per_sec": tokens / elapsed, "tokens": tokens,
         "seconds": elapsed, "cell": args.cell, "layers": args.layers, "hidden": args.hidden,
+        "bidirectional": args.bidirectional,
         "batch_size": args.batch_size, "num_steps": args.num_steps, "lr": args.lr,
         "threads": args.threads, "torch": torch.__version__,
     }
@@ -112,6 +113,7 @@ def mode_full(args):
         "tokens_per_sec": tokens / wall,
         "predictions": {p: d2l.predict_ch8(p, 50, net, vocab) for p in PREFIXES},
         "cell": args.cell, "layers": args.layers, "hidden": args.hidden,
+        "bidirectional": args.bidirectional,
         "batch_size": args.batch_size, "num_steps": args.num_steps, "lr": args.lr,
         "threads": args.threads, "torch": torch.__version__,
     }
@@ -166,6 +168,8 @@ def main():
     parser.add_argument("--cell", choices=["lstm", "gru", "rnn"], default="lstm")
     parser.add_argument("--layers", type=int, default=2)
     parser.add_argument("--hidden", type=int, default=256)
+    parser.add_argument("--bidirectional", action="store_true",
+                        help="train/full: nn.LSTM/GRU/RNN(..., bidirectional=True), Linear(2h)")
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--num-steps", type=int, default=35)
     parser.add_argument("--lr", type=float, default=2.0)

@@ -17,7 +17,9 @@
 #
 # --avx2 measures the portable x86-64 path on both sides: D2L_NO_AVX512=1 for d2l-swift,
 # ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2 for PyTorch. Otherwise each side uses the
-# best it has (AVX-512 on this machine). --sizes picks sizes, e.g. lstm:2x256:32,gru:1x64:32.
+# best it has (AVX-512 on this machine). --sizes picks sizes, e.g. lstm:2x256:32,gru:1x64:32;
+# a cell named bilstm, bigru or birnn is bidirectional (--bidirectional on both sides), e.g.
+# --sizes lstm:2x256:32,bilstm:2x256:32.
 # --raw FILE keeps every run's JSON (one line each; scripts/compare_pytorch_table.py FILE
 # prints the table again from it).
 #
@@ -30,7 +32,8 @@ cd "$(dirname "$0")/.."
 usage() {
   echo "usage: $0 [--seconds S] [--processes N] [--threads T] [--avx2]" >&2
   echo "       [--sizes CELL:LAYERSxHIDDEN:BATCH,...] [--raw FILE]" >&2
-  echo "  CELL is lstm, gru or rnn; e.g. --sizes lstm:2x256:32,lstm:2x256:128,gru:1x64:32" >&2
+  echo "  CELL is lstm, gru or rnn, or bilstm, bigru, birnn for a bidirectional one;" >&2
+  echo "  e.g. --sizes lstm:2x256:32,bilstm:2x256:32,gru:1x64:32" >&2
   exit 2
 }
 
@@ -53,12 +56,12 @@ done
 IFS=, read -r -a size_list <<<"$sizes"
 [ ${#size_list[@]} -gt 0 ] || usage
 for size in "${size_list[@]}"; do
-  [[ $size =~ ^(lstm|gru|rnn):[1-9][0-9]*x[1-9][0-9]*:[1-9][0-9]*$ ]] || { echo "--sizes: bad size '$size'" >&2; usage; }
+  [[ $size =~ ^(bi)?(lstm|gru|rnn):[1-9][0-9]*x[1-9][0-9]*:[1-9][0-9]*$ ]] || { echo "--sizes: bad size '$size'" >&2; usage; }
 done
 
-python=.venv/bin/python
+python=${PYTHON:-.venv/bin/python}  # PYTHON: another environment's interpreter with torch
 if ! "$python" -c "import torch" 2>/dev/null; then
-  echo "PyTorch is not installed in .venv. Install the CPU build with:" >&2
+  echo "PyTorch is not installed in .venv (or \$PYTHON). Install the CPU build with:" >&2
   echo "  python3 -m venv .venv && .venv/bin/pip install -r scripts/requirements-fixtures.txt" >&2
   exit 1
 fi
@@ -112,7 +115,8 @@ run() {
 
 for size in "${size_list[@]}"; do
   IFS=':x' read -r cell layers hidden batch <<<"$size"
-  shape=(--cell "$cell" --layers "$layers" --hidden "$hidden" --batch-size "$batch" --seconds "$seconds")
+  shape=(--cell "${cell#bi}" --layers "$layers" --hidden "$hidden" --batch-size "$batch" --seconds "$seconds")
+  [[ $cell == bi* ]] && shape+=(--bidirectional)
   for ((p = 1; p <= processes; p++)); do
     echo "$size: process $p/$processes" >&2
     run d2l-swift "$size" "$p" "${swift_env[@]}" "$lessons" bench "${shape[@]}" --json

@@ -22,7 +22,8 @@ PATHS = {
 def label(size):
     cell, shape, batch = size.split(":")
     layers, hidden = shape.split("x")
-    return f"{cell.upper()} {layers} × {hidden}, batch {batch}"
+    direction = "bidirectional " if cell.startswith("bi") else ""
+    return f"{direction}{cell.removeprefix('bi').upper()} {layers} × {hidden}, batch {batch}"
 
 
 def main():

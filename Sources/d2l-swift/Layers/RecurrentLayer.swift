@@ -138,18 +138,25 @@ public class RecurrentLayer: Module {
     var x = input
     var output: Tensor?
     var finalH: [Tensor] = [], finalC: [Tensor] = []
+    let parts = parts(steps: T, batch: B)
     for l in 0..<numLayers {
-      var outputs: [Tensor] = []
-      for d in directions {
-        let i = l * D + d.rawValue, layer = layers[i]
-        let c0 = kind.hasCellState ? state.cell![i] : nil
-        let ws = workspace(i, steps: T, batch: B, inputSize: layer.inputSize)
-        // The reverse direction is the same time loop over the sequence read backwards; its
-        // outputs are turned back so that step t of both directions lines up.
-        let result = PhaseClock.measure("recurrent layers") {
-          layer(d == .forward ? x : x.reversedSteps(batch: B), steps: T, batch: B, h0: state.hidden[i], c0: c0,
-                workspace: ws, team: team, parts: parts(steps: T, batch: B))
+      // The reverse direction is the same time loop over the sequence read backwards; its
+      // outputs are turned back so that step t of both directions lines up.
+      let inputs = directions.map { $0 == .forward ? x : x.reversedSteps(batch: B) }
+      let indices = directions.map { l * D + $0.rawValue }
+      let h0 = indices.map { state.hidden[$0] }, c0 = indices.map { kind.hasCellState ? state.cell![$0] : nil }
+      let ws = indices.map { workspace($0, steps: T, batch: B, inputSize: layers[$0].inputSize) }
+      let results = PhaseClock.measure("recurrent layers") {
+        if D == 2 && parts == 2 {  // one direction per core
+          return BothDirections(forward: layers[indices[0]], reverse: layers[indices[1]], team: team)(
+            inputs: inputs, steps: T, batch: B, h0: h0, c0: c0, workspaces: ws)
         }
+        return indices.indices.map { d in
+          layers[indices[d]](inputs[d], steps: T, batch: B, h0: h0[d], c0: c0[d], workspace: ws[d], team: team, parts: parts)
+        }
+      }
+      var outputs: [Tensor] = []
+      for (d, result) in zip(directions, results) {
         outputs.append(d == .forward ? result.output : result.output.reversedSteps())
         finalH.append(result.h)
         if let c = result.c { finalC.append(c) }
@@ -162,7 +169,8 @@ public class RecurrentLayer: Module {
     return (output!, RecurrentState(hidden: .stack(finalH), cell: kind.hasCellState ? .stack(finalC) : nil))
   }
 
-  /// How many parts (threads) the time loop of `steps` × (batch × hidden) splits into.
+  /// How many parts (threads) the time loop of `steps` × (batch × hidden) splits into. A
+  /// bidirectional layer on two parts runs one direction on each (`BothDirections`).
   func parts(steps: Int, batch: Int) -> Int {
     let p = parallelism ?? {
       // Splitting pays when each step's product is well above the cost of handing out the work

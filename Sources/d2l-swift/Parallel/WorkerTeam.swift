@@ -14,6 +14,9 @@ public final class WorkerTeam: @unchecked Sendable {
   /// The team training uses: one part per core, at most 2 (the chapter's sizes gain nothing
   /// from more), or `D2L_THREADS` when set.
   public static let shared = WorkerTeam(size: defaultSize)
+  /// A team of the calling thread alone: for work that already runs on one of `shared`'s
+  /// threads (each direction of a bidirectional layer).
+  static let solo = WorkerTeam(size: 1)
 
   static var defaultSize: Int {
     if let text = ProcessInfo.processInfo.environment["D2L_THREADS"], let n = Int(text), n >= 1 { return min(n, 8) }

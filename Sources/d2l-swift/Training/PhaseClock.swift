@@ -8,6 +8,8 @@ public enum PhaseClock {
   nonisolated(unsafe) public static var enabled = false
   nonisolated(unsafe) private static var totals: [String: (seconds: Double, count: Int)] = [:]
   nonisolated(unsafe) private static var order: [String] = []
+  /// The two directions of a bidirectional layer measure their phases on two threads at once.
+  private static let lock = NSLock()
 
   /// Runs `body`, adding its time to `phase` when enabled. The name is only built then (a
   /// per-operation name would otherwise cost a string on every call).
@@ -18,6 +20,8 @@ public enum PhaseClock {
     let start = DispatchTime.now().uptimeNanoseconds
     defer {
       let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+      lock.lock()
+      defer { lock.unlock() }
       if totals[phase] == nil { order.append(phase) }
       totals[phase, default: (0, 0)].seconds += seconds
       totals[phase, default: (0, 0)].count += 1

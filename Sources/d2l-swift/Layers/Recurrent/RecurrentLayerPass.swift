@@ -12,12 +12,32 @@ struct RecurrentLayerPass {
   var hidden: Int { weightHH.shape[1] }
   var inputSize: Int { weightIH.shape[1] }
 
+  /// What one forward run of the pass leaves for the tape: its outputs (T, B, H), H_T and C_T
+  /// as raw storage, the operands that may take gradients, and the backward pass over them.
+  struct Run {
+    let outputs: [(shape: [Int], storage: TensorStorage)]
+    let operands: [Tensor]
+    /// Receives d(loss)/d(each output) and accumulates into the operands.
+    let pullback: ([UnsafeMutablePointer<Float>]) -> Void
+  }
+
   /// Runs the layer from state (h0, c0), both (B, H), with the time loop in `parts` shares.
-  /// Returns outputs (T, B, H), H_T, C_T.
+  /// Returns outputs (T, B, H), H_T, C_T, recorded as one tape operation.
   func callAsFunction(
     _ input: RecurrentInput, steps T: Int, batch B: Int, h0: Tensor, c0: Tensor?,
     workspace ws: RecurrentWorkspace, team: WorkerTeam, parts P: Int
   ) -> (output: Tensor, h: Tensor, c: Tensor?) {
+    let run = forward(input, steps: T, batch: B, h0: h0, c0: c0, workspace: ws, team: team, parts: P)
+    let results = Tensor.multiOutput("\(kind.displayName) layer", outputs: run.outputs, operands: run.operands, pullback: run.pullback)
+    return (results[0], results[1], kind.hasCellState ? results[2] : nil)
+  }
+
+  /// The forward time loop, leaving the tape to the caller (which may join two directions into
+  /// one operation).
+  func forward(
+    _ input: RecurrentInput, steps T: Int, batch B: Int, h0: Tensor, c0: Tensor?,
+    workspace ws: RecurrentWorkspace, team: WorkerTeam, parts P: Int
+  ) -> Run {
     checkInput(input, steps: T, batch: B)
     let H = hidden
     let loop = TimeLoop(pass: self, input: input, steps: T, batch: B, workspace: ws, team: team)
@@ -37,10 +57,9 @@ struct RecurrentLayerPass {
     var operands = [weightIH, weightHH, biasIH, biasHH, h0]
     if let c0 { operands.append(c0) }
     if case .dense(let x) = input { operands.append(x) }
-    let results = Tensor.multiOutput("\(kind.displayName) layer", outputs: outputs, operands: operands) { grads in
+    return Run(outputs: outputs, operands: operands) { grads in
       backward(loop, input, h0: h0, c0: c0, parts: P, dOutput: grads[0], dhT: grads[1], dcT: kind.hasCellState ? grads[2] : nil)
     }
-    return (results[0], results[1], kind.hasCellState ? results[2] : nil)
   }
 
   /// Misuse is caught here, once per pass, so that the loops index without checks.
