@@ -184,7 +184,8 @@ import Testing
     }
     let starter = root.appendingPathComponent("Starters/Exercise1/StackedRNN.swift")
     let learner = root.appendingPathComponent("Sources/Exercise1/StackedRNN.swift")
-    try files.removeItem(at: learner)
+    try? files.removeItem(at: learner)
+    try files.createDirectory(at: learner.deletingLastPathComponent(), withIntermediateDirectories: true)
     try files.copyItem(at: starter, to: learner)
     let manifest = root.appendingPathComponent("Package.swift")
     let text = try String(contentsOf: manifest, encoding: .utf8)

@@ -38,7 +38,9 @@ extension AuthorCheck {
         let build = SwiftPackageBuild(root: folder)
         for (name, relative, shouldPass) in [("solution", files.solution, true), ("starter", files.starter, false)] {
           let shown = exercisesFolder.appendingPathComponent(relative).path
-          try FileManager.default.removeItem(at: folder.appendingPathComponent(files.file))
+          try? FileManager.default.removeItem(at: folder.appendingPathComponent(files.file))
+          try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent(files.file).deletingLastPathComponent(), withIntermediateDirectories: true)
           try FileManager.default.copyItem(at: folder.appendingPathComponent(relative), to: folder.appendingPathComponent(files.file))
           log("exercise \(info.number): checking the \(name) (\(relative))")
           let (built, output) = try build.build(product: files.checker)

@@ -24,8 +24,15 @@ struct ExercisesLocation: ParsableArguments {
     return found
   }
 
+  /// The package, with the learner's files written from the starters where there are none.
   func locate() throws -> ExercisesPackage {
-    do { return try ExercisesPackage.locate(explicit: folder) } catch {
+    do {
+      let package = try ExercisesPackage.locate(explicit: folder)
+      try package.prepare(for: try chosen())
+      return package
+    } catch let error as ValidationError {
+      throw error
+    } catch {
       Console.error(tr("command.error", ["error": "\(error)"]))
       throw ExitCode.failure
     }
@@ -46,7 +53,7 @@ struct ExercisesCommand: ParsableCommand {
   @OptionGroup var language: LanguageOption
 
   func run() throws {
-    Console.write(ExerciseList.render(lesson: try location.chosen(), package: try? ExercisesPackage.locate(explicit: location.folder)) + "\n")
+    Console.write(ExerciseList.render(lesson: try location.chosen(), package: try? location.locate()) + "\n")
   }
 }
 
