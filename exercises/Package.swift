@@ -15,29 +15,42 @@ let projectIdentity = (projectRoot.hasPrefix("/")
   : URL(fileURLWithPath: Context.packageDirectory).appendingPathComponent(projectRoot))
   .standardized.lastPathComponent.lowercased()
 
-/// One code exercise: the learner's answer (written from its starter by the exercise commands
-/// the first time they need it) and the executable that checks it. An exercise whose answer
-/// folder does not exist yet is left out, so that the package builds with only the answers of
-/// the lesson at hand.
-func exercise(_ name: String, checker: String, checkerPath: String) -> [Target] {
-  let answer = "Sources/\(name)"
-  guard FileManager.default.fileExists(atPath: Context.packageDirectory + "/" + answer) else { return [] }
-  let library: [Target.Dependency] = [
-    .product(name: "D2L", package: projectIdentity), .product(name: "ExerciseChecks", package: projectIdentity),
-  ]
-  return [
-    .target(name: name, dependencies: library, path: answer),
-    .executableTarget(name: checker, dependencies: [.target(name: name)] + library, path: checkerPath),
-  ]
-}
-
 let package = Package(
   name: "d2l-exercises",
   dependencies: [.package(path: projectRoot)],
-  targets:
-    // deep-rnn's exercise 1: stack RNNScratch layers into a deep RNN (`lessons check 1`).
-    exercise("Exercise1", checker: "check-exercise1", checkerPath: "Sources/CheckExercise1")
-    // bi-rnn's exercise 2: a multi-layer bidirectional RNN (`lessons check 2 --lesson bi-rnn`).
-    + exercise("BiRNNExercise2", checker: "check-birnn-exercise2", checkerPath: "Sources/CheckBiRNNExercise2"),
+  targets: [
+    // Your answer to exercise 1: stack RNNScratch layers into a deep RNN.
+    .target(
+      name: "Exercise1",
+      dependencies: [
+        .product(name: "D2L", package: projectIdentity),
+        .product(name: "ExerciseChecks", package: projectIdentity),
+      ],
+      path: "Sources/Exercise1"),
+    // Verifies it against the concise RNN API with the same weights (`lessons check 1`).
+    .executableTarget(
+      name: "check-exercise1",
+      dependencies: [
+        "Exercise1", .product(name: "D2L", package: projectIdentity),
+        .product(name: "ExerciseChecks", package: projectIdentity),
+      ],
+      path: "Sources/CheckExercise1"),
+    // bi-rnn's exercise 2: a multi-layer bidirectional RNN from RNNScratch layers.
+    .target(
+      name: "BiRNNExercise2",
+      dependencies: [
+        .product(name: "D2L", package: projectIdentity),
+        .product(name: "ExerciseChecks", package: projectIdentity),
+      ],
+      path: "Sources/BiRNNExercise2"),
+    // Verifies it against the concise bidirectional RNN (`lessons check 2 --lesson bi-rnn`).
+    .executableTarget(
+      name: "check-birnn-exercise2",
+      dependencies: [
+        "BiRNNExercise2", .product(name: "D2L", package: projectIdentity),
+        .product(name: "ExerciseChecks", package: projectIdentity),
+      ],
+      path: "Sources/CheckBiRNNExercise2"),
+  ],
   swiftLanguageModes: [.v5]
 )
