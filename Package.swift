@@ -11,6 +11,7 @@
 //   CourseKit         what the course's commands share: training runs, experiments, exercises,
 //                     the playground
 //   DeepRNNLesson     the deep-RNN lesson: its `Lesson` value, typed steps and exercises
+//   BiRNNLesson       the bidirectional-RNN lesson, the same way
 //   Lessons           the thin `lessons` command line
 import PackageDescription
 
@@ -23,6 +24,7 @@ let package = Package(
     .library(name: "LessonEngine", targets: ["LessonEngine"]),
     .library(name: "CourseKit", targets: ["CourseKit"]),
     .library(name: "DeepRNNLesson", targets: ["DeepRNNLesson"]),
+    .library(name: "BiRNNLesson", targets: ["BiRNNLesson"]),
     .executable(name: "lessons", targets: ["Lessons"]),
   ],
   dependencies: [
@@ -68,12 +70,14 @@ let package = Package(
     .target(
       name: "DeepRNNLesson", dependencies: ["D2L", "LessonEngine", "CourseKit", "ExerciseChecks"],
       path: "Sources/DeepRNNLesson"),
+    // The bidirectional-RNN lesson (the section after deep RNNs): its steps and exercises.
+    .target(name: "BiRNNLesson", dependencies: ["D2L", "LessonEngine", "CourseKit", "ExerciseChecks", "DeepRNNLesson"], path: "Sources/BiRNNLesson"),
 
     // The `lessons` command line: argument parsing over the targets above.
     .executableTarget(
       name: "Lessons",
       dependencies: [
-        "D2L", "LessonEngine", "CourseKit", "DeepRNNLesson", "ExerciseChecks",
+        "D2L", "LessonEngine", "CourseKit", "DeepRNNLesson", "ExerciseChecks", "BiRNNLesson",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Sources/Lessons"),
@@ -84,6 +88,7 @@ let package = Package(
     // Snapshots are read from the source tree (by path), not bundled.
     .testTarget(name: "LessonsTests", dependencies: ["Lessons", "LessonEngine", "CourseKit", "DeepRNNLesson", "D2L"],
                 path: "Tests/LessonsTests", exclude: ["Snapshots"]),
+    .testTarget(name: "BiRNNLessonTests", dependencies: ["BiRNNLesson", "DeepRNNLesson", "CourseKit", "LessonEngine", "ExerciseChecks", "D2L"], path: "Tests/BiRNNLessonTests"),
   ],
   swiftLanguageModes: [.v5]
 )

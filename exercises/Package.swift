@@ -35,6 +35,22 @@ let package = Package(
         .product(name: "ExerciseChecks", package: projectIdentity),
       ],
       path: "Sources/CheckExercise1"),
+    // bi-rnn's exercise 2: a multi-layer bidirectional RNN from RNNScratch layers.
+    .target(
+      name: "BiRNNExercise2",
+      dependencies: [
+        .product(name: "D2L", package: projectIdentity),
+        .product(name: "ExerciseChecks", package: projectIdentity),
+      ],
+      path: "Sources/BiRNNExercise2"),
+    // Verifies it against the concise bidirectional RNN (`lessons check 2 --lesson bi-rnn`).
+    .executableTarget(
+      name: "check-birnn-exercise2",
+      dependencies: [
+        "BiRNNExercise2", .product(name: "D2L", package: projectIdentity),
+        .product(name: "ExerciseChecks", package: projectIdentity),
+      ],
+      path: "Sources/CheckBiRNNExercise2"),
   ],
   swiftLanguageModes: [.v5]
 )

@@ -25,6 +25,7 @@ let package = Package(
         .product(name: "CourseKit", package: projectIdentity),
         // The lessons whose steps may be edited here (one line per registered lesson).
         .product(name: "DeepRNNLesson", package: projectIdentity),
+        .product(name: "BiRNNLesson", package: projectIdentity),
       ],
       path: "Sources/Playground"),
   ],

@@ -1,6 +1,7 @@
 import LessonEngine
 // The course: every lesson the tool knows, registered here and nowhere else. A new lesson is
 // its own target (see docs/architecture.md) plus an import and an entry below.
+import BiRNNLesson
 import DeepRNNLesson
 
-let course = Course([DeepRNNLesson.lesson])
+let course = Course([DeepRNNLesson.lesson, BiRNNLesson.lesson])
