@@ -26,8 +26,9 @@ import Testing
     #expect(course.lesson(named: "lstm") == nil)
   }
 
-  @Test func theRegisteredCourseIsTheDeepRNNLesson() {
-    #expect(Lessons.course.lessons.map(\.name) == [DeepRNNLesson.lesson.name])
+  @Test func theRegisteredCourseIsDeepRNNThenBidirectional() {
+    #expect(Lessons.course.lessons.map(\.name) == [DeepRNNLesson.lesson.name, "bi-rnn"])
+    #expect(Lessons.course.lessons[1].follows == [DeepRNNLesson.lesson.name])
     #expect(DeepRNNLesson.lesson.indispensableData.map(\.name) == ["timemachine.txt"])
   }
 }

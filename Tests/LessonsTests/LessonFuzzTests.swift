@@ -20,7 +20,7 @@ import Testing
     let watchdog = FuzzWatchdog(limitSeconds: 30)
     defer { watchdog.stop() }
     var stats = LessonFuzz.Statistics()
-    let start = DispatchTime.now().uptimeNanoseconds
+    let start = LessonFuzz.threadNanoseconds()
     for index in 0..<Self.iterations {
       let (kind, input) = LessonFuzz.input(index: index, corpus: corpus, random: &random)
       watchdog.working(on: index, input: input)
@@ -32,7 +32,7 @@ import Testing
         return
       }
     }
-    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let seconds = Double(LessonFuzz.threadNanoseconds() - start) / 1e9
     print("lesson fuzz: \(Self.iterations) inputs (seed \(Self.seed)) in \(String(format: "%.1f", seconds)) s: \(stats)")
     #expect(stats.inputs == Self.iterations)
     // Both outcomes must be common, or the fuzzer is not exercising the parser.
@@ -65,7 +65,8 @@ import Testing
   }
 
   /// Rendering is linear in the lesson length: 8 times the text takes about 8 times as long
-  /// (the bound, 20, is far below quadratic's 64 and leaves room for a busy machine).
+  /// (the bound, 20, is far below quadratic's 64). Times are the thread's CPU time, so a busy
+  /// machine does not inflate them.
   @Test func renderingTimeIsLinearInLessonLength() throws {
     let unit = 12
     let small = LessonFuzz.longLesson(sections: unit)
@@ -74,9 +75,9 @@ import Testing
     func best(_ text: String) throws -> Double {
       var times: [Double] = []
       for _ in 0..<3 {
-        let start = DispatchTime.now().uptimeNanoseconds
+        let start = LessonFuzz.threadNanoseconds()
         _ = try LessonFuzz.parseAndRender(text)
-        times.append(Double(DispatchTime.now().uptimeNanoseconds - start))
+        times.append(Double(LessonFuzz.threadNanoseconds() - start))
       }
       return times.min()!
     }
@@ -86,16 +87,16 @@ import Testing
   }
 
   /// Pathological shapes that quadratic scanners or deep recursion trip over, each 8 times
-  /// larger than a baseline.
+  /// larger than a baseline (timed in the thread's CPU time, as above).
   @Test(.serialized, arguments: LessonFuzz.pathologicalShapes)
   func pathologicalInputsStayLinear(shape: LessonFuzz.Shape) throws {
     func time(_ n: Int) -> Double {
       let text = shape.make(n)
       var best = Double.infinity
       for _ in 0..<3 {
-        let start = DispatchTime.now().uptimeNanoseconds
+        let start = LessonFuzz.threadNanoseconds()
         let outcome = LessonFuzz.check(Array(text.utf8), width: 80, color: false)
-        best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start))
+        best = min(best, Double(LessonFuzz.threadNanoseconds() - start))
         if let problem = outcome.problem { Issue.record("\(shape.name) n=\(n): \(problem)") }
       }
       return best
@@ -111,6 +112,14 @@ import Testing
 /// The generators and the oracle of the lesson fuzz test.
 enum LessonFuzz {
   static let file = "fuzz.md"
+
+  /// The CPU time this thread has used, in nanoseconds: unlike the wall clock, it does not grow
+  /// while the machine runs other tests or builds, so a time ratio measures the code alone.
+  static func threadNanoseconds() -> UInt64 {
+    var now = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+    return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
+  }
 
   /// The real lessons and the renderer's snapshot sample.
   static func corpus() throws -> [[UInt8]] {
@@ -217,7 +226,7 @@ enum LessonFuzz {
   /// problem, as is output larger than `64 × input + 4096` bytes.
   static func check(_ input: [UInt8], width: Int, color: Bool) -> Outcome {
     var outcome = Outcome()
-    let start = DispatchTime.now().uptimeNanoseconds
+    let start = LessonFuzz.threadNanoseconds()
     let lineCount = input.filter { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }.count + 1
     do {
       let document = try LessonParser.parse(bytes: input, file: file)
@@ -240,7 +249,7 @@ enum LessonFuzz {
     } catch {
       outcome.problem = "threw \(type(of: error)), not a LessonError: \(error)"
     }
-    outcome.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    outcome.seconds = Double(LessonFuzz.threadNanoseconds() - start) / 1e9
     return outcome
   }
 

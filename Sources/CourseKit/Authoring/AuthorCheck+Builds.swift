@@ -35,6 +35,8 @@ extension AuthorCheck {
       guard case .code(let files) = info.kind else { continue }
       do {
         try copyPackage(from: exercisesFolder, to: folder, keeping: ".build")
+        // The package builds every exercise's target: the others' answers start as their starters.
+        try ExercisesPackage(root: folder).prepareAnswers()
         let build = SwiftPackageBuild(root: folder)
         for (name, relative, shouldPass) in [("solution", files.solution, true), ("starter", files.starter, false)] {
           let shown = exercisesFolder.appendingPathComponent(relative).path

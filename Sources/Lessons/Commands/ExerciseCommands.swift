@@ -28,7 +28,7 @@ struct ExercisesLocation: ParsableArguments {
   func locate() throws -> ExercisesPackage {
     do {
       let package = try ExercisesPackage.locate(explicit: folder)
-      try package.prepare(for: try chosen())
+      try package.prepareAnswers()
       return package
     } catch let error as ValidationError {
       throw error
