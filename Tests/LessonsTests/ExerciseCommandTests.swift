@@ -77,9 +77,10 @@ import Testing
   /// the tracked template `exercises/`; outside any workspace the error says how to make one.
   @Test func packageIsFoundFromBelowTheProject() throws {
     let sources = LessonsBinary.packageRoot.appendingPathComponent("Sources/Lessons").path
-    let workspace = LessonsBinary.packageRoot.appendingPathComponent(".lessons/exercises").standardizedFileURL
-    #expect(try ExercisesPackage.locate(currentDirectory: sources).root.standardizedFileURL == workspace)
-    #expect(try ExercisesPackage.locate(currentDirectory: Self.exercises.path).root.standardizedFileURL == workspace)
+    // Paths, not URLs: a folder's URL gains a trailing slash once the folder exists.
+    let workspace = LessonsBinary.packageRoot.appendingPathComponent(".lessons/exercises").standardizedFileURL.path
+    #expect(try ExercisesPackage.locate(currentDirectory: sources).root.standardizedFileURL.path == workspace)
+    #expect(try ExercisesPackage.locate(currentDirectory: Self.exercises.path).root.standardizedFileURL.path == workspace)
     #expect(throws: WorkspaceError.self) { try ExercisesPackage.locate(currentDirectory: "/tmp") }
   }
 

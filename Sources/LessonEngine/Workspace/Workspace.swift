@@ -108,7 +108,11 @@ public struct Workspace: Equatable, Sendable {
       return workspace
     case .checkout(let tree)?:
       let workspace = Location.checkout(tree).workspace
-      if !isWorkspace(workspace.root) { _ = try WorkspaceSetup(root: workspace.root, sources: tree).run(repair: true) }
+      if !isWorkspace(workspace.root) {
+        try FolderLock.holding(workspace.root) {
+          if !isWorkspace(workspace.root) { _ = try WorkspaceSetup(root: workspace.root, sources: tree).run(repair: true) }
+        }
+      }
       return workspace
     }
   }
