@@ -4,7 +4,7 @@ import Foundation
 /// as MathML, its code coloured as in the terminal, each step's outputs from the run record
 /// (charts and heatmaps as inline SVG), each step's state, and a receipt of the run.
 ///
-///     let page = LessonExporter(plan: plan, markdown: text, record: record, lesson: "deep-rnn").html()
+///     let page = LessonExporter(plan: plan, markdown: text, record: record, lesson: "my-lesson").html()
 ///
 /// The page fetches nothing: styles are inline, fonts are the system's, and there is no script.
 public struct LessonExporter {
@@ -13,7 +13,7 @@ public struct LessonExporter {
   public let markdown: String
   /// The last run, if any (`RunRecord.load`).
   public let record: RunRecord?
-  /// The lesson's name (`deep-rnn`), for the commands the page mentions.
+  /// The lesson's name (as `lessons list` shows it), for the commands the page mentions.
   public let lesson: String
   /// When the page is made (the receipt says it).
   public var exported = Date()

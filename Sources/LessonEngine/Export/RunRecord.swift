@@ -90,7 +90,7 @@ public struct RunRecord: Codable, Equatable, Sendable {
     WalkMemoryFolders.runRecords(environment: environment)
   }
 
-  /// The record file of `lesson` in `language`: `deep-rnn.en.run.json`.
+  /// The record file of `lesson` in `language`: `LESSON.en.run.json`.
   public static func url(lesson: String, language: String, folder: URL = RunRecord.folder()) -> URL {
     folder.appendingPathComponent("\(lesson).\(language).run.json")
   }
