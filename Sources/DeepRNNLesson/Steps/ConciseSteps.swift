@@ -7,7 +7,7 @@ public enum ConciseModelStep: LessonStep {
   public static let id = "concise-model"
   public static var summary: String { tr("conciseModel.summary") }
   public static let parameters: [StepParameter] = [
-    .choice("cell", ["rnn", "gru", "lstm"], "recurrent cell"), .integer("numLayers", 1...6, "layers L"),
+    .choice("cell", CellKind.names, "recurrent cell"), .integer("numLayers", 1...6, "layers L"),
     .integer("numHiddens", 1...1024, "hidden units"),
   ]
   public static let requires = [ScratchLayerStep.id]

@@ -8,7 +8,7 @@ public enum TrainStep: LessonStep {
   public static let id = "train"
   public static var summary: String { tr("train.summary") }
   public static let parameters: [StepParameter] = [
-    .choice("cell", ["rnn", "gru", "lstm"], "recurrent cell"), .integer("numLayers", 1...6, "layers"),
+    .choice("cell", CellKind.names, "recurrent cell"), .integer("numLayers", 1...6, "layers"),
     .integer("numHiddens", 1...1024, "hidden units"), .integer("epochs", 1...100_000, "epochs"),
     .number("lr", 1e-6...1000, "learning rate"), .number("clip", 1e-6...1e6, "gradient clipping norm"),
     .integer("batchSize", 1...1024, "sequences per minibatch"), .integer("numSteps", 1...1000, "time steps"),
