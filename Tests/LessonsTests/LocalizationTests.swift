@@ -61,6 +61,28 @@ import Testing
     }
   }
 
+  /// `s` in a walk describes each parameter with its help: in Vietnamese in a Vietnamese walk,
+  /// for every step of every lesson (and never as a raw key).
+  @Test func everyParametersHelpSpeaksTheLanguage() {
+    let saved = Language.current
+    defer { Language.current = saved }
+    var count = 0
+    for lesson in course.lessons {
+      for step in lesson.catalog.all {
+        for parameter in step.parameters {
+          Language.current = .en
+          let english = parameter.help
+          Language.current = .vi
+          let vietnamese = parameter.help
+          count += 1
+          #expect(!english.hasPrefix("help.") && !vietnamese.hasPrefix("help."), "\(lesson.name):\(step.id) \(parameter.name)")
+          #expect(english != vietnamese, "\(lesson.name):\(step.id) \(parameter.name): '\(english)' is not translated")
+        }
+      }
+    }
+    #expect(count > 60)
+  }
+
   @Test func templatesAreFilledByName() {
     #expect(StringTable.fill("{a} × {b} = {c}", ["a": 2, "b": 3, "c": 6]) == "2 × 3 = 6")
     #expect(StringTable.fill("{missing} stays", ["other": 1]) == "{missing} stays")
