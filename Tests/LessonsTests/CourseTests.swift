@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import DeepRNNLesson
 @testable import LessonEngine
 @testable import Lessons
 
@@ -27,8 +26,8 @@ import Testing
   }
 
   @Test func theRegisteredCourseIsDeepRNNThenBidirectional() {
-    #expect(Lessons.course.lessons.map(\.name) == [DeepRNNLesson.lesson.name, "bi-rnn"])
-    #expect(Lessons.course.lessons[1].follows == [DeepRNNLesson.lesson.name])
-    #expect(DeepRNNLesson.lesson.indispensableData.map(\.name) == ["timemachine.txt"])
+    #expect(Lessons.course.lessons.map(\.name) == ["deep-rnn", "bi-rnn"])
+    #expect(Lessons.course.lessons[1].follows == ["deep-rnn"])
+    #expect(Lessons.course.lesson(named: "deep-rnn")?.indispensableData.map(\.name) == ["timemachine.txt"])
   }
 }
