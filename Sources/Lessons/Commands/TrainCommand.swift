@@ -92,6 +92,7 @@ struct TrainCommand: ParsableCommand {
   }
 
   func run() throws {
+    try model.checkPrecision()
     do {
       try TrainingRun(configuration: trainingConfiguration(), savePath: save, resumePath: resume, json: json).run()
     } catch is LessonInterrupted {
