@@ -101,7 +101,7 @@ def mode_train(args):
     state, tokens, start = None, 0, None
     for i, (starts_epoch, X, Y) in enumerate(endless(train_iter)):
         if i == args.warmup:
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.process_time()
         elif start is not None and time.perf_counter() - start >= args.seconds:
             break
         # train_epoch_ch8's state handling: zero state per epoch, detached in between.
@@ -112,9 +112,12 @@ def mode_train(args):
         _, state = train_step(args, net, X, Y, state, loss, updater)
         if start is not None:
             tokens += X.numel()
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     return {
+        # Per CPU second of the whole process (every thread): on a shared machine it moves far
+        # less with the neighbours' load than per second does.
         "mode": "train", "tokens_per_sec": tokens / elapsed, "tokens": tokens,
+        "cpu_seconds": cpu, "tokens_per_cpu_sec": tokens / cpu,
         "seconds": elapsed, "cell": args.cell, "layers": args.layers, "hidden": args.hidden,
         "bidirectional": args.bidirectional,
         "batch_size": args.batch_size, "num_steps": args.num_steps, "lr": args.lr,

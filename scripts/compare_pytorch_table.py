@@ -47,7 +47,7 @@ def main():
     done = min(len(runs[(side, s)]) for s in sizes for side in ("d2l-swift", "pytorch"))
 
     family = f" (family {meta['cpu_family']}, model {meta['cpu_model']})" if meta["cpu_family"] else ""
-    print(f"- CPU: {meta['cpu'] or 'unknown'}{family}; {meta['threads']} threads each side")
+    print(f"- CPU: {meta['cpu'] or 'unknown'}{family}; {meta['threads']} thread{'s' if meta['threads'] != 1 else ''} each side")
     load = meta.get("load_average")
     print(f"- Date: {meta['date']}" + (f"; load average before the runs {load:.2f}" if load is not None else ""))
     kernels = ", ".join(sorted({r.get("kernels", "unknown") for r in swift_runs}))
@@ -65,8 +65,8 @@ def main():
     print()
     print("| model (vocab 28, 35 steps) | d2l-swift tokens/s (median) | PyTorch best process "
           "| PyTorch median | ratio vs best | ratio vs median | d2l-swift GFLOP/s "
-          "| share of measured peak | share of peak per CPU second |")
-    print("|---|--:|--:|--:|--:|--:|--:|--:|--:|")
+          "| share of measured peak | share of peak per CPU second | ratio per CPU second |")
+    print("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
     spread = []
     for size in sizes:
         s, t = runs[("d2l-swift", size)], runs[("pytorch", size)]
@@ -80,11 +80,20 @@ def main():
         # far less than the wall-clock share.
         cpu_shares = [r["cpu_peak_share"] for r in s if "cpu_peak_share" in r]
         cpu_share = f"{statistics.median(cpu_shares):.0%}" if cpu_shares else "n/a"
+        # Tokens per CPU second, d2l-swift's median over PyTorch's best process: with one thread
+        # a side (--threads 1) the per-core comparison a loaded machine still allows.
+        per_cpu = "n/a"
+        if all("tokens_per_cpu_sec" in r for r in s + t):
+            per_cpu = (f"{statistics.median(r['tokens_per_cpu_sec'] for r in s) / max(r['tokens_per_cpu_sec'] for r in t):.2f}")
         print(f"| {label(size)} | {swift:,.0f} | {best:,.0f} | {median:,.0f} | "
-              f"**{swift / best:.2f}** | {swift / median:.2f} | {gflops:.1f} | {share:.0%} | {cpu_share} |")
+              f"**{swift / best:.2f}** | {swift / median:.2f} | {gflops:.1f} | {share:.0%} | {cpu_share} | {per_cpu} |")
         spread.append(f"{label(size)}: d2l-swift "
                       + " / ".join(f"{r['tokens_per_sec']:,.0f}" for r in s)
-                      + "; PyTorch " + " / ".join(f"{v:,.0f}" for v in torch_all))
+                      + "; PyTorch " + " / ".join(f"{v:,.0f}" for v in torch_all)
+                      + (f" (per CPU second: d2l-swift "
+                         + " / ".join(f"{r['tokens_per_cpu_sec']:,.0f}" for r in s) + "; PyTorch "
+                         + " / ".join(f"{r['tokens_per_cpu_sec']:,.0f}" for r in t) + ")"
+                         if per_cpu != "n/a" else ""))
     print()
     print("Each process's tokens/s, in the order run:")
     print()
