@@ -31,6 +31,7 @@ are inferred from the tensor shapes); the vocabulary is D2L's 28-character one.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -60,6 +61,32 @@ def build(args, vocab):
     return net, nn.CrossEntropyLoss(), torch.optim.SGD(net.parameters(), args.lr)
 
 
+def autocast(args):
+    """--precision bf16: PyTorch's CPU automatic mixed precision for the forward pass and the
+    loss (its matmuls and RNN cells in bf16, reductions and the loss in FP32); the weights,
+    gradients and SGD stay FP32. fp32: nothing."""
+    if args.precision == "bf16":
+        return torch.autocast("cpu", dtype=torch.bfloat16)
+    return contextlib.nullcontext()
+
+
+def train_step(args, net, X, Y, state, loss, updater):
+    """d2l.train_step, with the forward pass and loss under autocast when asked."""
+    if args.precision == "fp32":
+        return d2l.train_step(net, X, Y, state, loss, updater)
+    y = Y.T.reshape(-1)
+    with autocast(args):
+        y_hat, state = net(X, state)
+        l = loss(y_hat, y.long()).mean()
+    updater.zero_grad()
+    l.backward()
+    d2l.grad_clipping(net, 1)
+    updater.step()
+    # The state leaves autocast in bf16; the next minibatch reads it as FP32, as D2L keeps it.
+    state = tuple(s.float() for s in state) if isinstance(state, tuple) else state.float()
+    return float(l.detach()), state
+
+
 def endless(train_iter):
     """(starts_epoch, X, Y) over as many epochs as asked for; each epoch has a new offset."""
     while True:
@@ -74,7 +101,7 @@ def mode_train(args):
     state, tokens, start = None, 0, None
     for i, (starts_epoch, X, Y) in enumerate(endless(train_iter)):
         if i == args.warmup:
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.process_time()
         elif start is not None and time.perf_counter() - start >= args.seconds:
             break
         # train_epoch_ch8's state handling: zero state per epoch, detached in between.
@@ -82,16 +109,19 @@ def mode_train(args):
             state = net.begin_state(batch_size=X.shape[0])
         else:
             d2l.detach_state(state)
-        _, state = d2l.train_step(net, X, Y, state, loss, updater)
+        _, state = train_step(args, net, X, Y, state, loss, updater)
         if start is not None:
             tokens += X.numel()
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     return {
+        # Per CPU second of the whole process (every thread): on a shared machine it moves far
+        # less with the neighbours' load than per second does.
         "mode": "train", "tokens_per_sec": tokens / elapsed, "tokens": tokens,
+        "cpu_seconds": cpu, "tokens_per_cpu_sec": tokens / cpu,
         "seconds": elapsed, "cell": args.cell, "layers": args.layers, "hidden": args.hidden,
         "bidirectional": args.bidirectional,
         "batch_size": args.batch_size, "num_steps": args.num_steps, "lr": args.lr,
-        "threads": args.threads, "torch": torch.__version__,
+        "threads": args.threads, "torch": torch.__version__, "precision": args.precision,
     }
 
 
@@ -178,6 +208,9 @@ def main():
     parser.add_argument("--epochs", type=int, default=500, help="full: number of epochs")
     parser.add_argument("--threads", type=int, default=2, help="torch.set_num_threads")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--precision", choices=["fp32", "bf16"], default="fp32",
+                        help="train: bf16 runs the forward pass and loss under torch.autocast"
+                             "(\"cpu\", torch.bfloat16)")
     parser.add_argument("--weights", help="predict/eval: safetensors state_dict")
     parser.add_argument("--prefix", default="time traveller", help="predict: prompt")
     parser.add_argument("--chars", type=int, default=500, help="predict: characters")

@@ -2,7 +2,7 @@
 # Training speed of d2l-swift against PyTorch (CPU), measured back to back on this machine.
 #
 #   scripts/compare_pytorch.sh [--seconds S] [--processes N] [--threads T] [--avx2]
-#                              [--sizes CELL:LxH:B,...] [--raw FILE]
+#                              [--sizes CELL:LxH:B,...] [--precision fp32,bf16] [--raw FILE]
 #
 # For each size (default: the chapter's LSTM 2x256 batch 32 and eight variations of it; vocab
 # 28, 35 steps) it runs `lessons bench --json` and `scripts/bench_pytorch.py --mode train` in
@@ -20,6 +20,10 @@
 # best it has (AVX-512 on this machine). --sizes picks sizes, e.g. lstm:2x256:32,gru:1x64:32;
 # a cell named bilstm, bigru or birnn is bidirectional (--bidirectional on both sides), e.g.
 # --sizes lstm:2x256:32,bilstm:2x256:32.
+# --precision fp32,bf16 measures each size at both precisions in the same run, alternated
+# process by process: d2l-swift's `--precision bf16` (bf16 products summed in FP32; needs
+# AVX512_BF16) against PyTorch's CPU autocast to bf16 (`bench_pytorch.py --precision bf16`).
+# The table then has a row per size and precision ("… (bf16)"), each with its own peak's share.
 # --raw FILE keeps every run's JSON (one line each; scripts/compare_pytorch_table.py FILE
 # prints the table again from it).
 #
@@ -31,14 +35,14 @@ cd "$(dirname "$0")/.."
 
 usage() {
   echo "usage: $0 [--seconds S] [--processes N] [--threads T] [--avx2]" >&2
-  echo "       [--sizes CELL:LAYERSxHIDDEN:BATCH,...] [--raw FILE]" >&2
+  echo "       [--sizes CELL:LAYERSxHIDDEN:BATCH,...] [--precision fp32,bf16] [--raw FILE]" >&2
   echo "  CELL is lstm, gru or rnn, or bilstm, bigru, birnn for a bidirectional one;" >&2
   echo "  e.g. --sizes lstm:2x256:32,bilstm:2x256:32,gru:1x64:32" >&2
   exit 2
 }
 
 default_sizes=lstm:2x256:32,lstm:1x256:32,lstm:3x256:32,lstm:2x512:32,lstm:2x256:128,lstm:2x64:32,gru:2x256:32,rnn:2x256:32,gru:1x64:32
-seconds=10 processes=3 threads=2 avx2=0 sizes=$default_sizes raw=
+seconds=10 processes=3 threads=2 avx2=0 sizes=$default_sizes raw= precisions=fp32
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) [ $# -ge 2 ] || usage; seconds=$2; shift 2 ;;
@@ -46,6 +50,7 @@ while [ $# -gt 0 ]; do
     --threads) [ $# -ge 2 ] || usage; threads=$2; shift 2 ;;
     --sizes) [ $# -ge 2 ] || usage; sizes=$2; shift 2 ;;
     --raw) [ $# -ge 2 ] || usage; raw=$2; shift 2 ;;
+    --precision) [ $# -ge 2 ] || usage; precisions=$2; shift 2 ;;
     --avx2) avx2=1; shift ;;
     *) usage ;;
   esac
@@ -54,6 +59,13 @@ done
 [[ $processes =~ ^[0-9]+$ ]] && [ "$processes" -ge 2 ] || { echo "--processes: expected 2 or more, got '$processes'" >&2; usage; }
 [[ $threads =~ ^[0-9]+$ ]] && [ "$threads" -ge 1 ] || { echo "--threads: expected 1 or more, got '$threads'" >&2; usage; }
 IFS=, read -r -a size_list <<<"$sizes"
+IFS=, read -r -a precision_list <<<"$precisions"
+for precision in "${precision_list[@]}"; do
+  [[ $precision == fp32 || $precision == bf16 ]] || { echo "--precision: expected fp32 or bf16, got '$precision'" >&2; usage; }
+done
+# A size at bf16 is tagged SIZE@bf16 in the results and the table.
+tagged_sizes=$(for s in "${size_list[@]}"; do for p in "${precision_list[@]}"; do
+  if [ "$p" = fp32 ]; then echo "$s"; else echo "$s@$p"; fi; done; done | paste -sd, -)
 [ ${#size_list[@]} -gt 0 ] || usage
 for size in "${size_list[@]}"; do
   [[ $size =~ ^(bi)?(lstm|gru|rnn):[1-9][0-9]*x[1-9][0-9]*:[1-9][0-9]*$ ]] || { echo "--sizes: bad size '$size'" >&2; usage; }
@@ -89,7 +101,7 @@ results=${raw:-$tmp/results.jsonl}
 lscpu_field() { lscpu 2>/dev/null | sed -n "s/^$1:[[:space:]]*//p" | head -n 1; }
 # The first line describes the run (the table's header), then one line per process.
 "${torch_env[@]}" "$python" - "$(lscpu_field 'Model name')" "$(lscpu_field 'CPU family')" \
-  "$(lscpu_field 'Model')" "$path" "$processes" "$seconds" "$threads" "$sizes" >"$results" <<'PY'
+  "$(lscpu_field 'Model')" "$path" "$processes" "$seconds" "$threads" "$tagged_sizes" >"$results" <<'PY'
 import datetime, json, os, sys, torch
 cpu, family, model, path, processes, seconds, threads, sizes = sys.argv[1:]
 print(json.dumps({"side": "meta", "cpu": cpu, "cpu_family": family, "cpu_model": model,
@@ -118,10 +130,14 @@ for size in "${size_list[@]}"; do
   shape=(--cell "${cell#bi}" --layers "$layers" --hidden "$hidden" --batch-size "$batch" --seconds "$seconds")
   [[ $cell == bi* ]] && shape+=(--bidirectional)
   for ((p = 1; p <= processes; p++)); do
-    echo "$size: process $p/$processes" >&2
-    run d2l-swift "$size" "$p" "${swift_env[@]}" "$lessons" bench "${shape[@]}" --json
-    run pytorch "$size" "$p" "${torch_env[@]}" "$python" scripts/bench_pytorch.py --mode train \
-      "${shape[@]}" --threads "$threads"
+    for precision in "${precision_list[@]}"; do
+      tag=$size
+      [ "$precision" = fp32 ] || tag=$size@$precision
+      echo "$tag: process $p/$processes" >&2
+      run d2l-swift "$tag" "$p" "${swift_env[@]}" "$lessons" bench "${shape[@]}" --precision "$precision" --json
+      run pytorch "$tag" "$p" "${torch_env[@]}" "$python" scripts/bench_pytorch.py --mode train \
+        "${shape[@]}" --threads "$threads" --precision "$precision"
+    done
   done
 done
 

@@ -24,36 +24,7 @@
 // and ran 8% slower.
 TARGET static void fma_8x32(const float *a, long row_bytes, long k_bytes, const float *p0, const float *p1, long k,
                             __m512 *s0, __m512 *s1) {
-  if (k <= 0) return;
-  const char *a0 = (const char *)a, *a4 = a0 + 4 * row_bytes;
-  long row3 = 3 * row_bytes;
-  __m512 b0, b1, t0, t1;
-#define ROW(ADDRESS, T, S0, S1)                                \
-  "vbroadcastss " ADDRESS ", %[" T "]\n\t"                     \
-  "vfmadd231ps %[" T "], %[b0], %[" S0 "]\n\t"                 \
-  "vfmadd231ps %[" T "], %[b1], %[" S1 "]\n\t"
-  __asm__ volatile(
-      "1:\n\t"
-      "vmovups (%[p0]), %[b0]\n\t"
-      "vmovups (%[p1]), %[b1]\n\t"
-      ROW("(%[a0])", "t0", "s00", "s10") ROW("(%[a0],%[rb],1)", "t1", "s01", "s11")
-      ROW("(%[a0],%[rb],2)", "t0", "s02", "s12") ROW("(%[a0],%[r3],1)", "t1", "s03", "s13")
-      ROW("(%[a4])", "t0", "s04", "s14") ROW("(%[a4],%[rb],1)", "t1", "s05", "s15")
-      ROW("(%[a4],%[rb],2)", "t0", "s06", "s16") ROW("(%[a4],%[r3],1)", "t1", "s07", "s17")
-      "add %[kb], %[a0]\n\t"
-      "add %[kb], %[a4]\n\t"
-      "add $64, %[p0]\n\t"
-      "add $64, %[p1]\n\t"
-      "dec %[k]\n\t"
-      "jnz 1b\n\t"
-      : [s00] "+v"(s0[0]), [s01] "+v"(s0[1]), [s02] "+v"(s0[2]), [s03] "+v"(s0[3]),
-        [s04] "+v"(s0[4]), [s05] "+v"(s0[5]), [s06] "+v"(s0[6]), [s07] "+v"(s0[7]),
-        [s10] "+v"(s1[0]), [s11] "+v"(s1[1]), [s12] "+v"(s1[2]), [s13] "+v"(s1[3]),
-        [s14] "+v"(s1[4]), [s15] "+v"(s1[5]), [s16] "+v"(s1[6]), [s17] "+v"(s1[7]),
-        [b0] "=&v"(b0), [b1] "=&v"(b1), [t0] "=&v"(t0), [t1] "=&v"(t1), [a0] "+r"(a0), [a4] "+r"(a4), [p0] "+r"(p0), [p1] "+r"(p1), [k] "+r"(k)
-      : [rb] "r"(row_bytes), [r3] "r"(row3), [kb] "r"(k_bytes)
-      : "cc", "memory");
-#undef ROW
+  D2L_LOOP_8X32("vbroadcastss", "vfmadd231ps", a, row_bytes, k_bytes, p0, p1, k, s0, s1);
 }
 
 // Rows [r, r + R) of C against panels p0 and (when TWO) p0 + panel_stride, R <= 8, over k.

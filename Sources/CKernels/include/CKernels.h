@@ -11,16 +11,24 @@
 #define D2L_CKERNELS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 /// The instruction-set levels the kernels come in, lowest first.
 typedef enum d2l_level {
   D2L_LEVEL_PORTABLE = 0,
   D2L_LEVEL_AVX2 = 1,
   D2L_LEVEL_AVX512 = 2,
+  /// AVX-512 with AVX512_BF16: the products take bf16 operands and sum in FP32 (VDPBF16PS).
+  /// Not a higher FP32 level but another precision, used only when it is asked for.
+  D2L_LEVEL_AVX512_BF16 = 3,
 } d2l_level;
 
-/// The highest level this CPU runs (portable off x86-64).
+/// The highest FP32 level this CPU runs (portable off x86-64).
 d2l_level d2l_cpu_level(void);
+
+/// Whether this CPU runs the bf16 level (AVX512_BF16, which Zen 4, Sapphire Rapids and later
+/// have).
+bool d2l_cpu_has_bf16(void);
 
 /// One time step of a fused cell, for rows [0, batch) and hidden units
 /// [first_unit, first_unit + units). Gate blocks are (batch, G·hidden), states (batch, hidden);
@@ -107,9 +115,27 @@ bool d2l_keep_freed_memory(void);
 /// Errors and systems without it leave the memory as it is: it is only advice.
 void d2l_advise_huge_pages(void *start, long bytes);
 
+/// bf16, as the bf16 level rounds: to nearest, ties to even, denormals read as zero, NaN kept.
+uint16_t d2l_bf16_from_float(float x);
+float d2l_float_from_bf16(uint16_t h);
+
+/// The bf16 level's packing, one element at a time: B (k x n) as `d2l_pack` takes it, laid out
+/// as pair panels (panel p at p * k * 16 floats, as for FP32; in it, pair q of rows is 16
+/// dwords, one per column, B[2q, j] in the low half and B[2q + 1, j] in the high one).
+void d2l_pack_panels_bf16_reference(const float *b, long k, long n, long row_stride, long column_stride, float *out,
+                                    long first_panel, long panels);
+/// The bf16 level's `packed_gemm` and `packed_gemm_at`, one element at a time: A rounded to
+/// bf16, B from pair panels, each pair's two products added to an FP32 sum in VDPBF16PS's
+/// order. Any m and n.
+void d2l_packed_gemm_bf16_reference(const float *a, long lda, const float *packed, float *c, long ldc, long m, long n,
+                                    long k, bool accumulate, const float *const *start);
+void d2l_packed_gemm_at_bf16_reference(const float *a, long lda, const float *packed, float *c, long ldc, long m, long n,
+                                       long k, float *column_sums);
+
 /// FP32 FLOP per second of this thread running only independent FMAs of `level`'s width
 /// (AVX-512, AVX2/FMA, or SSE2 multiplies and adds for portable; at most what the CPU runs)
-/// for about `seconds`; 0 off x86-64.
+/// for about `seconds`; 0 off x86-64. For `D2L_LEVEL_AVX512_BF16`, VDPBF16PS instead (two
+/// multiplies and two adds per FP32 lane), or 0 on a CPU without it.
 double d2l_fma_flops(double seconds, d2l_level level);
 
 #endif

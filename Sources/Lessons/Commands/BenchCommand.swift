@@ -53,16 +53,18 @@ struct BenchCommand: ParsableCommand {
   func run() throws {
     if matmul { return try runMatmul() }
     if let inference { return try runInference(weights: inference) }
+    try model.checkPrecision()
     var configuration = model.configuration()
     configuration.learningRate = lr
     let data = try TrainingData.load(books: [], maxTokens: configuration.maxTokens)
     let setup = TrainingSetup(configuration: configuration, corpus: data.corpus, vocabSize: data.vocab.count)
     let (loader, net) = (setup.loader, setup.model)
-    let before = MachinePeak.measure()
+    let before = MachinePeak.measure(precision: configuration.precision)
     PhaseClock.enabled = phases
     let result = Benchmark.training(net, loader: loader, configuration: configuration, seconds: seconds)
     PhaseClock.enabled = false
-    let peak = MachinePeak.best(before, MachinePeak.measure())
+    let peak = MachinePeak.best(before, MachinePeak.measure(precision: configuration.precision))
+    let kernels = Benchmark.kernels(for: configuration.precision) ?? Benchmark.kernels
     let flopsPerToken = Benchmark.trainingFlopsPerToken(net)
     let gflops = result.tokensPerSecond * flopsPerToken / 1e9
     var object: [String: Any] = [
@@ -72,7 +74,10 @@ struct BenchCommand: ParsableCommand {
       "bidirectional": configuration.bidirectional,
       "batch_size": configuration.batchSize, "num_steps": configuration.numSteps, "vocab": data.vocab.count,
       "seconds": result.seconds, "minibatches": result.minibatches, "threads": Benchmark.threads,
-      "kernels": Benchmark.kernels.description,
+      "cpu_seconds": result.cpuSeconds, "tokens_per_cpu_sec": result.tokensPerSecond * result.seconds / result.cpuSeconds,
+      "peak_gflops_per_cpu_sec": peak.perCPUSecond / 1e9,
+      "cpu_peak_share": result.tokensPerSecond * result.seconds / result.cpuSeconds * flopsPerToken / peak.perCPUSecond,
+      "kernels": kernels.description, "precision": configuration.precision.rawValue,
     ]
     let perBatch = 1000 / Double(max(result.minibatches, 1))  // milliseconds per minibatch, from seconds
     if phases {
@@ -86,7 +91,7 @@ struct BenchCommand: ParsableCommand {
     }
     Console.write(String(format: "%.0f tokens/s, %.1f GFLOP/s (%.0f%% of the machine's %.0f GFLOP/s peak, %@; %@ kernels)\n",
                          result.tokensPerSecond, gflops, 100 * gflops / peak.gflops, peak.gflops, peak.description,
-                         Benchmark.kernels.description))
+                         kernels.description))
     if phases {
       Console.write(String(format: "%.2f ms per minibatch; phases (ms per minibatch, nested phases included in their parents):\n",
                            result.seconds * perBatch))

@@ -4,6 +4,7 @@ import ArgumentParser
 import D2L
 
 extension CellKind: ExpressibleByArgument {}
+extension Precision: ExpressibleByArgument {}
 
 /// The model and data options that `train` and `bench` share.
 struct ModelOptions: ParsableArguments {
@@ -25,6 +26,9 @@ struct ModelOptions: ParsableArguments {
   @Option(name: .customLong("num-steps"), parsing: .unconditional, help: "Time steps per sequence.")
   var numSteps: Int = 35
 
+  @Option(help: "The recurrent layers' products: fp32 (PyTorch's numerics) or bf16 (bf16 operands summed in FP32; needs AVX512_BF16).")
+  var precision: Precision = .fp32
+
   func validate() throws {
     guard (1...16).contains(layers) else { throw ValidationError(tr("option.range", ["option": "--layers", "low": 1, "high": 16, "value": layers])) }
     guard (1...8192).contains(hidden) else { throw ValidationError(tr("option.range", ["option": "--hidden", "low": 1, "high": 8192, "value": hidden])) }
@@ -41,6 +45,16 @@ struct ModelOptions: ParsableArguments {
     c.bidirectional = bidirectional
     c.batchSize = batchSize
     c.numSteps = numSteps
+    c.precision = precision
     return c
+  }
+
+  /// Stops with one line, before anything runs, when this CPU (or `D2L_KERNELS`) cannot run
+  /// `--precision`.
+  func checkPrecision() throws {
+    do { try precision.checkAvailable() } catch {
+      Console.error("error: --precision \(precision): \(error)")
+      throw ExitCode.failure
+    }
   }
 }

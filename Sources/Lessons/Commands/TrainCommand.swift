@@ -105,6 +105,7 @@ struct TrainCommand: ParsableCommand {
   }
 
   func run() throws {
+    try model.checkPrecision()
     do {
       try TrainingRun(
         configuration: trainingConfiguration(), savePath: save, resumePath: resume, json: json, reference: reference()

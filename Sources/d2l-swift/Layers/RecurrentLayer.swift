@@ -46,6 +46,10 @@ public class RecurrentLayer: Module {
   /// batch): nil chooses (the team's size when the per-step product is big enough to be worth
   /// splitting, else 1); tests set it to compare the two.
   public var parallelism: Int?
+  /// The precision of the time loops' products: FP32 (PyTorch's numerics), or bf16 operands
+  /// summed in FP32 on a CPU with AVX512_BF16 (`Precision`). A run at a precision this process
+  /// cannot run stops with the reason (`Precision.checkAvailable` asks first).
+  public var precision: Precision = .fp32
 
   /// PyTorch's initialisation: every weight and bias from U(-1/√H, 1/√H).
   public init(
@@ -139,6 +143,8 @@ public class RecurrentLayer: Module {
     var output: Tensor?
     var finalH: [Tensor] = [], finalC: [Tensor] = []
     let parts = parts(steps: T, batch: B)
+    let kernels: KernelSet
+    do { kernels = try KernelSet.forPrecision(precision) } catch { fail("\(kind.displayName): \(error)") }
     for l in 0..<numLayers {
       // The reverse direction is the same time loop over the sequence read backwards; its
       // outputs are turned back so that step t of both directions lines up.
@@ -148,11 +154,12 @@ public class RecurrentLayer: Module {
       let ws = indices.map { workspace($0, steps: T, batch: B, inputSize: layers[$0].inputSize) }
       let results = PhaseClock.measure("recurrent layers") {
         if D == 2 && parts == 2 {  // one direction per core
-          return BothDirections(forward: layers[indices[0]], reverse: layers[indices[1]], team: team)(
+          return BothDirections(forward: layers[indices[0]], reverse: layers[indices[1]], team: team, kernels: kernels)(
             inputs: inputs, steps: T, batch: B, h0: h0, c0: c0, workspaces: ws)
         }
         return indices.indices.map { d in
-          layers[indices[d]](inputs[d], steps: T, batch: B, h0: h0[d], c0: c0[d], workspace: ws[d], team: team, parts: parts)
+          layers[indices[d]](inputs[d], steps: T, batch: B, h0: h0[d], c0: c0[d], workspace: ws[d], team: team, parts: parts,
+                           kernels: kernels)
         }
       }
       var outputs: [Tensor] = []

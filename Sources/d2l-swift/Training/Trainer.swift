@@ -20,6 +20,8 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
   public var seed: UInt64 = 0
   /// Text files to train on instead of The Time Machine (empty: The Time Machine).
   public var books: [String] = []
+  /// The recurrent layers' products: FP32 (PyTorch's numerics) or bf16 (`Precision`).
+  public var precision: Precision = .fp32
 
   public init() {}
 }
@@ -27,7 +29,7 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
 extension TrainingConfiguration {
   private enum CodingKeys: String, CodingKey {
     case cell, numLayers, hiddenSize, bidirectional, epochs, learningRate, clipNorm, batchSize, numSteps, useRandomIter,
-      maxTokens, seed, books
+      maxTokens, seed, books, precision
   }
 
   /// Reads a configuration; a key that a file written before it existed lacks keeps its default
@@ -51,6 +53,7 @@ extension TrainingConfiguration {
     try read(.maxTokens, &maxTokens)
     try read(.seed, &seed)
     try read(.books, &books)
+    try read(.precision, &precision)
   }
 }
 

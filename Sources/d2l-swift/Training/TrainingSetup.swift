@@ -28,6 +28,7 @@ public struct TrainingSetup {
       var generator = RandomGenerator(seed: configuration.seed)
       self.model = RNNModel(configuration: configuration, vocabSize: vocabSize, using: &generator)
     }
+    self.model.rnn.precision = configuration.precision  // a resumed model trains as asked too
   }
 
   /// Whether the corpus holds at least one minibatch.

@@ -8,6 +8,7 @@
 struct BothDirections {
   let forward: RecurrentLayerPass, reverse: RecurrentLayerPass
   let team: WorkerTeam
+  let kernels: KernelSet
 
   /// Runs both passes (the reverse one already reading its reversed input) and returns each
   /// one's outputs (T, B, H), H_T and C_T, recorded as one operation.
@@ -21,7 +22,7 @@ struct BothDirections {
     // gradient mode is a task-local, which the helper thread would not see).
     team.run(parts: 2) { d in
       runs[d] = passes[d].forward(inputs[d], steps: T, batch: B, h0: h0[d], c0: c0[d], workspace: workspaces[d],
-                                  team: .solo, parts: 1)
+                                  team: .solo, parts: 1, kernels: kernels)
     }
     let (f, r) = (runs[0]!, runs[1]!)
     let kind = forward.kind

@@ -21,13 +21,14 @@ struct RecurrentLayerPass {
     let pullback: ([UnsafeMutablePointer<Float>]) -> Void
   }
 
-  /// Runs the layer from state (h0, c0), both (B, H), with the time loop in `parts` shares.
-  /// Returns outputs (T, B, H), H_T, C_T, recorded as one tape operation.
+  /// Runs the layer from state (h0, c0), both (B, H), with the time loop in `parts` shares, its
+  /// products and cells on `kernels`. Returns outputs (T, B, H), H_T, C_T, recorded as one tape
+  /// operation.
   func callAsFunction(
     _ input: RecurrentInput, steps T: Int, batch B: Int, h0: Tensor, c0: Tensor?,
-    workspace ws: RecurrentWorkspace, team: WorkerTeam, parts P: Int
+    workspace ws: RecurrentWorkspace, team: WorkerTeam, parts P: Int, kernels: KernelSet
   ) -> (output: Tensor, h: Tensor, c: Tensor?) {
-    let run = forward(input, steps: T, batch: B, h0: h0, c0: c0, workspace: ws, team: team, parts: P)
+    let run = forward(input, steps: T, batch: B, h0: h0, c0: c0, workspace: ws, team: team, parts: P, kernels: kernels)
     let results = Tensor.multiOutput("\(kind.displayName) layer", outputs: run.outputs, operands: run.operands, pullback: run.pullback)
     return (results[0], results[1], kind.hasCellState ? results[2] : nil)
   }
@@ -36,11 +37,11 @@ struct RecurrentLayerPass {
   /// one operation).
   func forward(
     _ input: RecurrentInput, steps T: Int, batch B: Int, h0: Tensor, c0: Tensor?,
-    workspace ws: RecurrentWorkspace, team: WorkerTeam, parts P: Int
+    workspace ws: RecurrentWorkspace, team: WorkerTeam, parts P: Int, kernels: KernelSet
   ) -> Run {
     checkInput(input, steps: T, batch: B)
     let H = hidden
-    let loop = TimeLoop(pass: self, input: input, steps: T, batch: B, workspace: ws, team: team)
+    let loop = TimeLoop(pass: self, input: input, steps: T, batch: B, workspace: ws, team: team, kernels: kernels)
     prepareBiases(ws)
     if case .tokens = input { prepareInputTable(ws) }
     ws.states.base.update(from: h0.storage.base, count: B * H)

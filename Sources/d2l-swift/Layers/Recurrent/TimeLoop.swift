@@ -19,8 +19,10 @@ struct TimeLoop {
 
   var GH: Int { G * H }
 
-  init(pass: RecurrentLayerPass, input: RecurrentInput, steps: Int, batch: Int, workspace: RecurrentWorkspace, team: WorkerTeam) {
-    let kernelSet = KernelSet.selected
+  init(
+    pass: RecurrentLayerPass, input: RecurrentInput, steps: Int, batch: Int, workspace: RecurrentWorkspace, team: WorkerTeam,
+    kernels kernelSet: KernelSet
+  ) {
     cell = pass.kind.cell
     kernels = cell.kernels(kernelSet)
     products = PackedGemm(kernels: kernelSet)
