@@ -49,6 +49,9 @@ public struct TrainingRun {
   public func run() throws -> Outcome {
     let wallStart = Date()
     let (configuration, resumed) = try startingPoint()
+    // A resumed bf16 checkpoint brings its precision: refuse it here, in one line, on a CPU
+    // without bf16 kernels, rather than stopping inside the library.
+    try configuration.precision.checkAvailable()
     let (data, setup) = try setUp(configuration, resuming: resumed)
     let trainer = setup.makeTrainer()
     if let resumed { try resume(trainer, from: resumed, loader: setup.loader) }
