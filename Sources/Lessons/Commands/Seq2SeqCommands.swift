@@ -94,7 +94,7 @@ enum Seq2SeqCommands {
     let perBatch = 1000 / Double(max(result.minibatches, 1))
     var object: [String: Any] = [
       "model": "seq2seq", "tokens_per_sec": result.tokensPerSecond, "seconds": result.seconds, "minibatches": result.minibatches,
-      "threads": Benchmark.threads, "kernels": Benchmark.kernels.description, "batch_size": c.batchSize, "num_steps": c.numSteps,
+      "threads": 1, "kernels": Benchmark.kernels.description, "batch_size": c.batchSize, "num_steps": c.numSteps,
       "hidden": c.hiddenSize, "embed": c.embedSize, "layers": c.numLayers, "cpu": cpuName(),
     ]
     if phases {
@@ -106,8 +106,8 @@ enum Seq2SeqCommands {
       Console.write(String(decoding: out, as: UTF8.self) + "\n")
       return
     }
-    Console.write(String(format: "seq2seq: %.0f target tokens/s (%.3f ms per minibatch, %d threads, %@)\n", result.tokensPerSecond,
-                         result.seconds * perBatch, Benchmark.threads, cpuName()))
+    Console.write(String(format: "seq2seq: %.0f target tokens/s (%.3f ms per minibatch, one thread, %@)\n", result.tokensPerSecond,
+                         result.seconds * perBatch, cpuName()))
     if phases {
       let width = PhaseClock.report.map(\.phase.count).max() ?? 0
       for p in PhaseClock.report {

@@ -77,8 +77,9 @@ public final class Seq2SeqTrainer {
       PhaseClock.measure("zero gradients") { model.zeroGradients() }
       PhaseClock.measure("backward") { total.backward() }
       PhaseClock.measure("clip and adam") {
-        Optimization.clipGradients(parameters, maxNorm: configuration.clipNorm)
-        optimizer.step()
+        // D2L's grad_clipping as a scale that Adam applies while it reads each gradient.
+        let norm = Optimization.gradientNorm(parameters)
+        optimizer.step(gradientScale: norm > configuration.clipNorm ? configuration.clipNorm / norm : 1)
       }
       lossSum += Double(value)
       tokens += batch.targetTokens
