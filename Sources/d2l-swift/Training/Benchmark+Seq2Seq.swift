@@ -11,6 +11,7 @@ extension Benchmark {
                                  configuration: configuration)
     for _ in 0..<warmupEpochs { try trainer.trainEpoch() }
     PhaseClock.reset()
+    let cpuStart = processCPUSeconds()
     let start = DispatchTime.now().uptimeNanoseconds
     var elapsed: Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
     var tokens = 0, minibatches = 0
@@ -19,6 +20,7 @@ extension Benchmark {
       minibatches += data.loader.numBatches
     } while elapsed < seconds
     let time = elapsed
-    return Result(tokensPerSecond: Double(tokens) / time, seconds: time, minibatches: minibatches)
+    return Result(tokensPerSecond: Double(tokens) / time, seconds: time, minibatches: minibatches,
+                  cpuSeconds: processCPUSeconds() - cpuStart)
   }
 }
