@@ -51,6 +51,19 @@ let package = Package(
         .product(name: "ExerciseChecks", package: projectIdentity),
       ],
       path: "Sources/CheckBiRNNExercise2"),
+    // beam-search's exercise 1: the beam step (keep the k best of k × |V| extensions).
+    .target(
+      name: "BeamSearchExercise1",
+      dependencies: [
+        .product(name: "D2L", package: projectIdentity),
+        .product(name: "ExerciseChecks", package: projectIdentity),
+      ],
+      path: "Sources/BeamSearchExercise1"),
+    // Verifies it against the library's beam search (`lessons check 1 --lesson beam-search`).
+    .executableTarget(
+      name: "check-beam-search-exercise1",
+      dependencies: ["BeamSearchExercise1", .product(name: "ExerciseChecks", package: projectIdentity)],
+      path: "Sources/CheckBeamSearchExercise1"),
   ],
   swiftLanguageModes: [.v5]
 )
