@@ -8,7 +8,7 @@ import Foundation
 struct PredictCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "predict",
-    abstract: "Continue a prefix with a saved model's greedy predictions (D2L's predict_ch8).")
+    abstract: "Continue a prefix with a saved model: greedy predictions (D2L's predict_ch8), or beam search with --beam K.")
 
   @Option(help: "A safetensors checkpoint: from `lessons train --save`, or PyTorch's D2L RNNModel state_dict.")
   var weights: String
@@ -19,18 +19,43 @@ struct PredictCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "How many characters to predict.")
   var chars: Int = 50
 
+  @Option(help: "Beam search with this beam size instead of greedy search (1 is greedy; at most \(BeamSearch.maximumBeamSize)).")
+  var beam: Int?
+
+  @Option(parsing: .unconditional, help: "With --beam: the length penalty α of the final score (1/L^α) log P.")
+  var alpha: Double = SearchSettings.defaultAlpha
+
   @Flag(help: "Print {\"text\": ...} as JSON.")
   var json = false
 
   func validate() throws {
     guard !prefix.isEmpty else { throw ValidationError("--prefix must not be empty") }
     guard (0...1_000_000).contains(chars) else { throw ValidationError("--chars must be between 0 and 1000000, got \(chars)") }
+    if let beam {
+      guard beam >= 1 else { throw ValidationError("--beam: \(SearchError.beamSize(beam))") }
+      guard beam <= BeamSearch.maximumBeamSize else {
+        throw ValidationError("--beam: \(SearchError.beamTooLarge(beam, limit: BeamSearch.maximumBeamSize))")
+      }
+      guard chars >= 1 else { throw ValidationError("--beam needs --chars of at least 1") }
+    }
+    guard alpha >= 0, alpha.isFinite else { throw ValidationError("--alpha: \(SearchError.negativeAlpha(alpha))") }
     try requireFile(weights, option: "--weights")
   }
 
   func run() throws {
     let checkpoint = try loadCheckpoint(weights)
-    let text = checkpoint.model.predict(prefix: prefix, count: chars, vocab: checkpoint.vocab)
+    let model = checkpoint.model, vocab = checkpoint.vocab
+    let text: String
+    if let beam {
+      // The character model has no <eos>: every candidate has --chars characters.
+      text = try model.continuation(of: prefix, count: chars, vocab: vocab) { model, start, settings in
+        var settings = settings
+        settings.alpha = alpha
+        return try model.beamSearch(from: start, beamSize: beam, settings: settings)
+      }.text
+    } else {
+      text = model.predict(prefix: prefix, count: chars, vocab: vocab)
+    }
     if json {
       let data = try JSONSerialization.data(withJSONObject: ["text": text], options: [.sortedKeys])
       Console.write(String(decoding: data, as: UTF8.self) + "\n")
