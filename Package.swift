@@ -12,6 +12,7 @@
 //                     the playground
 //   DeepRNNLesson     the deep-RNN lesson: its `Lesson` value, typed steps and exercises
 //   BiRNNLesson       the bidirectional-RNN lesson, the same way
+//   BeamSearchLesson  the beam-search lesson (the chapter's last section), the same way
 //   Lessons           the thin `lessons` command line
 import PackageDescription
 
@@ -25,6 +26,7 @@ let package = Package(
     .library(name: "CourseKit", targets: ["CourseKit"]),
     .library(name: "DeepRNNLesson", targets: ["DeepRNNLesson"]),
     .library(name: "BiRNNLesson", targets: ["BiRNNLesson"]),
+    .library(name: "BeamSearchLesson", targets: ["BeamSearchLesson"]),
     .executable(name: "lessons", targets: ["Lessons"]),
   ],
   dependencies: [
@@ -72,12 +74,14 @@ let package = Package(
       path: "Sources/DeepRNNLesson"),
     // The bidirectional-RNN lesson (the section after deep RNNs): its steps and exercises.
     .target(name: "BiRNNLesson", dependencies: ["D2L", "LessonEngine", "CourseKit", "ExerciseChecks", "DeepRNNLesson"], path: "Sources/BiRNNLesson"),
+    // The beam-search lesson (the chapter's last section): greedy, exhaustive and beam search.
+    .target(name: "BeamSearchLesson", dependencies: ["D2L", "LessonEngine", "CourseKit"], path: "Sources/BeamSearchLesson"),
 
     // The `lessons` command line: argument parsing over the targets above.
     .executableTarget(
       name: "Lessons",
       dependencies: [
-        "D2L", "LessonEngine", "CourseKit", "DeepRNNLesson", "ExerciseChecks", "BiRNNLesson",
+        "D2L", "LessonEngine", "CourseKit", "DeepRNNLesson", "ExerciseChecks", "BiRNNLesson", "BeamSearchLesson",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Sources/Lessons"),
@@ -88,6 +92,7 @@ let package = Package(
     // Snapshots are read from the source tree (by path), not bundled.
     .testTarget(name: "LessonsTests", dependencies: ["Lessons", "LessonEngine", "CourseKit", "DeepRNNLesson", "D2L"],
                 path: "Tests/LessonsTests", exclude: ["Snapshots"]),
+    .testTarget(name: "BeamSearchLessonTests", dependencies: ["BeamSearchLesson", "CourseKit", "LessonEngine", "D2L"], path: "Tests/BeamSearchLessonTests"),
     .testTarget(name: "BiRNNLessonTests", dependencies: ["BiRNNLesson", "DeepRNNLesson", "CourseKit", "LessonEngine", "ExerciseChecks", "D2L"], path: "Tests/BiRNNLessonTests"),
   ],
   swiftLanguageModes: [.v5]
