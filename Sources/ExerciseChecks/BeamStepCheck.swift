@@ -95,12 +95,19 @@ public enum BeamStepCheck {
   ) -> String {
     let lines = [
       zt("step", ["step": step, "k": expected.count]),
-      "  " + zt("beam") + " " + beam.map(\.description).joined(separator: "; "),
-      "  " + zt("expected") + " " + expected.map(\.description).joined(separator: "; "),
-      "  " + zt("got") + " " + got.map(\.description).joined(separator: "; "),
+      "  " + zt("beam") + " " + show(beam),
+      "  " + zt("expected") + " " + show(expected),
+      "  " + zt("got") + " " + show(got),
     ]
     return (lines + [zt("hint") + " " + diagnose(beam: beam, rows: rows, got: got, expected: expected, settings)])
       .joined(separator: "\n")
+  }
+
+  /// `[0, 2] log P -1.2040 (ended); …`, four decimals: enough to tell the mistakes apart.
+  static func show(_ entries: [BeamEntry]) -> String {
+    guard !entries.isEmpty else { return "—" }
+    return entries.map { "\($0.tokens) \(String(format: "%.4f", $0.logProbability))\($0.finished ? " <eos>" : "")" }
+      .joined(separator: "; ")
   }
 
   /// The usual mistakes, recognised from what was kept.

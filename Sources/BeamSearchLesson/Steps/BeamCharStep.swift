@@ -30,6 +30,10 @@ public enum BeamCharStep: LessonStep {
     public let text: String
     public let perplexity: Double
     public let seconds: Double
+
+    public init(prefix: String, search: String, text: String, perplexity: Double, seconds: Double) {
+      (self.prefix, self.search, self.text, self.perplexity, self.seconds) = (prefix, search, text, perplexity, seconds)
+    }
   }
 
   public static func input(_ values: StepValues, _ results: StepResults) throws -> Input {
@@ -43,15 +47,15 @@ public enum BeamCharStep: LessonStep {
       beams: beams, model: trained.model, vocab: trained.vocab)
   }
 
-  public static func run(_ input: Input, _ out: StepOutput) throws -> [Row] {
+  public static func run(_ input: Input, _ out: StepOutput) throws -> [BeamCharStep.Row] {
     let (model, vocab, chars) = (input.model, input.vocab, input.chars)
-    var rows: [Row] = []
+    var rows: [BeamCharStep.Row] = []
     for prefix in input.prefixes {
-      var clock = ContinuousClock.now
+      var clock = ContinuousClock.now  // timing, not part of the search
       let greedy = model.predict(prefix: prefix, count: chars, vocab: vocab)
-      let greedySeconds = seconds(since: clock)
-      let greedyLogP = logProbability(of: String(greedy.dropFirst(prefix.count)), after: prefix, model, vocab)
-      rows.append(Row(prefix: prefix, search: "predict", text: greedy,
+      let greedySeconds = BeamCharStep.seconds(since: clock)
+      let greedyLogP = BeamCharStep.logProbability(of: String(greedy.dropFirst(prefix.count)), after: prefix, model, vocab)
+      rows.append(BeamCharStep.Row(prefix: prefix, search: "predict", text: greedy,
                       perplexity: Foundation.exp(-greedyLogP / Double(chars)), seconds: greedySeconds))
       for beamSize in input.beams {
         clock = ContinuousClock.now
@@ -63,16 +67,16 @@ public enum BeamCharStep: LessonStep {
         let text = prefix + result.tokens.map { vocab.idxToToken[$0] }.joined()
         let perplexity = Foundation.exp(-result.logProbability / Double(chars))
         // ANCHOR_END: beam-char
-        rows.append(Row(prefix: prefix, search: "k = \(beamSize)", text: text, perplexity: perplexity,
-                        seconds: seconds(since: clock)))
+        rows.append(BeamCharStep.Row(prefix: prefix, search: "k = \(beamSize)", text: text, perplexity: perplexity,
+                        seconds: BeamCharStep.seconds(since: clock)))
       }
     }
-    show(rows, out)
+    BeamCharStep.show(rows, out)
     return rows
   }
 
   /// log P of `continuation` after `prefix` under the model, token by token.
-  static func logProbability(of continuation: String, after prefix: String, _ model: RNNModel, _ vocab: Vocab) -> Double {
+  public static func logProbability(of continuation: String, after prefix: String, _ model: RNNModel, _ vocab: Vocab) -> Double {
     var state = model.searchStart(prefix: prefix, vocab: vocab), sum = 0.0
     for ch in continuation {
       let token = vocab[String(ch)]
@@ -82,12 +86,12 @@ public enum BeamCharStep: LessonStep {
     return sum
   }
 
-  static func seconds(since start: ContinuousClock.Instant) -> Double {
+  public static func seconds(since start: ContinuousClock.Instant) -> Double {
     let d = ContinuousClock.now - start
     return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
   }
 
-  static func show(_ rows: [Row], _ out: StepOutput) {
+  public static func show(_ rows: [Row], _ out: StepOutput) {
     var prefix: String?
     for row in rows {
       if row.prefix != prefix {

@@ -20,6 +20,10 @@ public enum BeamExampleStep: LessonStep {
   /// The three searches' outputs.
   public struct Output {
     public let greedy, beam, exhaustive: SearchResult
+
+    public init(greedy: SearchResult, beam: SearchResult, exhaustive: SearchResult) {
+      (self.greedy, self.beam, self.exhaustive) = (greedy, beam, exhaustive)
+    }
   }
 
   public static func input(_ values: StepValues, _ results: StepResults) -> Input {
@@ -38,6 +42,15 @@ public enum BeamExampleStep: LessonStep {
       from: model.start, beamSize: beamSize, settings: settings) { kept.append($0) }
     let exhaustive = try model.exhaustiveSearch(from: model.start, settings: settings)
     // ANCHOR_END: beam-example
+    return BeamExampleStep.report(model, greedy: greedy, kept: kept, beam: beam, exhaustive: exhaustive,
+                  beamSize: beamSize, alpha: alpha, out)
+  }
+
+  /// Prints the tables, the three searches' outputs and every kept hypothesis.
+  public static func report(
+    _ model: PrefixTableModel, greedy: SearchResult, kept: [BeamSearchTrace], beam: SearchResult,
+    exhaustive: SearchResult, beamSize: Int, alpha: Double, _ out: StepOutput
+  ) -> Output {
     printTables(model, out)
     out.say("  " + tr("example.greedy"))
     out.equation(product(model, greedy))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A hypothesis as a beam step sees it: tokens, log P, finished. (The search keeps each one's
 /// model state beside it and finds it again by the tokens.)
 public struct BeamEntry: Equatable, Sendable, CustomStringConvertible {
@@ -25,5 +27,3 @@ public struct BeamEntry: Equatable, Sendable, CustomStringConvertible {
 /// (a finished entry has a row of the same width too, which must not be used).
 public typealias BeamStepFunction =
   (_ beam: [BeamEntry], _ logProbabilities: [[Double]], _ beamSize: Int, _ eos: Int?) -> [BeamEntry]
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A candidate output: the tokens appended so far, the sum of their log-probabilities, whether
 /// it ended with <eos>, and the model's state after it.
 public struct Hypothesis<State> {
@@ -56,5 +58,3 @@ func best<State>(_ candidates: [Hypothesis<State>], alpha: Double) -> Hypothesis
     return sa != sb ? sa < sb : b.tokens.lexicographicallyPrecedes(a.tokens)
   }
 }
-
-import Foundation

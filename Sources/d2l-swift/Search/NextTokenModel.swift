@@ -1,3 +1,5 @@
+import Foundation
+
 /// What every search needs from a model: the log-probabilities of the next token from a state,
 /// and the state after a token. The character `RNNModel` and the seq2seq decoder both fit, and
 /// so does a table of probabilities (`PrefixTableModel`), which is how the book's worked
@@ -24,5 +26,3 @@ extension Array where Element == Double {
     return logits.map { Double($0) - maxLogit - logSum }
   }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A model given as a table: the next-token probabilities after each prefix it lists, and one
 /// stated distribution for every prefix it does not. The book's worked example (four tokens,
 /// two drawn paths of probabilities) is such a table; so are the tiny seeded models the tests
@@ -66,5 +68,3 @@ public struct PrefixTableModel: NextTokenModel {
   /// The tokens' names joined, as the book writes a sequence ("A, C, B, <eos>").
   public func spell(_ tokens: [Int]) -> String { tokens.map { self.tokens[$0] }.joined(separator: ", ") }
 }
-
-import Foundation
