@@ -128,3 +128,46 @@ import Testing
     }
   }
 }
+
+/// The same searches on the translation model's decoder.
+@Suite struct Seq2SeqSearchTests {
+  /// A seeded, untrained seq2seq model over tiny vocabularies (the target: <unk> <pad> <bos> <eos> + words).
+  static func model(seed: UInt64, targetWords: [String]) -> (Seq2Seq, Vocab, Vocab) {
+    let source = Vocab(tokens: ["go", ".", "i", "lost", "go", ".", "i", "lost"], reservedTokens: translationReservedTokens)
+    let target = Vocab(tokens: targetWords, reservedTokens: translationReservedTokens)
+    var g = RandomGenerator(seed: seed)
+    let model = Seq2Seq(sourceVocabSize: source.count, targetVocabSize: target.count, embedSize: 8, hiddenSize: 8,
+                        numLayers: 2, dropout: 0.1, using: &g)
+    return (model, source, target)
+  }
+
+  @Test(arguments: [41, 42, 43] as [UInt64])
+  func beamOfOneIsPredictSeq2Seq(seed: UInt64) throws {
+    let (model, source, target) = Self.model(seed: seed, targetWords: ["va", "!", "j'ai", "perdu", ".", "va", "perdu"])
+    for sentence in ["go .", "i lost .", "go lost"] {
+      let greedy = model.predict(sentence, sourceVocab: source, targetVocab: target, numSteps: 10)
+      let beam = try model.translate(sentence, sourceVocab: source, targetVocab: target, numSteps: 10) {
+        try $0.beamSearch(from: $1, beamSize: 1, settings: $2)
+      }
+      #expect(beam.tokens == greedy.tokens && beam.translation == greedy.translation, "\(sentence)")
+      let viaGreedy = try model.translate(sentence, sourceVocab: source, targetVocab: target, numSteps: 10) {
+        try $0.greedySearch(from: $1, settings: $2)
+      }
+      #expect(viaGreedy.result == beam.result)
+    }
+    #expect(model.isTraining, "translate puts the model back in the mode it was in")
+  }
+
+  @Test(arguments: [51, 52] as [UInt64])
+  func largeBeamIsExhaustiveOnATinyTargetVocabulary(seed: UInt64) throws {
+    let (model, source, target) = Self.model(seed: seed, targetWords: ["va"])  // |V| = 5
+    let exhaustive = try model.translate("go .", sourceVocab: source, targetVocab: target, numSteps: 4) {
+      try $0.exhaustiveSearch(from: $1, settings: $2)
+    }
+    let beam = try model.translate("go .", sourceVocab: source, targetVocab: target, numSteps: 4) {
+      try $0.beamSearch(from: $1, beamSize: 625, settings: $2)
+    }
+    #expect(beam.tokens == exhaustive.tokens)
+    #expect(abs(beam.result.score - exhaustive.result.score) < 1e-9)
+  }
+}

@@ -23,7 +23,7 @@ extension NextTokenModel {
   /// - Parameters:
   ///   - observe: called after each step with the kept hypotheses.
   public func beamSearch(
-    from start: State, beamSize: Int, settings: SearchSettings,
+    from start: SearchState, beamSize: Int, settings: SearchSettings,
     step: BeamStepFunction = BeamStep.keepBest,
     observe: ((BeamSearchTrace) -> Void)? = nil
   ) throws -> SearchResult {
@@ -33,7 +33,7 @@ extension NextTokenModel {
     }
     try settings.validate()
     var beam = [Hypothesis(tokens: [], logProbability: 0, finished: false, state: start)]
-    var ended: [Hypothesis<State>] = [], steps = 0
+    var ended: [Hypothesis<SearchState>] = [], steps = 0
     for t in 1...settings.maxLength {
       // A finished hypothesis gets a row too (its state's, which never read the <eos>), so that a
       // step which wrongly extends it does so visibly instead of dropping it.
@@ -52,15 +52,15 @@ extension NextTokenModel {
   /// the parent could have become, and gives it the state after its last token (a finished
   /// entry's state is never read again, so it keeps its parent's).
   private func attachStates(
-    _ kept: [BeamEntry], to beam: [Hypothesis<State>], at t: Int, beamSize: Int,
+    _ kept: [BeamEntry], to beam: [Hypothesis<SearchState>], at t: Int, beamSize: Int,
     settings: SearchSettings, steps: inout Int
-  ) throws -> [Hypothesis<State>] {
+  ) throws -> [Hypothesis<SearchState>] {
     guard !kept.isEmpty, kept.count <= beamSize else {
       throw SearchError.badStep("step \(t) kept \(kept.count) hypotheses; the beam size is \(beamSize)")
     }
-    var parents: [[Int]: Hypothesis<State>] = [:]
+    var parents: [[Int]: Hypothesis<SearchState>] = [:]
     for h in beam { parents[h.tokens] = h }
-    var result: [Hypothesis<State>] = []
+    var result: [Hypothesis<SearchState>] = []
     for entry in kept {
       if let same = parents[entry.tokens], same.finished {
         result.append(same)

@@ -9,7 +9,7 @@ extension NextTokenModel {
   /// <eos> (or runs to the maximum length), scored by (1/L^α) log P; the best is returned
   /// (equal scores: the first in token order). Refused when |𝒴|^T′ is past
   /// `ExhaustiveSearch.maximumSequences`.
-  public func exhaustiveSearch(from start: State, settings: SearchSettings) throws -> SearchResult {
+  public func exhaustiveSearch(from start: SearchState, settings: SearchSettings) throws -> SearchResult {
     try settings.validate()
     var count = 1
     for _ in 0..<settings.maxLength {
@@ -20,9 +20,9 @@ extension NextTokenModel {
       }
       count = product
     }
-    var complete: [Hypothesis<State>] = [], steps = 0
+    var complete: [Hypothesis<SearchState>] = [], steps = 0
     // Depth first: each prefix's log-probabilities are asked once, for all of its extensions.
-    func extend(_ h: Hypothesis<State>) {
+    func extend(_ h: Hypothesis<SearchState>) {
       let row = logProbabilities(in: h.state)
       for (token, logP) in row.enumerated() {
         let tokens = h.tokens + [token], ended = token == settings.eos

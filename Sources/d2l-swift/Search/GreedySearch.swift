@@ -1,7 +1,7 @@
 extension NextTokenModel {
   /// Greedy search: at each step the most probable next token (the first of equal ones), until
   /// <eos> or `settings.maxLength` tokens. What `predict` and D2L's `predict_seq2seq` do.
-  public func greedySearch(from start: State, settings: SearchSettings) throws -> SearchResult {
+  public func greedySearch(from start: SearchState, settings: SearchSettings) throws -> SearchResult {
     try settings.validate()
     var state = start
     var tokens: [Int] = [], logP = 0.0, steps = 0

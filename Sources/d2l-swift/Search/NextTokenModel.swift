@@ -9,13 +9,15 @@ import Foundation
 /// that a search asks for log-probabilities without calling the network again, and calls it once
 /// per token it keeps (`state(after:in:)`).
 public protocol NextTokenModel {
-  associatedtype State
+  /// What the model has read so far, with its prediction for the next token. (Not `State`:
+  /// the seq2seq decoder already has a `State`, its recurrent state.)
+  associatedtype SearchState
   /// |𝒴|, the number of tokens the model predicts over.
   var vocabularySize: Int { get }
   /// log P(y | what the state has read), one value per token of the vocabulary.
-  func logProbabilities(in state: State) -> [Double]
+  func logProbabilities(in state: SearchState) -> [Double]
   /// The state after reading `token` on top of `state`.
-  func state(after token: Int, in state: State) -> State
+  func state(after token: Int, in state: SearchState) -> SearchState
 }
 
 extension Array where Element == Double {

@@ -13,7 +13,7 @@ public struct PrefixTableModel: NextTokenModel {
   public let otherwise: [Double]
 
   /// The state is the prefix read so far.
-  public typealias State = [Int]
+  public typealias SearchState = [Int]
 
   public init(tokens: [String], table: [[Int]: [Double]], otherwise: [Double]) {
     for (prefix, row) in table {
