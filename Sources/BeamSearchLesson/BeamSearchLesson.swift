@@ -12,14 +12,15 @@ public enum BeamSearchLesson {
     files: ["en": "lessons/beam-search.md", "vi": "lessons/vi/beam-search.md"],
     stepsFolder: "Sources/BeamSearchLesson/Steps",
     catalog: catalog, strings: BeamStrings.table, exercises: { BeamSearchExercises.all },
-    dataFiles: [DataFileSpec.timeMachine], indispensableData: [],
+    dataFiles: [DataFileSpec.timeMachine, DataFileSpec.fraEng], indispensableData: [],
     follows: ["bi-rnn"],
-    quickValues: ["epochs=2", "numHiddens=8", "numLayers=1", "chars=8"],
-    cacheCodecs: [.of(BeamCharTrainStep.self)])
+    quickValues: ["epochs=2", "numHiddens=8", "numLayers=1", "chars=8", "pairs=4", "rounds=1"],
+    cacheCodecs: [.of(BeamCharTrainStep.self), .of(BeamSeq2SeqStep.self)])
 
   /// The lesson's steps, for `LessonPlan`.
   public static let catalog = StepCatalog([
-    BeamExampleStep.definition, BeamCharTrainStep.definition, BeamCharStep.definition,
+    BeamExampleStep.definition, BeamSeq2SeqStep.definition, BeamTranslateStep.definition,
+    BeamTableStep.definition, BeamAlphaStep.definition, BeamCharTrainStep.definition, BeamCharStep.definition,
     BeamExercisesStep.definition,
   ])
 }

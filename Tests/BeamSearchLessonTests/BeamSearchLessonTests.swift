@@ -10,7 +10,9 @@ import Testing
 @Suite(.serialized) struct BeamSearchLessonTests {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-  static var hasTimeMachine: Bool { (try? DataLocator().locate(.timeMachine)) != nil }
+  static var hasData: Bool {
+    (try? DataLocator().locate(.timeMachine)) != nil && (try? DataLocator().locate(.fraEng)) != nil
+  }
 
   static func plan(_ language: String, overrides: [String] = []) throws -> LessonPlan {
     let file = BeamSearchLesson.lesson.files[language]!
@@ -45,7 +47,7 @@ import Testing
     #expect(one.beam.tokens == one.greedy.tokens)
   }
 
-  @Test(.enabled(if: hasTimeMachine, "needs timemachine.txt in D2L_DATA_DIR"), arguments: ["en", "vi"])
+  @Test(.enabled(if: hasData, "needs timemachine.txt and fra-eng/fra.txt in D2L_DATA_DIR"), arguments: ["en", "vi"])
   func everyStepRunsAtTinySizes(language: String) throws {
     Language.current = language == "vi" ? .vi : .en
     defer { Language.current = .en }
@@ -54,6 +56,11 @@ import Testing
     for entry in plan.entries {
       try entry.definition.run(StepOutput(color: false, width: 100), entry.values, results)
     }
+    // The translation table: one row per beam size, k = 1 unchanged against itself, times measured.
+    let table = try #require(results.outputIfRun(of: BeamTableStep.self))
+    #expect(table.map(\.beamSize) == [1, 2, 3, 5, 10])
+    #expect(table[0].changed == 0 && table.allSatisfy { $0.secondsPerSentence > 0 && $0.meanBLEU >= 0 })
+    #expect(try #require(results.outputIfRun(of: BeamAlphaStep.self)).map(\.alpha) == [0, 0.25, 0.5, 0.75, 1])
     let rows = try #require(results.outputIfRun(of: BeamCharStep.self))
     // Beam search maximises log P: never less probable than greedy's text on the same prefix.
     for row in rows where row.search != "predict" {

@@ -38,10 +38,7 @@ public enum BeamCharStep: LessonStep {
 
   public static func input(_ values: StepValues, _ results: StepResults) throws -> Input {
     let trained = try results.output(of: BeamCharTrainStep.self)
-    let beams = values.string("beams").split(separator: "|").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-    guard !beams.isEmpty, beams.allSatisfy({ (1...BeamSearch.maximumBeamSize).contains($0) }) else {
-      throw StepError(tr("char.badBeams", ["beams": values.string("beams")]))
-    }
+    let beams = try BeamSizes.parse(values.string("beams"))
     return Input(
       prefixes: values.string("prefixes").split(separator: "|").map(String.init), chars: values.int("chars"),
       beams: beams, model: trained.model, vocab: trained.vocab)

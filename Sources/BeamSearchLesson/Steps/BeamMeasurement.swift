@@ -24,10 +24,10 @@ public struct BeamMeasurement {
   /// translations with `bleu` against the references. `changed` counts against `baseline`, or
   /// against the first setting's translations when there is none.
   public static func measure<Source>(
-    _ sources: [Source], references: [[String]], settings: [(beamSize: Int, alpha: Double)], rounds: Int = 1,
+    _ sources: [Source], references: [String], settings: [(beamSize: Int, alpha: Double)], rounds: Int = 1,
     baseline: [[String]]? = nil,
     translate: (Source, _ beamSize: Int, _ alpha: Double) throws -> [String],
-    bleu: (_ translation: [String], _ reference: [String]) -> Double
+    bleu: (_ translation: [String], _ reference: String) -> Double
   ) rethrows -> [BeamMeasurement] {
     var results: [BeamMeasurement] = []
     for (beamSize, alpha) in settings {
