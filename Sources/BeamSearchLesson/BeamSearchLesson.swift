@@ -13,7 +13,7 @@ public enum BeamSearchLesson {
     stepsFolder: "Sources/BeamSearchLesson/Steps",
     catalog: catalog, strings: BeamStrings.table, exercises: { BeamSearchExercises.all },
     dataFiles: [DataFileSpec.timeMachine, DataFileSpec.fraEng], indispensableData: [],
-    follows: ["bi-rnn"],
+    follows: ["seq2seq", "bi-rnn"],  // the chapter's last section (a lesson not registered is ignored)
     quickValues: ["epochs=2", "numHiddens=8", "numLayers=1", "chars=8", "pairs=4", "rounds=1"],
     cacheCodecs: [.of(BeamCharTrainStep.self), .of(BeamSeq2SeqStep.self)])
 

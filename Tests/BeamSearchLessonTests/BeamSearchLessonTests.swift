@@ -69,3 +69,34 @@ import Testing
     }
   }
 }
+
+/// The seq2seq lesson's trained model is reused from the step cache only for the same settings.
+@Suite struct TranslatorFromCacheTests {
+  @Test func theSeq2SeqLessonsModelIsFoundForTheSameSettingsOnly() throws {
+    let cache = FileManager.default.temporaryDirectory.appendingPathComponent("beam-cache-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: cache) }
+    try FileManager.default.createDirectory(at: cache.appendingPathComponent("seq2seq"), withIntermediateDirectories: true)
+    var configuration = Seq2SeqConfiguration()
+    configuration.epochs = 2
+    configuration.seed = 9
+    let source = Vocab(tokens: ["go", "."], reservedTokens: translationReservedTokens)
+    let target = Vocab(tokens: ["va", "!"], reservedTokens: translationReservedTokens)
+    var g = RandomGenerator(seed: 1)
+    let model = Seq2Seq(sourceVocabSize: source.count, targetVocabSize: target.count, embedSize: 4, hiddenSize: 4,
+                        numLayers: 2, dropout: 0.1, using: &g)
+    let report = try JSONDecoder().decode(  // (its memberwise initialiser is the library's own)
+      Seq2SeqEpochReport.self, from: Data(#"{"epoch":1,"loss":1,"tokensPerSecond":1,"seconds":0.5,"tokens":1}"#.utf8))
+    try Seq2SeqCheckpoint(model: model, sourceVocab: source, targetVocab: target, configuration: configuration,
+                          history: [report, report])
+      .save(to: cache.appendingPathComponent("seq2seq/train-abc.output.safetensors"))
+    var asked = configuration
+    asked.seed = 0  // another seed is the same run for this purpose
+    let found = try #require(TrainedTranslator.fromSeq2SeqLesson(asked, cache: cache))
+    #expect(found.file == "train-abc.output.safetensors" && found.translator.seconds == 1)
+    asked.epochs = 300
+    #expect(TrainedTranslator.fromSeq2SeqLesson(asked, cache: cache) == nil)
+    asked.epochs = 2
+    asked.learningRate = 0.01
+    #expect(TrainedTranslator.fromSeq2SeqLesson(asked, cache: cache) == nil)
+  }
+}

@@ -27,6 +27,7 @@ extension BeamStrings {
     "char.summaryLine": "{lower} of {count} beam-search continuations are more probable (lower perplexity) than greedy's.",
 
     "seq2seq.summary": "the translation model of the seq2seq lesson, trained with the book's settings",
+    "seq2seq.fromLesson": "the seq2seq lesson has trained this model already: read from its step cache ({file}).",
     "seq2seq.done": "trained {epochs} epochs: loss {loss} per target token, {seconds} s; vocabularies of {source} English and {target} French tokens.",
     "translate.summary": "the book's four sentences, translated with each beam size",
     "translate.legend": "BLEU as the book computes it (up to 2-grams); * marks a translation that differs from greedy search's (k = 1).",

@@ -27,6 +27,7 @@ extension BeamStrings {
     "char.summaryLine": "{lower} trên {count} đoạn nối tiếp của tìm kiếm chùm có xác suất cao hơn (độ rối thấp hơn) đoạn của tìm kiếm tham lam.",
 
     "seq2seq.summary": "mô hình dịch của bài seq2seq, huấn luyện với thiết lập của sách",
+    "seq2seq.fromLesson": "bài seq2seq đã huấn luyện mô hình này: đọc từ bộ nhớ đệm của nó ({file}).",
     "seq2seq.done": "đã huấn luyện {epochs} epoch: mất mát {loss} trên mỗi token đích, {seconds} s; bộ từ vựng gồm {source} token tiếng Anh và {target} token tiếng Pháp.",
     "translate.summary": "bốn câu của sách, dịch với từng kích thước chùm",
     "translate.legend": "BLEU tính như sách (tới 2-gram); dấu * đánh dấu bản dịch khác với bản của tìm kiếm tham lam (k = 1).",

@@ -4,7 +4,8 @@ import LessonEngine
 
 /// The translation model of the seq2seq lesson: the book's encoder–decoder (embed 32, hidden
 /// 32, two GRU layers, dropout 0.1) trained on the first 600 pairs of fra-eng with Adam,
-/// through the library's `Seq2SeqTrainer`, with the book's settings. Kept in the step cache.
+/// through the library's `Seq2SeqTrainer`, with the book's settings; or the seq2seq lesson's own
+/// run of the same settings when its walk left one in the step cache. Kept in the step cache.
 public enum BeamSeq2SeqStep: LessonStep {
   public static let id = "beam-seq2seq"
   public static var summary: String { tr("seq2seq.summary") }
@@ -19,6 +20,11 @@ public enum BeamSeq2SeqStep: LessonStep {
     var configuration = Seq2SeqConfiguration()  // the book's sizes, batch 64, 10 steps
     configuration.epochs = values.int("epochs")
     configuration.learningRate = values.float("lr")
+    if let (trained, file) = TrainedTranslator.fromSeq2SeqLesson(configuration) {
+      out.say("  " + tr("seq2seq.fromLesson", ["file": file]))  // the seq2seq lesson's own run
+      BeamSeq2SeqStep.report(trained, out)
+      return trained
+    }
     let data = try loadDataNMT(
       batchSize: configuration.batchSize, numSteps: configuration.numSteps,
       numExamples: configuration.numExamples, seed: configuration.seed)
@@ -34,11 +40,16 @@ public enum BeamSeq2SeqStep: LessonStep {
     let trained = TrainedTranslator(checkpoint: Seq2SeqCheckpoint(
       model: model, sourceVocab: data.sourceVocab, targetVocab: data.targetVocab, configuration: configuration,
       history: trainer.history))
-    out.say("  " + tr("seq2seq.done", [
-      "epochs": configuration.epochs, "loss": Num.fixed(trainer.history.last?.loss ?? .nan, 3),
-      "seconds": Num.fixed(trained.seconds, 1),
-      "source": data.sourceVocab.count, "target": data.targetVocab.count,
-    ]))
+    BeamSeq2SeqStep.report(trained, out)
     return trained
+  }
+
+  /// Its epochs, final loss, training time and vocabularies.
+  public static func report(_ trained: TrainedTranslator, _ out: StepOutput) {
+    let c = trained.checkpoint
+    out.say("  " + tr("seq2seq.done", [
+      "epochs": c.history.count, "loss": Num.fixed(c.history.last?.loss ?? .nan, 3),
+      "seconds": Num.fixed(trained.seconds, 1), "source": c.sourceVocab.count, "target": c.targetVocab.count,
+    ]))
   }
 }

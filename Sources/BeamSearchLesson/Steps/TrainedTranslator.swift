@@ -38,6 +38,32 @@ public struct TrainedTranslator: CachableOutput {
       bleu: { translation, reference in bleu(translation.joined(separator: " "), reference, k: 2) })
   }
 
+  /// The seq2seq lesson's trained model, when its walk has left one in the step cache with
+  /// these settings (the seed aside): the newest such checkpoint in `cache/seq2seq/`, and its
+  /// file's name.
+  public static func fromSeq2SeqLesson(
+    _ configuration: Seq2SeqConfiguration, cache: URL = StepCache.defaultDirectory()
+  ) -> (translator: TrainedTranslator, file: String)? {
+    let folder = cache.appendingPathComponent("seq2seq")
+    let files = (try? FileManager.default.contentsOfDirectory(
+      at: folder, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
+    let newestFirst = files.filter { $0.lastPathComponent.hasSuffix(".output.safetensors") }.sorted {
+      let a = (try? $0.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast
+      let b = (try? $1.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast
+      return a > b
+    }
+    var wanted = configuration
+    for file in newestFirst {
+      guard let checkpoint = try? Seq2SeqCheckpoint.load(from: file, vocabularies: { throw CachedTranslatorError(file: file.lastPathComponent) }),
+            var found = checkpoint.configuration else { continue }
+      (found.seed, wanted.seed) = (0, 0)
+      if found == wanted, checkpoint.history.count == configuration.epochs {
+        return (TrainedTranslator(checkpoint: checkpoint), file.lastPathComponent)
+      }
+    }
+    return nil
+  }
+
   public static var cacheFileExtension: String { "safetensors" }
 
   public func writeCache(to url: URL) throws { try checkpoint.save(to: url) }
