@@ -1,16 +1,15 @@
 import LessonEngine
 
 /// The section's three exercises. Exercise 1 (is exhaustive search a kind of beam search?) is
-/// answered by code the learner writes, the beam step, which `lessons check 1 --lesson
-/// beam-search` verifies; exercises 2 and 3 are answered by steps of the lesson.
+/// answered by code the learner writes, the beam step, which `lessons check beam-search:1`
+/// verifies; exercises 2 and 3 are answered by steps of the lesson.
 enum BeamSearchExercises {
   /// The exercises, their titles and hints in the current language.
   static var all: [ExerciseInfo] { [
     ExerciseInfo(
       number: 1, title: tr("exercise1.title"),
-      kind: .code(ExerciseInfo.CodeFiles(
-        file: "Sources/BeamSearchExercise1/BeamStep.swift", starter: "Starters/BeamSearchExercise1/BeamStep.swift",
-        solution: "Solutions/BeamSearchExercise1/BeamStep.swift", checker: "check-beam-search-exercise1")),
+      // Its starter, solution and checker: Exercises/1/.
+      kind: .code(file: "BeamStep.swift"),
       hint: tr("exercise1.hint")),
     ExerciseInfo(
       number: 2, title: tr("exercise2.title"),

@@ -98,7 +98,7 @@ import Testing
   @Test func badArgumentsAreRefusedWithTheirReason() {
     let settings = bookSettings
     #expect(throws: SearchError.beamSize(0)) { try book.beamSearch(from: [], beamSize: 0, settings: settings) }
-    #expect(throws: SearchError.beamTooLarge(5000, limit: BeamSearch.maximumBeamSize)) {
+    #expect(throws: SearchError.beamTooLarge(5000, limit: SearchLimits.maximumBeamSize)) {
       try book.beamSearch(from: [], beamSize: 5000, settings: settings)
     }
     var negative = settings
@@ -106,7 +106,7 @@ import Testing
     #expect(throws: SearchError.negativeAlpha(-0.5)) { try book.beamSearch(from: [], beamSize: 2, settings: negative) }
     #expect(throws: SearchError.negativeAlpha(-0.5)) { try book.greedySearch(from: [], settings: negative) }
     let big = PrefixTableModel.seeded(vocabularySize: 28, depth: 1, seed: 1)
-    #expect(throws: SearchError.tooManySequences(vocabularySize: 28, maxLength: 10, limit: ExhaustiveSearch.maximumSequences)) {
+    #expect(throws: SearchError.tooManySequences(vocabularySize: 28, maxLength: 10, limit: SearchLimits.maximumSequences)) {
       try big.exhaustiveSearch(from: [], settings: SearchSettings(maxLength: 10))
     }
     #expect(throws: SearchError.maxLength(0)) { try book.greedySearch(from: [], settings: SearchSettings(maxLength: 0)) }

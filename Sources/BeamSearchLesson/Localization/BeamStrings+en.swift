@@ -46,7 +46,7 @@ extension BeamStrings {
     "alpha.shorter": "shorter",
 
     "exercises.summary": "the section's exercises, and where this lesson answers them",
-    "exercises.item1": "Write the beam step yourself (`lessons check 1 --lesson beam-search`); the library's tests run beam search with k = |V|^T′ and get exhaustive search's output and score.",
+    "exercises.item1": "Write the beam step yourself (`lessons check beam-search:1`); the library's tests run beam search with k = |V|^T′ and get exhaustive search's output and score.",
     "exercises.item2": "Measured by `lessons run beam-search --step beam-table` (BLEU, changed translations and time per k) and `--step beam-alpha` (the length penalty).",
     "exercises.item3": "predict is greedy search; `lessons run beam-search --step beam-char` measures what beam search changes.",
   ]

@@ -46,7 +46,7 @@ extension BeamStrings {
     "alpha.shorter": "ngắn hơn",
 
     "exercises.summary": "các bài tập của mục, và nơi bài học này trả lời chúng",
-    "exercises.item1": "Hãy tự viết bước chùm (`lessons check 1 --lesson beam-search`); các bài kiểm thử của thư viện chạy tìm kiếm chùm với k = |V|^T′ và nhận đúng chuỗi đầu ra cùng điểm số của tìm kiếm vét cạn.",
+    "exercises.item1": "Hãy tự viết bước chùm (`lessons check beam-search:1`); các bài kiểm thử của thư viện chạy tìm kiếm chùm với k = |V|^T′ và nhận đúng chuỗi đầu ra cùng điểm số của tìm kiếm vét cạn.",
     "exercises.item2": "Được đo bằng `lessons run beam-search --step beam-table` (BLEU, số bản dịch thay đổi và thời gian theo từng k) và `--step beam-alpha` (hệ số phạt độ dài).",
     "exercises.item3": "predict là tìm kiếm tham lam; `lessons run beam-search --step beam-char` đo xem tìm kiếm chùm thay đổi được gì.",
   ]

@@ -68,7 +68,7 @@ public enum BeamSizes {
   public static func parse(_ text: String) throws -> [Int] {
     let sizes = text.split(separator: "|").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
     guard !sizes.isEmpty, sizes.count == text.split(separator: "|").count,
-          sizes.allSatisfy({ (1...BeamSearch.maximumBeamSize).contains($0) })
+          sizes.allSatisfy({ (1...SearchLimits.maximumBeamSize).contains($0) })
     else { throw StepError(tr("char.badBeams", ["beams": text])) }
     return sizes
   }

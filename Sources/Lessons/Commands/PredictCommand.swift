@@ -19,7 +19,7 @@ struct PredictCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "How many characters to predict.")
   var chars: Int = 50
 
-  @Option(help: "Beam search with this beam size instead of greedy search (1 is greedy; at most \(BeamSearch.maximumBeamSize)).")
+  @Option(help: "Beam search with this beam size instead of greedy search (1 is greedy; at most \(SearchLimits.maximumBeamSize)).")
   var beam: Int?
 
   @Option(parsing: .unconditional, help: "With --beam: the length penalty α of the final score (1/L^α) log P.")
@@ -33,8 +33,8 @@ struct PredictCommand: ParsableCommand {
     guard (0...1_000_000).contains(chars) else { throw ValidationError("--chars must be between 0 and 1000000, got \(chars)") }
     if let beam {
       guard beam >= 1 else { throw ValidationError("--beam: \(SearchError.beamSize(beam))") }
-      guard beam <= BeamSearch.maximumBeamSize else {
-        throw ValidationError("--beam: \(SearchError.beamTooLarge(beam, limit: BeamSearch.maximumBeamSize))")
+      guard beam <= SearchLimits.maximumBeamSize else {
+        throw ValidationError("--beam: \(SearchError.beamTooLarge(beam, limit: SearchLimits.maximumBeamSize))")
       }
       guard chars >= 1 else { throw ValidationError("--beam needs --chars of at least 1") }
     }

@@ -1,7 +1,3 @@
-/// Beam search's stated limit on the beam size k.
-public enum BeamSearch {
-  public static let maximumBeamSize = 1024
-}
 
 /// What beam search kept at one step, for a reader who wants to watch it.
 public struct BeamSearchTrace: Equatable {
@@ -28,8 +24,8 @@ extension NextTokenModel {
     observe: ((BeamSearchTrace) -> Void)? = nil
   ) throws -> SearchResult {
     guard beamSize >= 1 else { throw SearchError.beamSize(beamSize) }
-    guard beamSize <= BeamSearch.maximumBeamSize else {
-      throw SearchError.beamTooLarge(beamSize, limit: BeamSearch.maximumBeamSize)
+    guard beamSize <= SearchLimits.maximumBeamSize else {
+      throw SearchError.beamTooLarge(beamSize, limit: SearchLimits.maximumBeamSize)
     }
     try settings.validate()
     var beam = [Hypothesis(tokens: [], logProbability: 0, finished: false, state: start)]

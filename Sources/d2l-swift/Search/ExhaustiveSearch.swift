@@ -1,22 +1,17 @@
-/// Exhaustive search's stated limit: it scores every output, |𝒴|^T′ of them, so it is refused
-/// past this many.
-public enum ExhaustiveSearch {
-  public static let maximumSequences = 1_000_000
-}
 
 extension NextTokenModel {
   /// Exhaustive search: every output of at most `settings.maxLength` tokens that ends with
   /// <eos> (or runs to the maximum length), scored by (1/L^α) log P; the best is returned
   /// (equal scores: the first in token order). Refused when |𝒴|^T′ is past
-  /// `ExhaustiveSearch.maximumSequences`.
+  /// `SearchLimits.maximumSequences`.
   public func exhaustiveSearch(from start: SearchState, settings: SearchSettings) throws -> SearchResult {
     try settings.validate()
     var count = 1
     for _ in 0..<settings.maxLength {
       let (product, overflow) = count.multipliedReportingOverflow(by: vocabularySize)
-      guard !overflow, product <= ExhaustiveSearch.maximumSequences else {
+      guard !overflow, product <= SearchLimits.maximumSequences else {
         throw SearchError.tooManySequences(vocabularySize: vocabularySize, maxLength: settings.maxLength,
-                                           limit: ExhaustiveSearch.maximumSequences)
+                                           limit: SearchLimits.maximumSequences)
       }
       count = product
     }
