@@ -48,3 +48,30 @@ import Testing
     }
   }
 }
+
+/// `lessons translate --beam K [--alpha A]`: k = 1 prints greedy's (predict_seq2seq's)
+/// translations; bad beam sizes and α are refused before anything loads.
+@Suite struct TranslateBeamTests {
+  @Test func beamOfOnePrintsGreedysTranslations() throws {
+    try Reliability.withTemporaryDirectory { dir in
+      let source = Vocab(tokens: ["go", ".", "i", "lost", "go", ".", "i", "lost"], reservedTokens: translationReservedTokens)
+      let target = Vocab(tokens: ["va", "!", "j'ai", "perdu", ".", "va", "perdu", "."], reservedTokens: translationReservedTokens)
+      var g = RandomGenerator(seed: 3)
+      let model = Seq2Seq(sourceVocabSize: source.count, targetVocabSize: target.count, embedSize: 8, hiddenSize: 8,
+                          numLayers: 2, dropout: 0.1, using: &g)
+      let file = dir.appendingPathComponent("s2s.safetensors")
+      try Seq2SeqCheckpoint(model: model, sourceVocab: source, targetVocab: target).save(to: file)
+      func translate(_ extra: [String]) throws -> String {
+        let result = try LessonsBinary.run(["translate", "--weights", file.path, "go .", "i lost ."] + extra)
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout
+      }
+      let greedy = try translate([])
+      #expect(try translate(["--beam", "1"]) == greedy)
+      let wide = try translate(["--beam", "4", "--alpha", "0.5"])
+      #expect(wide.components(separatedBy: "\n").filter { $0.hasPrefix("go . => ") || $0.hasPrefix("i lost . => ") }.count == 2)
+      let refused = try LessonsBinary.run(["translate", "--weights", file.path, "--beam", "0", "go ."])
+      #expect(refused.status == 64 && refused.stderr.hasPrefix("Error: --beam: the beam size must be at least 1, got 0"), "\(refused.stderr)")
+    }
+  }
+}

@@ -19,11 +19,7 @@ struct PredictCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "How many characters to predict.")
   var chars: Int = 50
 
-  @Option(help: "Beam search with this beam size instead of greedy search (1 is greedy; at most \(SearchLimits.maximumBeamSize)).")
-  var beam: Int?
-
-  @Option(parsing: .unconditional, help: "With --beam: the length penalty α of the final score (1/L^α) log P.")
-  var alpha: Double = SearchSettings.defaultAlpha
+  @OptionGroup var search: BeamOptions
 
   @Flag(help: "Print {\"text\": ...} as JSON.")
   var json = false
@@ -31,14 +27,7 @@ struct PredictCommand: ParsableCommand {
   func validate() throws {
     guard !prefix.isEmpty else { throw ValidationError("--prefix must not be empty") }
     guard (0...1_000_000).contains(chars) else { throw ValidationError("--chars must be between 0 and 1000000, got \(chars)") }
-    if let beam {
-      guard beam >= 1 else { throw ValidationError("--beam: \(SearchError.beamSize(beam))") }
-      guard beam <= SearchLimits.maximumBeamSize else {
-        throw ValidationError("--beam: \(SearchError.beamTooLarge(beam, limit: SearchLimits.maximumBeamSize))")
-      }
-      guard chars >= 1 else { throw ValidationError("--beam needs --chars of at least 1") }
-    }
-    guard alpha >= 0, alpha.isFinite else { throw ValidationError("--alpha: \(SearchError.negativeAlpha(alpha))") }
+    if search.beam != nil, chars < 1 { throw ValidationError("--beam needs --chars of at least 1") }
     try requireFile(weights, option: "--weights")
   }
 
@@ -46,13 +35,9 @@ struct PredictCommand: ParsableCommand {
     let checkpoint = try loadCheckpoint(weights)
     let model = checkpoint.model, vocab = checkpoint.vocab
     let text: String
-    if let beam {
+    if search.beam != nil {
       // The character model has no <eos>: every candidate has --chars characters.
-      text = try model.continuation(of: prefix, count: chars, vocab: vocab) { model, start, settings in
-        var settings = settings
-        settings.alpha = alpha
-        return try model.beamSearch(from: start, beamSize: beam, settings: settings)
-      }.text
+      text = try model.continuation(of: prefix, count: chars, vocab: vocab, search: search.search).text
     } else {
       text = model.predict(prefix: prefix, count: chars, vocab: vocab)
     }
