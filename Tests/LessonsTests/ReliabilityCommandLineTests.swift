@@ -22,6 +22,7 @@ import Testing
   /// Arguments that subcommands require, so that the unknown flag is what gets refused.
   static let requiredArguments: [String: [String]] = [
     "predict": ["--weights", "/dev/null", "--prefix", "a"], "eval": ["--weights", "/dev/null", "--text", "/dev/null"],
+    "translate": ["--weights", "/dev/null", "go ."],
     "experiment": ["deep-rnn:2"], "check": ["deep-rnn:1"], "hint": ["deep-rnn:1"], "reset": ["deep-rnn:1"], "edit": ["scratch-stack"],
   ]
 
@@ -85,7 +86,7 @@ import Testing
     .init(arguments: ["eval", "--weights", "/no/such.safetensors", "--text", "/no/such.txt"],
           message: "Error: --weights: no such file '/no/such.safetensors'"),
     .init(arguments: ["eval", "--weights", "/dev/null", "--text", "/no/such.txt"], message: "Error: --text: no such file '/no/such.txt'"),
-    .init(arguments: ["eval", "--weights", "/dev/null"], message: "Error: Missing expected argument '--text <text>'"),
+    .init(arguments: ["eval", "--weights", "/dev/null"], message: "Error: --text: give the text file to evaluate the language model on"),
     .init(arguments: ["bench", "--seconds", "0"], message: "Error: --seconds must be in (0, 3600], got 0.0"),
     .init(arguments: ["bench", "--lr", "0"], message: "Error: --lr must be a positive number, got 0.0"),
     .init(arguments: ["bench", "--cell", "cnn"],
