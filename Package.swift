@@ -21,6 +21,7 @@ import PackageDescription
 let lessons: [LessonFolder] = [
   LessonFolder("DeepRNN", checks: true),
   LessonFolder("BiRNN", checks: true),
+  LessonFolder("BeamSearch", checks: true),
 ]
 
 /// One lesson's folder and the targets made from it.

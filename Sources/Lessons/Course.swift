@@ -1,7 +1,8 @@
 import LessonEngine
 // The course: every lesson the tool knows, registered here and nowhere else. A new lesson is
 // its own target (see docs/architecture.md) plus an import and an entry below.
+import BeamSearchLesson
 import BiRNNLesson
 import DeepRNNLesson
 
-let course = Course([DeepRNNLesson.lesson, BiRNNLesson.lesson])
+let course = Course([DeepRNNLesson.lesson, BiRNNLesson.lesson, BeamSearchLesson.lesson])

@@ -27,16 +27,16 @@ struct EvalCommand: ParsableCommand {
   func validate() throws {
     try requireFile(weights, option: "--weights")
     if let text { try requireFile(text, option: "--text") }
-    // A language model reads a text; a seq2seq model is evaluated on the book's pairs.
-    if text == nil && !isSeq2SeqCheckpoint(weights) {
-      throw ValidationError("Missing expected argument '--text <text>' (a language model is evaluated on a text file)")
+    // Here, not in run(), so that the usage shown is eval's own.
+    if text == nil, !isSeq2SeqCheckpoint(weights) {
+      throw ValidationError("--text: give the text file to evaluate the language model on")
     }
   }
 
   func run() throws {
     // The book's printed loss: Σ per-sequence masked losses / Σ valid target tokens, dropout off.
     if isSeq2SeqCheckpoint(weights) { return try Seq2SeqCommands.eval(weights: weights, json: json) }
-    guard let text else { return }  // refused by validate()
+    guard let text else { return }  // validate() refused a language model without one
     let checkpoint = try loadCheckpoint(weights)
     let result: (perplexity: Double, predictions: Int)
     do {

@@ -8,7 +8,7 @@ import Foundation
 struct PredictCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "predict",
-    abstract: "Continue a prefix with a saved model's greedy predictions (D2L's predict_ch8).")
+    abstract: "Continue a prefix with a saved model: greedy predictions (D2L's predict_ch8), or beam search with --beam K.")
 
   @Option(help: "A safetensors checkpoint: from `lessons train --save`, or PyTorch's D2L RNNModel state_dict.")
   var weights: String
@@ -19,18 +19,28 @@ struct PredictCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "How many characters to predict.")
   var chars: Int = 50
 
+  @OptionGroup var search: BeamOptions
+
   @Flag(help: "Print {\"text\": ...} as JSON.")
   var json = false
 
   func validate() throws {
     guard !prefix.isEmpty else { throw ValidationError(tr("option.prefixEmpty")) }
     guard (0...1_000_000).contains(chars) else { throw ValidationError(tr("option.range", ["option": "--chars", "low": 0, "high": 1_000_000, "value": chars])) }
+    if search.beam != nil, chars < 1 { throw ValidationError("--beam needs --chars of at least 1") }
     try requireFile(weights, option: "--weights")
   }
 
   func run() throws {
     let checkpoint = try loadCheckpoint(weights)
-    let text = checkpoint.model.predict(prefix: prefix, count: chars, vocab: checkpoint.vocab)
+    let model = checkpoint.model, vocab = checkpoint.vocab
+    let text: String
+    if search.beam != nil {
+      // The character model has no <eos>: every candidate has --chars characters.
+      text = try model.continuation(of: prefix, count: chars, vocab: vocab, search: search.search).text
+    } else {
+      text = model.predict(prefix: prefix, count: chars, vocab: vocab)
+    }
     if json {
       let data = try JSONSerialization.data(withJSONObject: ["text": text], options: [.sortedKeys])
       Console.write(String(decoding: data, as: UTF8.self) + "\n")

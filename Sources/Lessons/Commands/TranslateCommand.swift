@@ -8,7 +8,7 @@ import LessonEngine
 struct TranslateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "translate",
-    abstract: "Translate English sentences into French with a saved seq2seq model (greedy, D2L's predict_seq2seq).",
+    abstract: "Translate English sentences into French with a saved seq2seq model (greedy, D2L's predict_seq2seq, or beam search with --beam K).",
     discussion: """
       Each sentence is read as the book's predict_seq2seq reads it: lower-cased and split at \
       single spaces, so write punctuation apart ("go ." rather than "Go."). A bare PyTorch \
@@ -20,6 +20,8 @@ struct TranslateCommand: ParsableCommand {
 
   @Option(name: .customLong("num-steps"), parsing: .unconditional, help: "Source and output steps (default: the checkpoint's, else the book's 10).")
   var numSteps: Int?
+
+  @OptionGroup var search: BeamOptions
 
   @Flag(help: "End with one line {\"translations\": [...]}.")
   var json = false
@@ -36,8 +38,12 @@ struct TranslateCommand: ParsableCommand {
   func run() throws {
     let checkpoint = try loadSeq2SeqCheckpoint(weights)
     let steps = numSteps ?? checkpoint.configuration?.numSteps ?? Seq2SeqConfiguration().numSteps
-    let translations = sentences.map {
-      checkpoint.model.predict($0, sourceVocab: checkpoint.sourceVocab, targetVocab: checkpoint.targetVocab, numSteps: steps).translation
+    let (model, source, target) = (checkpoint.model, checkpoint.sourceVocab, checkpoint.targetVocab)
+    let translations = try sentences.map { sentence in
+      guard search.beam != nil else {
+        return model.predict(sentence, sourceVocab: source, targetVocab: target, numSteps: steps).translation
+      }
+      return try model.translate(sentence, sourceVocab: source, targetVocab: target, numSteps: steps, search: search.search).translation
     }
     if json {
       let data = try JSONSerialization.data(withJSONObject: ["translations": translations], options: [.sortedKeys])
