@@ -14,6 +14,9 @@ public struct TrainingRun {
   public var prefixes = ["time traveller", "traveller"]
   /// At most this many plain progress lines in a transcript (not on a terminal).
   public var transcriptLines = 25
+  /// D2L's published perplexity for this run, drawn beside its curve: the chapter's unless a
+  /// lesson's section published another.
+  public var publishedPerplexity = PublishedResult.perplexity
   /// Where an interrupted run saves itself when no --save was given.
   public static let interruptedPath = "interrupted.safetensors"
 
@@ -64,6 +67,35 @@ public struct TrainingRun {
     return Outcome(
       model: setup.model, vocab: data.vocab, history: trainer.history, predictions: predictions, wallSeconds: wall,
       interrupted: interrupted)
+  }
+
+  /// What a run of a model made elsewhere (a scratch one) produced.
+  public struct ModelOutcome {
+    public let model: any LanguageModel
+    public let vocab: Vocab
+    public let history: [EpochReport]
+    public let predictions: [(prefix: String, text: String)]
+    public let wallSeconds: Double
+  }
+
+  /// D2L's `train_ch8` on `model` (e.g. `RNNModelScratch`) with the configuration's data and
+  /// settings, with the same readout, summary and predictions as `run()`. The model is not
+  /// saved, and cannot be resumed: Ctrl-C ends the step.
+  @discardableResult
+  public func run(training model: any LanguageModel) throws -> ModelOutcome {
+    let wallStart = Date()
+    let (data, setup) = try setUp(configuration, resuming: nil)
+    guard model.vocabSize == data.vocab.count else { throw TrainingRunError(tr("train.error.vocabulary")) }
+    let trainer = Trainer(model: model, loader: setup.loader, configuration: configuration)
+    announce(configuration, data: data)
+    let (interrupted, resident) = try trainEpochs(trainer, configuration)
+    let predictions = prefixes.map { ($0, model.predict(prefix: $0, count: 50, vocab: data.vocab)) }
+    let wall = Date().timeIntervalSince(wallStart)
+    report(Ending(
+      history: trainer.history, predictions: predictions, wall: wall, interrupted: interrupted,
+      unfinished: interrupted ? trainer.partial : nil, resident: resident, minibatches: setup.loader.numBatches))
+    if interrupted { throw LessonInterrupted(tr("train.interruptedShort", ["epoch": trainer.nextEpoch])) }
+    return ModelOutcome(model: model, vocab: data.vocab, history: trainer.history, predictions: predictions, wallSeconds: wall)
   }
 
   /// The configuration to train with and the checkpoint to go on from: the run's own, or the
@@ -122,7 +154,7 @@ public struct TrainingRun {
     }
     let line = ProgressLine(interactive: Console.isTerminal && !json)
     // In a walk on a terminal, the perplexity curve drawn in place (LiveChart), beside D2L's.
-    let live = json ? nil : LiveChart.start(name: tr("word.perplexity"), epochs: configuration.epochs, level: Self.published)
+    let live = json ? nil : LiveChart.start(name: tr("word.perplexity"), epochs: configuration.epochs, level: published)
     var interrupted = false
     // Resident memory after each epoch: it must stay flat (buffers are reused, graphs freed).
     var resident: [Int] = []
@@ -146,7 +178,7 @@ public struct TrainingRun {
     }
     if interrupted && line.interactive { line.finish("") }
     live?.finish()
-    if !json, let step = StepOutput.running { Self.showCurve(trainer.history, step) }
+    if !json, let step = StepOutput.running { showCurve(trainer.history, step) }
     return (interrupted, resident)
   }
 
