@@ -12,6 +12,7 @@
 //                     the playground
 //   DeepRNNLesson     the deep-RNN lesson: its `Lesson` value, typed steps and exercises
 //   BiRNNLesson       the bidirectional-RNN lesson, the same way
+//   GRULesson, LSTMLesson   the chapter's first two sections (gated recurrent units, LSTM)
 //   Lessons           the thin `lessons` command line
 import PackageDescription
 
@@ -25,6 +26,8 @@ let package = Package(
     .library(name: "CourseKit", targets: ["CourseKit"]),
     .library(name: "DeepRNNLesson", targets: ["DeepRNNLesson"]),
     .library(name: "BiRNNLesson", targets: ["BiRNNLesson"]),
+    .library(name: "GRULesson", targets: ["GRULesson"]),
+    .library(name: "LSTMLesson", targets: ["LSTMLesson"]),
     .executable(name: "lessons", targets: ["Lessons"]),
   ],
   dependencies: [
@@ -73,11 +76,16 @@ let package = Package(
     // The bidirectional-RNN lesson (the section after deep RNNs): its steps and exercises.
     .target(name: "BiRNNLesson", dependencies: ["D2L", "LessonEngine", "CourseKit", "ExerciseChecks", "DeepRNNLesson"], path: "Sources/BiRNNLesson"),
 
+    // The GRU lesson (the chapter's first section): its steps and exercises.
+    .target(name: "GRULesson", dependencies: ["D2L", "LessonEngine", "CourseKit"], path: "Sources/GRULesson"),
+    // The LSTM lesson (the chapter's second section): its steps and exercises.
+    .target(name: "LSTMLesson", dependencies: ["D2L", "LessonEngine", "CourseKit"], path: "Sources/LSTMLesson"),
+
     // The `lessons` command line: argument parsing over the targets above.
     .executableTarget(
       name: "Lessons",
       dependencies: [
-        "D2L", "LessonEngine", "CourseKit", "DeepRNNLesson", "ExerciseChecks", "BiRNNLesson",
+        "D2L", "LessonEngine", "CourseKit", "DeepRNNLesson", "ExerciseChecks", "BiRNNLesson", "GRULesson", "LSTMLesson",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Sources/Lessons"),

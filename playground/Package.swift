@@ -26,6 +26,8 @@ let package = Package(
         // The lessons whose steps may be edited here (one line per registered lesson).
         .product(name: "DeepRNNLesson", package: projectIdentity),
         .product(name: "BiRNNLesson", package: projectIdentity),
+        .product(name: "GRULesson", package: projectIdentity),
+        .product(name: "LSTMLesson", package: projectIdentity),
       ],
       path: "Sources/Playground"),
   ],

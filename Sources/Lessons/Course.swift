@@ -3,5 +3,7 @@ import LessonEngine
 // its own target (see docs/architecture.md) plus an import and an entry below.
 import BiRNNLesson
 import DeepRNNLesson
+import GRULesson
+import LSTMLesson
 
-let course = Course([DeepRNNLesson.lesson, BiRNNLesson.lesson])
+let course = Course([GRULesson.lesson, LSTMLesson.lesson, DeepRNNLesson.lesson, BiRNNLesson.lesson])
