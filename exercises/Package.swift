@@ -51,6 +51,38 @@ let package = Package(
         .product(name: "ExerciseChecks", package: projectIdentity),
       ],
       path: "Sources/CheckBiRNNExercise2"),
+    // The GRU lesson's exercise 4: a GRU step with only a reset gate, and one with only an update gate.
+    .target(
+      name: "GRUExercise4",
+      dependencies: [
+        .product(name: "D2L", package: projectIdentity),
+        .product(name: "ExerciseChecks", package: projectIdentity),
+      ],
+      path: "Sources/GRUExercise4"),
+    // Verifies them against the library's variants with the same weights (`lessons check 4 --lesson gru`).
+    .executableTarget(
+      name: "check-gru-exercise4",
+      dependencies: [
+        "GRUExercise4", .product(name: "D2L", package: projectIdentity),
+        .product(name: "ExerciseChecks", package: projectIdentity),
+      ],
+      path: "Sources/CheckGRUExercise4"),
+    // The LSTM lesson's exercise 4: an LSTM step without the hidden state's tanh.
+    .target(
+      name: "LSTMExercise4",
+      dependencies: [
+        .product(name: "D2L", package: projectIdentity),
+        .product(name: "ExerciseChecks", package: projectIdentity),
+      ],
+      path: "Sources/LSTMExercise4"),
+    // Verifies it against the library's variant with the same weights (`lessons check 4 --lesson lstm`).
+    .executableTarget(
+      name: "check-lstm-exercise4",
+      dependencies: [
+        "LSTMExercise4", .product(name: "D2L", package: projectIdentity),
+        .product(name: "ExerciseChecks", package: projectIdentity),
+      ],
+      path: "Sources/CheckLSTMExercise4"),
   ],
   swiftLanguageModes: [.v5]
 )
