@@ -1,7 +1,7 @@
 import LessonEngine
 
 /// The section's four exercises. Exercise 4 is code the learner writes and
-/// `lessons check 4 --lesson gru` verifies; the others are answered by a step of the lesson, run
+/// `lessons check gru:4` verifies; the others are answered by a step of the lesson, run
 /// on its own.
 enum GRUExercises {
   /// The exercises, their titles and hints in the current language.
@@ -14,9 +14,7 @@ enum GRUExercises {
     ExerciseInfo(number: 3, title: tr("exercise3.title"),
                  kind: .experiment(command: "lessons run gru --step gru-cost"), hint: tr("exercise3.hint")),
     ExerciseInfo(number: 4, title: tr("exercise4.title"),
-                 kind: .code(ExerciseInfo.CodeFiles(
-                   file: "Sources/GRUExercise4/PartialGRU.swift", starter: "Starters/GRUExercise4/PartialGRU.swift",
-                   solution: "Solutions/GRUExercise4/PartialGRU.swift", checker: "check-gru-exercise4")),
+                 kind: .code(file: "PartialGRU.swift"),  // Exercises/4/: starter, solution, check
                  hint: tr("exercise4.hint")),
   ] }
 }

@@ -12,7 +12,8 @@ public enum GRULesson {
     stepsFolder: "Sources/GRULesson/Steps",
     catalog: catalog, strings: GRUStrings.table, exercises: { GRUExercises.all },
     dataFiles: [DataFileSpec.timeMachine], indispensableData: [DataFileSpec.timeMachine],
-    quickValues: ["epochs=2", "numHiddens=16", "seconds=0.05", "rounds=1", "variantEpochs=1", "variantHiddens=8"])
+    quickValues: ["epochs=2", "numHiddens=16", "seconds=0.05", "rounds=1", "variantEpochs=1", "variantHiddens=8"],
+    published: GRUPublished.concise.result)
 
   /// The lesson's steps, for `LessonPlan`.
   public static let catalog = StepCatalog([

@@ -1,7 +1,7 @@
 import LessonEngine
 
 /// The section's five exercises. Exercise 4 is code the learner writes and
-/// `lessons check 4 --lesson lstm` verifies (its measured step is lstm-hidden-range); 3 is a
+/// `lessons check lstm:4` verifies (its measured step is lstm-hidden-range); 3 is a
 /// step of the lesson; 1, 2 and 5 are discussed in the lesson's exercises step.
 enum LSTMExercises {
   /// The exercises, their titles and hints in the current language.
@@ -14,9 +14,7 @@ enum LSTMExercises {
     ExerciseInfo(number: 3, title: tr("exercise3.title"),
                  kind: .experiment(command: "lessons run lstm --step lstm-cost"), hint: tr("exercise3.hint")),
     ExerciseInfo(number: 4, title: tr("exercise4.title"),
-                 kind: .code(ExerciseInfo.CodeFiles(
-                   file: "Sources/LSTMExercise4/NoTanhLSTM.swift", starter: "Starters/LSTMExercise4/NoTanhLSTM.swift",
-                   solution: "Solutions/LSTMExercise4/NoTanhLSTM.swift", checker: "check-lstm-exercise4")),
+                 kind: .code(file: "NoTanhLSTM.swift"),  // Exercises/4/: starter, solution, check
                  hint: tr("exercise4.hint")),
     ExerciseInfo(number: 5, title: tr("exercise5.title"), kind: .experiment(command: "lessons run lstm --step lstm-exercises"),
                  hint: tr("exercise5.hint")),

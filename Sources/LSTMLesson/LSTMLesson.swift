@@ -13,7 +13,8 @@ public enum LSTMLesson {
     catalog: catalog, strings: LSTMStrings.table, exercises: { LSTMExercises.all },
     dataFiles: [DataFileSpec.timeMachine], indispensableData: [DataFileSpec.timeMachine],
     follows: ["gru"],
-    quickValues: ["epochs=2", "numHiddens=16", "seconds=0.05", "rounds=1", "variantEpochs=1", "variantHiddens=8"])
+    quickValues: ["epochs=2", "numHiddens=16", "seconds=0.05", "rounds=1", "variantEpochs=1", "variantHiddens=8"],
+    published: LSTMPublished.concise.result)
 
   /// The lesson's steps, for `LessonPlan`.
   public static let catalog = StepCatalog([

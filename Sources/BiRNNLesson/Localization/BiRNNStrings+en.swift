@@ -64,7 +64,7 @@ extension BiRNNStrings {
 
     "exercises.summary": "the section's three exercises and where they are done",
     "exercises.item1": "Different numbers of hidden units per direction: step bi-sizes (`lessons run bi-rnn --step bi-sizes --set forwardHiddens=3 --set backwardHiddens=5`) prints the shape of Hₜ.",
-    "exercises.item2": "A bidirectional RNN with several hidden layers, from scratch: edit exercises/Sources/BiRNNExercise2/DeepBiRNN.swift, then `lessons check 2 --lesson bi-rnn` compares every Hₜ⁽ˡ⁾, shape, final state and gradient with RNN(numLayers: 2, bidirectional: true). `lessons hint 2 --lesson bi-rnn` helps; `lessons reset 2 --lesson bi-rnn` starts over.",
+    "exercises.item2": "A bidirectional RNN with several hidden layers, from scratch: edit exercises/Sources/BiRNNExercise2/DeepBiRNN.swift, then `lessons check bi-rnn:2` compares every Hₜ⁽ˡ⁾, shape, final state and gradient with RNN(numLayers: 2, bidirectional: true). `lessons hint bi-rnn:2` helps; `lessons reset bi-rnn:2` starts over.",
     "exercises.item3": "Polysemy: step bi-polysemy compares one word's representation in two contexts under both trained models; change `word` and `contexts` with `s`.",
   ]
 }

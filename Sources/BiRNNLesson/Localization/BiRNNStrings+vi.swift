@@ -64,7 +64,7 @@ extension BiRNNStrings {
 
     "exercises.summary": "ba bài tập của phần này và nơi thực hiện chúng",
     "exercises.item1": "Mỗi chiều một số đơn vị ẩn khác nhau: bước bi-sizes (`lessons run bi-rnn --step bi-sizes --set forwardHiddens=3 --set backwardHiddens=5`) in ra kích thước của Hₜ.",
-    "exercises.item2": "Một RNN hai chiều nhiều tầng ẩn, lập trình từ đầu: sửa exercises/Sources/BiRNNExercise2/DeepBiRNN.swift, rồi `lessons check 2 --lesson bi-rnn` so sánh từng Hₜ⁽ˡ⁾, kích thước, trạng thái cuối và gradient với RNN(numLayers: 2, bidirectional: true). `lessons hint 2 --lesson bi-rnn` gợi ý; `lessons reset 2 --lesson bi-rnn` để làm lại từ đầu.",
+    "exercises.item2": "Một RNN hai chiều nhiều tầng ẩn, lập trình từ đầu: sửa exercises/Sources/BiRNNExercise2/DeepBiRNN.swift, rồi `lessons check bi-rnn:2` so sánh từng Hₜ⁽ˡ⁾, kích thước, trạng thái cuối và gradient với RNN(numLayers: 2, bidirectional: true). `lessons hint bi-rnn:2` gợi ý; `lessons reset bi-rnn:2` để làm lại từ đầu.",
     "exercises.item3": "Hiện tượng đa nghĩa: bước bi-polysemy so sánh biểu diễn của cùng một từ trong hai ngữ cảnh với cả hai mô hình đã huấn luyện; đổi `word` và `contexts` bằng phím `s`.",
   ]
 }

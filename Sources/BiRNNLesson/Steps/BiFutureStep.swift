@@ -1,5 +1,4 @@
 import D2L
-import DeepRNNLesson
 import LessonEngine
 
 /// Why the bidirectional model's perplexity lies: its next-character predictions scored with

@@ -1,5 +1,4 @@
 import D2L
-import DeepRNNLesson
 import Foundation
 import LessonEngine
 

@@ -1,5 +1,4 @@
 import D2L
-import DeepRNNLesson
 import LessonEngine
 
 /// The bidirectional model's perplexity and its greedy predictions, beside the one-directional

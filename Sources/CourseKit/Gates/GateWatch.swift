@@ -4,7 +4,7 @@ import LessonEngine
 
 /// Gates you can watch: a trained scratch model fed a sentence, each gate's values per step and
 /// unit, drawn as a heatmap (a unit per row, a character per column) and measured around word
-/// boundaries. The GRU and LSTM lessons draw their own gates with it.
+/// boundaries. A gated-cell lesson draws its own gates with it.
 public struct GateTrace {
   /// The sentence, a character per step.
   public let text: [Character]
@@ -63,7 +63,7 @@ public struct GateTrace {
 }
 
 /// Prints a scratch cell's run on a tiny example step by step: each gate with its equation and
-/// values, then the new state (and memory cell), as deep-rnn prints Hₜ⁽ˡ⁾.
+/// values, then the new state (and memory cell), as a lesson prints Hₜ⁽ˡ⁾ of a tiny example.
 public enum GateWalk {
   /// - Parameters:
   ///   - equations: the line printed above each gate's or state's values, by symbol (`R`, `Z`,

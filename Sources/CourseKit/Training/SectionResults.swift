@@ -2,18 +2,16 @@ import D2L
 import Foundation
 import LessonEngine
 
-/// What a section of D2L printed after a training run: its perplexity, tokens/s and greedy
-/// predictions, as the lesson's published results name their source.
+/// What a section of the book printed after one of its training runs: the result (perplexity,
+/// tokens/s, epochs) and the greedy predictions, under the label a table shows.
 public struct PublishedRun: Sendable {
   public let label: String
-  public let perplexity: Double
-  public let tokensPerSecond: Double
+  public let result: PublishedResult
   public let predictions: [String]
 
-  public init(label: String, perplexity: Double, tokensPerSecond: Double, predictions: [String]) {
+  public init(label: String, result: PublishedResult, predictions: [String]) {
     self.label = label
-    self.perplexity = perplexity
-    self.tokensPerSecond = tokensPerSecond
+    self.result = result
     self.predictions = predictions
   }
 }
@@ -29,7 +27,8 @@ public enum SectionResults {
     columns: String, gpu: String, hardware: String, out: StepOutput
   ) {
     var rows: [[String]] = published.map {
-      [$0.label, Num.int(500), Num.fixed($0.perplexity, 1), Num.int(Int($0.tokensPerSecond.rounded())), gpu]
+      [$0.label, $0.result.epochs.map { Num.int($0) } ?? "", Num.fixed($0.result.perplexity, 1),
+       $0.result.tokensPerSecond.map { Num.int(Int($0.rounded())) } ?? "", gpu]
     }
     for run in ours {
       guard let last = run.history.last else { continue }
@@ -54,9 +53,10 @@ public enum SectionResults {
   {
     guard let s = scratch.last, let c = concise.last else { return [:] }
     let speed = { (h: [EpochReport]) in h.map(\.tokensPerSecond).sorted()[h.count / 2] }
+    let ratio = { (ours: Double, theirs: PublishedResult) in theirs.tokensPerSecond.map { Num.fixed(ours / $0, 2) } ?? "?" }
     return [
-      "scratch": Num.fixed(speed(scratch) / published.0.tokensPerSecond, 2),
-      "concise": Num.fixed(speed(concise) / published.1.tokensPerSecond, 2),
+      "scratch": ratio(speed(scratch), published.0.result),
+      "concise": ratio(speed(concise), published.1.result),
       "fused": Num.fixed(speed(concise) / speed(scratch), 1),
       "gap": Num.fixed(s.perplexity - c.perplexity, 3),
     ]

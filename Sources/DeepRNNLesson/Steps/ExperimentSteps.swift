@@ -85,7 +85,7 @@ public enum ExperimentSteps {
   ]
 
   /// The step's sizes as an experiment budget: the chapter's optimiser and minibatches, and
-  /// a GRU where one cell is trained (as `lessons experiment 3` and `4` do by default).
+  /// a GRU where one cell is trained (as `lessons experiment deep-rnn:3` and `4` do by default).
   public static func budget(_ values: StepValues) -> ExperimentBudget {
     var budget = ExperimentBudget()
     budget.cell = .gru

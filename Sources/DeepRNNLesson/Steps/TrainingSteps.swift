@@ -7,12 +7,7 @@ import LessonEngine
 public enum TrainStep: LessonStep {
   public static let id = "train"
   public static var summary: String { tr("train.summary") }
-  public static let parameters: [StepParameter] = [
-    .choice("cell", CellKind.names, "recurrent cell"), .integer("numLayers", 1...6, "layers"),
-    .integer("numHiddens", 1...1024, "hidden units"), .integer("epochs", 1...100_000, "epochs"),
-    .number("lr", 1e-6...1000, "learning rate"), .number("clip", 1e-6...1e6, "gradient clipping norm"),
-    .integer("batchSize", 1...1024, "sequences per minibatch"), .integer("numSteps", 1...1000, "time steps"),
-  ]
+  public static let parameters = TrainingRun.stepParameters
 
   public typealias Input = StepValues
 
@@ -27,7 +22,8 @@ public enum TrainStep: LessonStep {
     configuration.clipNorm = values.float("clip")
     configuration.batchSize = values.int("batchSize")
     configuration.numSteps = values.int("numSteps")
-    let run = TrainingRun(configuration: configuration, prefixes: [])
+    var run = TrainingRun(configuration: configuration, prefixes: [])
+    run.reference = DeepRNNLesson.published  // drawn beside the curve
     let outcome = try run.run()
     // ANCHOR_END: train
     return outcome

@@ -6,11 +6,13 @@ import LessonEngine
 /// d2l-ai/d2l-pytorch-slides-classic, chapter_recurrent-modern/gru.ipynb, on one CUDA GPU).
 enum GRUPublished {
   static let scratch = PublishedRun(
-    label: "D2L 0.17, GRU from scratch", perplexity: 1.1, tokensPerSecond: 20_459.5,
+    label: "D2L 0.17, GRU from scratch",
+    result: PublishedResult(source: "D2L", perplexity: 1.1, tokensPerSecond: 20_459.5, epochs: 500),
     predictions: ["time traveller for so it will be convenient to speak of himwas e",
                   "travelleryou can show black is white by argument said filby"])
   static let concise = PublishedRun(
-    label: "D2L 0.17, nn.GRU", perplexity: 1.0, tokensPerSecond: 283_912.8,
+    label: "D2L 0.17, nn.GRU",
+    result: PublishedResult(source: "D2L", perplexity: 1.0, tokensPerSecond: 283_912.8, epochs: 500),
     predictions: ["time travelleryou can show black is white by argument said filby",
                   "travelleryou can show black is white by argument said filby"])
 }
@@ -37,14 +39,8 @@ public enum GRUPublishedStep: LessonStep {
       ours: [(tr("published.ourScratch"), input.scratch.history, input.scratch.predictions.map(\.text)),
              (tr("published.ourConcise"), input.concise.history, input.concise.predictions.map(\.text))],
       columns: tr("published.columns"), gpu: tr("published.gpu"), hardware: hardware, out: out)
-    guard let scratch = input.scratch.history.last, let concise = input.concise.history.last else { return }
-    let speed = { (h: [EpochReport]) in h.map(\.tokensPerSecond).sorted()[h.count / 2] }
     out.say()
-    out.say("  " + tr("published.ratio", [
-      "scratch": Num.fixed(speed(input.scratch.history) / GRUPublished.scratch.tokensPerSecond, 2),
-      "concise": Num.fixed(speed(input.concise.history) / GRUPublished.concise.tokensPerSecond, 2),
-      "fused": Num.fixed(speed(input.concise.history) / speed(input.scratch.history), 1),
-      "gap": Num.fixed(scratch.perplexity - concise.perplexity, 3),
-    ]))
+    out.say("  " + tr("published.ratio", SectionResults.ratios(
+      scratch: input.scratch.history, concise: input.concise.history, published: (GRUPublished.scratch, GRUPublished.concise))))
   }
 }

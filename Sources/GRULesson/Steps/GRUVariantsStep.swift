@@ -26,11 +26,9 @@ public enum GRUVariantsStep: LessonStep {
       let cell = GRUScratch(
         numInputs: vocab.count, numHiddens: configuration.hiddenSize, gates: gates, using: &generator)
       let model = ScratchLanguageModel(cell: cell, vocabSize: vocab.count, using: &generator)
-      let setup = TrainingSetup(configuration: configuration, corpus: corpus, vocabSize: vocab.count)
-      let trainer = Trainer(model: model, loader: setup.loader, configuration: configuration)
-      for _ in 0..<configuration.epochs { _ = try trainer.trainEpoch() }
+      let history = try SectionTraining.trainQuietly(model, configuration, corpus: corpus)
       // ANCHOR_END: gru-variants
-      let last = trainer.history.last!
+      let last = history.last!
       rows.append([tr("variants.\(gates.rawValue)"), Num.int(model.parameterCount), Num.fixed(last.perplexity, 2),
                    Num.int(Int(last.tokensPerSecond.rounded())), model.predict(prefix: "time traveller", count: 30, vocab: vocab)])
     }

@@ -23,8 +23,7 @@ public enum LSTMScratchTrainStep: LessonStep {
     let lstm = LSTMScratch(
       numInputs: vocab.count, numHiddens: configuration.hiddenSize, using: &generator)
     let model = ScratchLanguageModel(cell: lstm, vocabSize: vocab.count, using: &generator)
-    var run = TrainingRun(configuration: configuration)
-    run.publishedPerplexity = LSTMPublished.scratch.perplexity
+    let run = TrainingRun(configuration: configuration, reference: LSTMPublished.scratch.result)
     let outcome = try run.run(training: model)
     // ANCHOR_END: lstm-scratch-train
     return Output(model: model, outcome: outcome)
@@ -41,8 +40,7 @@ public enum LSTMConciseTrainStep: LessonStep {
   public static func run(_ values: StepValues, _ out: StepOutput) throws -> TrainingRun.Outcome {
     let configuration = SectionTraining.configuration(cell: .lstm, values)
     // ANCHOR: lstm-concise-train
-    var run = TrainingRun(configuration: configuration)  // RNNModel(kind: .lstm, …)
-    run.publishedPerplexity = LSTMPublished.concise.perplexity
+    let run = TrainingRun(configuration: configuration, reference: LSTMPublished.concise.result)  // RNNModel(kind: .lstm, …)
     let outcome = try run.run()
     // ANCHOR_END: lstm-concise-train
     return outcome

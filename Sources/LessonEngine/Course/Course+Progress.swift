@@ -28,7 +28,7 @@ extension Course {
       let label = Self.firstLabel(text)
     else { return nil }
     return lessons.first { lesson in
-      guard let file = try? LessonLocator.locate(lesson.name, language: "en"),
+      guard let file = try? LessonLocator.locate(lesson.name, language: "en", course: self),
         let own = try? String(contentsOfFile: file, encoding: .utf8)
       else { return false }
       return Self.firstLabel(own) == label
@@ -37,7 +37,7 @@ extension Course {
 
   /// The step ids of `lesson`'s English file, in order.
   private func stepIDs(of lesson: Lesson) -> [String]? {
-    guard let path = try? LessonLocator.locate(lesson.name, language: "en"),
+    guard let path = try? LessonLocator.locate(lesson.name, language: "en", course: self),
       let document = try? LessonParser.load(path: path)
     else { return nil }
     return document.steps.map(\.id)

@@ -4,6 +4,12 @@ public enum EngineStrings {
   public static let table = StringTable(en: en, vi: vi)
 
   static let en: [String: String] = [
+    "name.noLesson": "no lesson '{lesson}' (lessons: {lessons})",
+    "name.notFound": "no {kind} '{name}' (there are: {known})",
+    "name.ambiguous": "{kind} '{name}' is in several lessons: say which, {choices}",
+    "name.kind.exercise": "exercise",
+    "name.kind.experiment": "experiment",
+    "name.kind.step": "step",
     "step.header": "step {number}/{total} · {id} · {summary}",
     "step.output": "output:",
     "step.prompt": "[step {number}/{total}] Enter/n next · b back · r run again · s set · e edit · a run stale · o outline · g go to · q quit",
@@ -68,6 +74,12 @@ public enum EngineStrings {
   ]
 
   static let vi: [String: String] = [
+    "name.noLesson": "không có bài học '{lesson}' (các bài: {lessons})",
+    "name.notFound": "không có {kind} '{name}' (hiện có: {known})",
+    "name.ambiguous": "{kind} '{name}' có trong nhiều bài học: hãy nói rõ, {choices}",
+    "name.kind.exercise": "bài tập",
+    "name.kind.experiment": "thí nghiệm",
+    "name.kind.step": "bước",
     "step.header": "bước {number}/{total} · {id} · {summary}",
     "step.output": "kết quả:",
     "step.prompt": "[bước {number}/{total}] Enter/n tiếp · b lùi · r chạy lại · s đặt · e sửa · a chạy bước cũ · o mục lục · g đến bước · q thoát",

@@ -22,7 +22,8 @@ extension Walk {
     }
     let key = StepKey(
       lesson: runner.lessonName, step: entry.step.id, code: (edited ? "edited:" : "") + code,
-      values: values[index].all, requires: requires)
+      values: values[index].all, requires: requires,
+      environment: [CacheEnvironment.dataFiles(runner.dataFiles), CacheEnvironment.seed, Language.current.rawValue])
     known[index] = key
     return key
   }

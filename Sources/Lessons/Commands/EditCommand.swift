@@ -16,7 +16,7 @@ struct EditCommand: ParsableCommand {
       lesson's code.
       """)
 
-  @Argument(help: "The step to edit, e.g. scratch-stack.")
+  @Argument(help: "The step to edit: STEP in the lesson given, or LESSON:STEP.")
   var step: String
 
   @OptionGroup var options: LessonOptions
@@ -29,6 +29,8 @@ struct EditCommand: ParsableCommand {
 
   @Flag(name: .customLong("no-editor"), help: "Build and run your version as it is, without opening an editor.")
   var noEditor = false
+
+  mutating func validate() throws { step = try options.address(step) }
 
   func run() throws {
     let plan = try options.loadPlan(overrides: overrides)

@@ -46,7 +46,7 @@ struct ExportCommand: ParsableCommand {
     }
     let markdown: String
     do {
-      markdown = try String(contentsOfFile: try LessonLocator.locate(options.lesson, language: options.lang), encoding: .utf8)
+      markdown = try String(contentsOfFile: try LessonLocator.locate(options.lesson, language: options.lang, course: course), encoding: .utf8)
     } catch let error as LessonError {
       Console.error(error.description)
       throw ExitCode.failure

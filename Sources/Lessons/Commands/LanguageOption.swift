@@ -11,7 +11,7 @@ struct LanguageOption: ParsableArguments {
 
   /// Every language some table has strings for.
   static var available: [Language] {
-    let tables = [EngineStrings.table, LessonStrings.table] + course.lessons.map(\.strings)
+    let tables = [EngineStrings.table, CourseStrings.table] + course.lessons.map(\.strings)
     return Array(Set(tables.flatMap(\.languages))).sorted()
   }
 
@@ -30,7 +30,7 @@ struct LanguageOption: ParsableArguments {
   func validate() throws { try apply() }
 }
 
-/// A string of the lesson's catalogue in the current language.
+/// A string of the course's table in the current language.
 func tr(_ key: String, _ arguments: [String: Any] = [:]) -> String {
-  LessonStrings.table(key, arguments)
+  CourseStrings.table(key, arguments)
 }

@@ -48,6 +48,9 @@ struct TrainCommand: ParsableCommand {
   @Flag(help: "Print one JSON object with the final figures instead of text.")
   var json = false
 
+  @Option(help: "The lesson whose published result the chart draws beside the curve (default: the course's first).")
+  var lesson: String?
+
   enum Sampling: String, ExpressibleByArgument, CaseIterable { case sequential, random }
 
   func validate() throws {
@@ -62,6 +65,16 @@ struct TrainCommand: ParsableCommand {
     }
     // Found out now, not after hours of training.
     if let save { try Self.checkWritable(save, option: "--save") }
+    _ = try reference()
+  }
+
+  /// The published result the chart draws: `--lesson`'s, else the course's first lesson's.
+  func reference() throws -> PublishedResult? {
+    guard let lesson else { return course.lessons.first?.published }
+    guard let found = course.lesson(named: lesson) else {
+      throw ValidationError(CourseNameError.noLesson(lesson, lessons: course.lessons.map(\.name)).description)
+    }
+    return found.published
   }
 
   /// Refuses a path whose folder is missing or read-only, or that names a folder.
@@ -93,7 +106,9 @@ struct TrainCommand: ParsableCommand {
 
   func run() throws {
     do {
-      try TrainingRun(configuration: trainingConfiguration(), savePath: save, resumePath: resume, json: json).run()
+      try TrainingRun(
+        configuration: trainingConfiguration(), savePath: save, resumePath: resume, json: json, reference: reference()
+      ).run()
     } catch is LessonInterrupted {
       throw ExitCode(130)
     } catch {
