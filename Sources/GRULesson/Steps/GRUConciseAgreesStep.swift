@@ -20,7 +20,13 @@ public enum GRUConciseAgreesStep: LessonStep {
     return Input(model: trained.model, vocab: trained.outcome.vocab)
   }
 
-  public static func run(_ input: Input, _ out: StepOutput) throws {
+  /// The largest differences from the concise layer: the section's cell, and the cell with the
+  /// reset gate on the product.
+  public struct Output {
+    public let book, resetOnProduct: Float
+  }
+
+  public static func run(_ input: Input, _ out: StepOutput) throws -> Output {
     let (gru, vocab) = (input.model.cell, input.vocab)
     let (corpus, _) = try loadCorpusTimeMachine(maxTokens: 10_000)
     var batches = SeqDataLoader(corpus: corpus, batchSize: 4, numSteps: 35).batches(forEpoch: 0)
@@ -35,13 +41,13 @@ public enum GRUConciseAgreesStep: LessonStep {
     let pyTorchGRU = GRUScratch(sharing: gru, resetPlacement: .afterProduct)
     let resetOnProductH = withoutGradients { Tensor.stack(pyTorchGRU(X).outputs) }
     // ANCHOR_END: gru-concise-agrees
-    func largest(_ a: Tensor, _ b: Tensor) -> String {
-      Num.scientific(Double(zip(a.scalars, b.scalars).map { abs($0 - $1) }.max() ?? 0), 1)
-    }
+    func largest(_ a: Tensor, _ b: Tensor) -> Float { zip(a.scalars, b.scalars).map { abs($0 - $1) }.max() ?? 0 }
+    let differences = Output(book: largest(bookH, conciseH), resetOnProduct: largest(resetOnProductH, conciseH))
     out.shape("H", conciseH.shape, [tr("axis.steps"), tr("axis.batch"), tr("axis.hidden")])
-    out.say("  " + tr("agrees.book", ["difference": largest(bookH, conciseH)]))
+    out.say("  " + tr("agrees.book", ["difference": Num.scientific(Double(differences.book), 1)]))
     out.equation("H̃ₜ = tanh(Xₜ \(Scripts.W("xh")) + (Rₜ ⊙ Hₜ₋₁) \(Scripts.W("hh")) + b_h)")
-    out.say("  " + tr("agrees.product", ["difference": largest(resetOnProductH, conciseH)]))
+    out.say("  " + tr("agrees.product", ["difference": Num.scientific(Double(differences.resetOnProduct), 1)]))
     out.equation("H̃ₜ = tanh(Xₜ \(Scripts.W("xh")) + b_h + Rₜ ⊙ (Hₜ₋₁ \(Scripts.W("hh"))))")
+    return differences
   }
 }

@@ -64,7 +64,8 @@ public enum LSTMConciseAgreesStep: LessonStep {
     return Input(model: trained.model, vocab: trained.outcome.vocab)
   }
 
-  public static func run(_ input: Input, _ out: StepOutput) throws {
+  /// The largest difference from the concise layer over every Hₜ and the last Cₜ.
+  public static func run(_ input: Input, _ out: StepOutput) throws -> Float {
     let (lstm, vocab) = (input.model.cell, input.vocab)
     let (corpus, _) = try loadCorpusTimeMachine(maxTokens: 10_000)
     var batches = SeqDataLoader(corpus: corpus, batchSize: 4, numSteps: 35).batches(forEpoch: 0)
@@ -77,12 +78,10 @@ public enum LSTMConciseAgreesStep: LessonStep {
     let (conciseH, conciseState) = withoutGradients { concise(X) }  // (T, B, H)
     let scratch = withoutGradients { lstm(X) }
     // ANCHOR_END: lstm-concise-agrees
-    func largest(_ a: Tensor, _ b: Tensor) -> String {
-      Num.scientific(Double(zip(a.scalars, b.scalars).map { abs($0 - $1) }.max() ?? 0), 1)
-    }
+    func largest(_ a: Tensor, _ b: Tensor) -> Float { zip(a.scalars, b.scalars).map { abs($0 - $1) }.max() ?? 0 }
+    let (h, c) = (largest(Tensor.stack(scratch.outputs), conciseH), largest(scratch.state.C!, conciseState.cell!))
     out.shape("H", conciseH.shape, [tr("axis.steps"), tr("axis.batch"), tr("axis.hidden")])
-    out.say("  " + tr("agrees.difference", [
-      "h": largest(Tensor.stack(scratch.outputs), conciseH), "c": largest(scratch.state.C!, conciseState.cell!),
-    ]))
+    out.say("  " + tr("agrees.difference", ["h": Num.scientific(Double(h), 1), "c": Num.scientific(Double(c), 1)]))
+    return max(h, c)
   }
 }
