@@ -43,7 +43,7 @@ extension GRUStrings {
 
     "gates.summary": "gates you can watch: reset and update gates over a sentence",
     "gates.unit": "unit",
-    "gates.legend": "the trained scratch GRU reads the sentence below from a zero state. Of its {hidden} units, the {count} whose gate moves most are drawn, a row each, a column per character ({steps} steps); light is a closed gate (0), dark an open one (1).",
+    "gates.legend": "the trained scratch GRU reads the sentence below from a zero state. Of its {hidden} units, the {count} whose gate moves most are drawn, a row each, a column per character ({steps} steps); blue (blank without colour) is a closed gate (0), red (█) an open one (1), pale about half open.",
     "gates.reset": "reset gate Rₜ (how much of Hₜ₋₁ the candidate reads):",
     "gates.update": "update gate Zₜ (how much of Hₜ₋₁ is kept):",
     "gates.measured": "Measured over all {hidden} units: the update gate's mean is {space} at the steps that read a space, {start} at a word's first letter and {inside} at the other letters.",

@@ -43,7 +43,7 @@ extension GRUStrings {
 
     "gates.summary": "các cổng nhìn thấy được: cổng đặt lại và cổng cập nhật trên một câu",
     "gates.unit": "đơn vị",
-    "gates.legend": "GRU tự lập trình đã huấn luyện đọc câu dưới đây từ trạng thái 0. Trong {hidden} đơn vị ẩn, {count} đơn vị có cổng biến động nhiều nhất được vẽ, mỗi đơn vị một hàng, mỗi ký tự một cột ({steps} bước); màu nhạt là cổng đóng (0), màu đậm là cổng mở (1).",
+    "gates.legend": "GRU tự lập trình đã huấn luyện đọc câu dưới đây từ trạng thái 0. Trong {hidden} đơn vị ẩn, {count} đơn vị có cổng biến động nhiều nhất được vẽ, mỗi đơn vị một hàng, mỗi ký tự một cột ({steps} bước); màu xanh (ô trống khi không có màu) là cổng đóng (0), màu đỏ (█) là cổng mở (1), màu nhạt là cổng mở một nửa.",
     "gates.reset": "cổng đặt lại Rₜ (ứng viên đọc bao nhiêu phần của Hₜ₋₁):",
     "gates.update": "cổng cập nhật Zₜ (giữ lại bao nhiêu phần của Hₜ₋₁):",
     "gates.measured": "Đo trên cả {hidden} đơn vị: trung bình của cổng cập nhật là {space} ở các bước đọc dấu cách, {start} ở chữ cái đầu của một từ và {inside} ở các chữ cái còn lại.",

@@ -38,7 +38,7 @@ extension LSTMStrings {
 
     "gates.summary": "gates you can watch: input, forget and output gates over a sentence",
     "gates.unit": "unit",
-    "gates.legend": "the trained scratch LSTM reads the sentence below from a zero state. Of its {hidden} units, the {count} whose gate moves most are drawn, a row each, a column per character ({steps} steps); light is a closed gate (0), dark an open one (1).",
+    "gates.legend": "the trained scratch LSTM reads the sentence below from a zero state. Of its {hidden} units, the {count} whose gate moves most are drawn, a row each, a column per character ({steps} steps); blue (blank without colour) is a closed gate (0), red (█) an open one (1), pale about half open.",
     "gates.input": "input gate Iₜ (how much of the candidate C̃ₜ is written):",
     "gates.forget": "forget gate Fₜ (how much of Cₜ₋₁ is kept):",
     "gates.output": "output gate Oₜ (how much of tanh(Cₜ) is shown as Hₜ):",

@@ -38,7 +38,7 @@ extension LSTMStrings {
 
     "gates.summary": "các cổng nhìn thấy được: cổng đầu vào, cổng quên và cổng đầu ra trên một câu",
     "gates.unit": "đơn vị",
-    "gates.legend": "LSTM tự lập trình đã huấn luyện đọc câu dưới đây từ trạng thái 0. Trong {hidden} đơn vị ẩn, {count} đơn vị có cổng biến động nhiều nhất được vẽ, mỗi đơn vị một hàng, mỗi ký tự một cột ({steps} bước); màu nhạt là cổng đóng (0), màu đậm là cổng mở (1).",
+    "gates.legend": "LSTM tự lập trình đã huấn luyện đọc câu dưới đây từ trạng thái 0. Trong {hidden} đơn vị ẩn, {count} đơn vị có cổng biến động nhiều nhất được vẽ, mỗi đơn vị một hàng, mỗi ký tự một cột ({steps} bước); màu xanh (ô trống khi không có màu) là cổng đóng (0), màu đỏ (█) là cổng mở (1), màu nhạt là cổng mở một nửa.",
     "gates.input": "cổng đầu vào Iₜ (ghi bao nhiêu phần của ứng viên C̃ₜ):",
     "gates.forget": "cổng quên Fₜ (giữ lại bao nhiêu phần của Cₜ₋₁):",
     "gates.output": "cổng đầu ra Oₜ (cho thấy bao nhiêu phần của tanh(Cₜ) thành Hₜ):",
