@@ -34,6 +34,8 @@ extension GRUStrings {
 
     "published.summary": "perplexity, tokens/s and predictions beside D2L's",
     "published.columns": "run|epochs|perplexity|tokens/s|hardware",
+    "published.d2lScratch": "D2L 0.17, GRU from scratch",
+    "published.d2lConcise": "D2L 0.17, nn.GRU",
     "published.gpu": "a CUDA GPU (cuda:0)",
     "published.hardware": "{cpu}, {threads} threads",
     "published.cpu": "this machine's CPU",

@@ -34,6 +34,8 @@ extension GRUStrings {
 
     "published.summary": "độ rối, token/s và dự đoán cạnh kết quả D2L",
     "published.columns": "lần chạy|epoch|độ rối|token/s|phần cứng",
+    "published.d2lScratch": "D2L 0.17, GRU tự lập trình",
+    "published.d2lConcise": "D2L 0.17, nn.GRU",
     "published.gpu": "một GPU CUDA (cuda:0)",
     "published.hardware": "{cpu}, {threads} luồng",
     "published.cpu": "CPU của máy này",

@@ -29,6 +29,8 @@ extension LSTMStrings {
 
     "published.summary": "perplexity, tokens/s and predictions beside D2L's",
     "published.columns": "run|epochs|perplexity|tokens/s|hardware",
+    "published.d2lScratch": "D2L 0.17, LSTM from scratch",
+    "published.d2lConcise": "D2L 0.17, nn.LSTM",
     "published.gpu": "a CUDA GPU (cuda:0)",
     "published.hardware": "{cpu}, {threads} threads",
     "published.cpu": "this machine's CPU",
