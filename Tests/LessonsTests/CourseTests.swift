@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import DeepRNNLesson
 @testable import LessonEngine
 @testable import Lessons
 
@@ -28,9 +27,9 @@ import Testing
 
   /// D2L-vi's order of the chapter: gru, lstm, deep-rnn, bi-rnn.
   @Test func theRegisteredCourseIsTheChaptersOrder() {
-    #expect(Lessons.course.lessons.map(\.name) == ["gru", "lstm", DeepRNNLesson.lesson.name, "bi-rnn"])
-    #expect(Lessons.course.lesson(named: "bi-rnn")?.follows == [DeepRNNLesson.lesson.name])
-    #expect(DeepRNNLesson.lesson.indispensableData.map(\.name) == ["timemachine.txt"])
+    #expect(Lessons.course.lessons.map(\.name) == ["gru", "lstm", "deep-rnn", "bi-rnn"])
+    #expect(Lessons.course.lesson(named: "bi-rnn")?.follows == ["deep-rnn"])
+    #expect(Lessons.course.lesson(named: "deep-rnn")?.indispensableData.map(\.name) == ["timemachine.txt"])
   }
 
   /// `lessons run` with no lesson: the course's first for a new learner, else the first lesson

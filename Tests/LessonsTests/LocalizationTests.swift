@@ -1,19 +1,18 @@
 import Foundation
 import Testing
 @testable import CourseKit
-@testable import DeepRNNLesson
 @testable import LessonEngine
 @testable import Lessons
 
 /// The string catalogues: complete in every language, every key the sources look up present,
 /// placeholders the same in both languages, numbers written as each language writes them.
 @Suite struct LocalizationTests {
+  /// The shared tables, then each lesson's (its `Lesson.strings`, falling back on the course's,
+  /// for the sources of its folder). A lesson's keys built at run time are its own tests'.
   static let tables: [(name: String, table: StringTable, folders: [String], built: [String])] = [
     ("EngineStrings", EngineStrings.table, ["Sources/LessonEngine"], ["name.kind."]),
     ("CourseStrings", CourseStrings.table, ["Sources/CourseKit", "Sources/Lessons"], ["action."]),
-    ("DeepRNNStrings", DeepRNNStrings.table, ["Sources/DeepRNNLesson"],
-     ["discussion.heading.", "discussion.others.", "discussion.wells.", "exercises.item"]),
-  ]
+  ] + course.lessons.map { ("\($0.name)'s strings", $0.strings, ["Sources/\($0.module)"], []) }
 
   @Test func everyKeyExistsInBothLanguages() {
     for (name, table, _, _) in Self.tables {
@@ -54,11 +53,33 @@ import Testing
           }
         }
       }
-      #expect(used > 10)
+      #expect(used > 10, "\(name)")
       for prefix in built {
         #expect(table.templates[.en]!.keys.contains { $0.hasPrefix(prefix) }, "\(name) has no key \(prefix)…")
       }
     }
+  }
+
+  /// `s` in a walk describes each parameter with its help: in Vietnamese in a Vietnamese walk,
+  /// for every step of every lesson (and never as a raw key).
+  @Test func everyParametersHelpSpeaksTheLanguage() {
+    let saved = Language.current
+    defer { Language.current = saved }
+    var count = 0
+    for lesson in course.lessons {
+      for step in lesson.catalog.all {
+        for parameter in step.parameters {
+          Language.current = .en
+          let english = parameter.help
+          Language.current = .vi
+          let vietnamese = parameter.help
+          count += 1
+          #expect(!english.hasPrefix("help.") && !vietnamese.hasPrefix("help."), "\(lesson.name):\(step.id) \(parameter.name)")
+          #expect(english != vietnamese, "\(lesson.name):\(step.id) \(parameter.name): '\(english)' is not translated")
+        }
+      }
+    }
+    #expect(count > 60)
   }
 
   @Test func templatesAreFilledByName() {

@@ -100,6 +100,21 @@ extension CourseStrings {
     "data.sizeUnknown": "size unknown",
     "data.bytes": "{count} bytes",
     "command.stepOfOtherLesson": "step {step} belongs to another lesson than {lesson}: leave the lesson out, or name the step STEP",
+    // The command line's checks of its options.
+    "option.range": "{option} must be between {low} and {high}, got {value}",
+    "option.positive": "{option} must be a positive number, got {value}",
+    "option.noFile": "{option}: no such file '{path}'",
+    "option.isFolder": "{option}: '{path}' is a folder; give a file name such as {path}/model.safetensors",
+    "option.noFolder": "{option}: no folder '{folder}' to write {file} into",
+    "option.notWritable": "{option}: the folder '{folder}' is not writable",
+    "option.folderNotFile": "{option}: '{path}' is a folder, not a file",
+    "option.seconds": "--seconds must be in (0, {high}], got {value}",
+    "option.stepAndFrom": "--step and --from cannot be used together",
+    "option.inferenceText": "--inference needs --text FILE to evaluate on",
+    "option.prefixEmpty": "--prefix must not be empty",
+    "option.setNeedsRun": "--set needs --run (it sets the parameters of the run)",
+    "option.htmlName": "--html needs a file name",
+    "edit.noStep": "no step '{step}' in this lesson (steps: {steps})",
     "experimentCommand.option": "--{option} does not apply to experiment {name} (its own options: {options})",
     "experimentCommand.range": "{option} must be between {low} and {high}, got {value}",
     "experimentCommand.trainTokens": "--train-tokens must be 0 (all) or more, got {value}",
@@ -121,5 +136,15 @@ extension CourseStrings {
     "playground.notCompiled": "it did not compile, so the step keeps the lesson's results. Your file is kept:",
     "playground.reopen": "{file} (e in the walk, or lessons edit {id}, reopens it)",
     "playground.output": "output (your code):",
+
+    // Step parameters, as `s` in the walk describes them.
+    "help.cell": "recurrent cell",
+    "help.numLayers": "layers",
+    "help.numHiddens": "hidden units",
+    "help.epochs": "epochs",
+    "help.lr": "learning rate",
+    "help.clip": "gradient clipping norm",
+    "help.batchSize": "sequences per minibatch",
+    "help.numSteps": "time steps",
   ]
 }

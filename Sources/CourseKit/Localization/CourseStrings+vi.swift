@@ -97,6 +97,21 @@ extension CourseStrings {
     "data.sizeUnknown": "chưa rõ kích thước",
     "data.bytes": "{count} byte",
     "command.stepOfOtherLesson": "bước {step} thuộc một bài học khác {lesson}: hãy bỏ tên bài học, hoặc gọi bước là BƯỚC",
+    // The command line's checks of its options.
+    "option.range": "{option} phải nằm trong khoảng {low} đến {high}, nhận được {value}",
+    "option.positive": "{option} phải là một số dương, nhận được {value}",
+    "option.noFile": "{option}: không có tệp '{path}'",
+    "option.isFolder": "{option}: '{path}' là một thư mục; hãy cho tên một tệp, ví dụ {path}/model.safetensors",
+    "option.noFolder": "{option}: không có thư mục '{folder}' để ghi {file} vào",
+    "option.notWritable": "{option}: không ghi được vào thư mục '{folder}'",
+    "option.folderNotFile": "{option}: '{path}' là một thư mục, không phải một tệp",
+    "option.seconds": "--seconds phải nằm trong khoảng (0, {high}], nhận được {value}",
+    "option.stepAndFrom": "không dùng được --step và --from cùng lúc",
+    "option.inferenceText": "--inference cần --text TỆP để đánh giá",
+    "option.prefixEmpty": "--prefix không được để trống",
+    "option.setNeedsRun": "--set cần --run (nó đặt các tham số của lần chạy)",
+    "option.htmlName": "--html cần một tên tệp",
+    "edit.noStep": "không có bước '{step}' trong bài học này (các bước: {steps})",
     "experimentCommand.option": "--{option} không dùng được cho thí nghiệm {name} (các tùy chọn riêng của nó: {options})",
     "experimentCommand.range": "{option} phải nằm trong khoảng {low} đến {high}, nhận được {value}",
     "experimentCommand.trainTokens": "--train-tokens phải từ 0 (toàn bộ) trở lên, nhận được {value}",
@@ -118,5 +133,15 @@ extension CourseStrings {
     "playground.notCompiled": "mã không biên dịch được, nên bước này giữ kết quả của bài học. Tệp của bạn vẫn còn:",
     "playground.reopen": "{file} (nhấn e trong bài học, hoặc lessons edit {id}, để mở lại)",
     "playground.output": "kết quả (mã của bạn):",
+
+    // Step parameters, as `s` in the walk describes them.
+    "help.cell": "loại ô hồi tiếp",
+    "help.numLayers": "số tầng",
+    "help.numHiddens": "số đơn vị ẩn",
+    "help.epochs": "số epoch",
+    "help.lr": "tốc độ học",
+    "help.clip": "chuẩn cắt gradient",
+    "help.batchSize": "số chuỗi mỗi minibatch",
+    "help.numSteps": "số bước thời gian",
   ]
 }

@@ -6,9 +6,9 @@ import LessonEngine
 /// GRU and LSTM sections, set in the lesson file.
 public enum SectionTraining {
   public static let parameters: [StepParameter] = [
-    .integer("numHiddens", 1...1024, "hidden units"), .integer("epochs", 1...10_000, "epochs"),
-    .number("lr", 0.001...100, "learning rate"), .number("clip", 0.001...100, "gradient clipping norm"),
-    .integer("batchSize", 1...256, "sequences per minibatch"), .integer("numSteps", 1...200, "time steps"),
+    .integer("numHiddens", 1...1024, tr("help.numHiddens")), .integer("epochs", 1...10_000, tr("help.epochs")),
+    .number("lr", 0.001...100, tr("help.lr")), .number("clip", 0.001...100, tr("help.clip")),
+    .integer("batchSize", 1...256, tr("help.batchSize")), .integer("numSteps", 1...200, tr("help.numSteps")),
   ]
 
   /// A configuration of one `cell` layer from a step's values of `parameters`.

@@ -240,5 +240,33 @@ extension DeepRNNStrings {
       """,
 
     // The command line.
+
+    // Step parameters, as `s` in the walk describes them.
+    "help.layers": "hidden layers L",
+    "help.steps": "time steps T",
+    "help.cell": "recurrent cell",
+    "help.numLayers": "layers L",
+    "help.numHiddens": "hidden units",
+    "help.expMaxLayers": "the deepest stack trained",
+    "help.speedSeconds": "seconds of training timed for each of 1 and 2 layers",
+    "help.sentence": "the sentence fed to the trained model",
+    "help.units": "hidden units drawn per layer",
+    "help.clip": "gradient clipping norm",
+    "help.batchSize": "sequences in the minibatch",
+    "help.numSteps": "time steps",
+    "help.expLayers": "stacked layers of every setting",
+    "help.expHidden": "hidden units of every setting",
+    "help.expEpochs": "epochs of every setting",
+    "help.expTokens": "training tokens (per setting; per book for experiment-books; 0 = all)",
+    "help.expHeldOut": "tokens held out at the end of every book",
+    "help.batchSize2": "sequences per minibatch",
+    "help.batch": "sequences n",
+    "help.inputs": "input size d",
+    "help.hidden": "hidden units h",
+    "help.outputs": "output size q",
+    "help.seed": "random seed",
+    "help.height": "rows of the chart",
+    "help.prefixes": "prefixes separated by |",
+    "help.chars": "characters to predict",
   ]
 }

@@ -241,5 +241,32 @@ extension DeepRNNStrings {
       cạnh nhau. Hãy đọc các mẫu để xem văn phong và từ ngữ, chứ không chỉ nhìn các con số.
       """,
 
+    // Step parameters, as `s` in the walk describes them.
+    "help.layers": "số tầng ẩn L",
+    "help.steps": "số bước thời gian T",
+    "help.cell": "loại ô hồi tiếp",
+    "help.numLayers": "số tầng L",
+    "help.numHiddens": "số đơn vị ẩn",
+    "help.expMaxLayers": "chồng tầng sâu nhất được huấn luyện",
+    "help.speedSeconds": "số giây huấn luyện được đo cho mỗi trường hợp 1 và 2 tầng",
+    "help.sentence": "câu đưa vào mô hình đã huấn luyện",
+    "help.units": "số đơn vị ẩn được vẽ cho mỗi tầng",
+    "help.clip": "chuẩn cắt gradient",
+    "help.batchSize": "số chuỗi trong minibatch",
+    "help.numSteps": "số bước thời gian",
+    "help.expLayers": "số tầng xếp chồng của mọi thiết lập",
+    "help.expHidden": "số đơn vị ẩn của mọi thiết lập",
+    "help.expEpochs": "số epoch của mọi thiết lập",
+    "help.expTokens": "số token huấn luyện (cho mỗi thiết lập; cho mỗi cuốn sách với experiment-books; 0 = toàn bộ)",
+    "help.expHeldOut": "số token giữ lại ở cuối mỗi cuốn sách",
+    "help.batchSize2": "số chuỗi mỗi minibatch",
+    "help.batch": "số chuỗi n",
+    "help.inputs": "kích thước đầu vào d",
+    "help.hidden": "số đơn vị ẩn h",
+    "help.outputs": "kích thước đầu ra q",
+    "help.seed": "hạt giống ngẫu nhiên",
+    "help.height": "số dòng của biểu đồ",
+    "help.prefixes": "các tiền tố, ngăn cách bởi |",
+    "help.chars": "số ký tự cần dự đoán",
   ]
 }

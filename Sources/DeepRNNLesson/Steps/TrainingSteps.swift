@@ -34,7 +34,7 @@ public enum TrainStep: LessonStep {
 public enum PerplexityCurveStep: LessonStep {
   public static let id = "perplexity-curve"
   public static var summary: String { tr("curve.summary") }
-  public static let parameters: [StepParameter] = [.integer("height", 4...40, "rows of the chart")]
+  public static let parameters: [StepParameter] = [.integer("height", 4...40, tr("help.height"))]
   public static let requires = [TrainStep.id]
 
   public struct Input {
@@ -64,7 +64,7 @@ public enum PredictStep: LessonStep {
   public static let id = "predict"
   public static var summary: String { tr("predict.summary") }
   public static let parameters: [StepParameter] = [
-    .text("prefixes", "prefixes separated by |"), .integer("chars", 1...1000, "characters to predict"),
+    .text("prefixes", tr("help.prefixes")), .integer("chars", 1...1000, tr("help.chars")),
   ]
   public static let requires = [TrainStep.id]
 

@@ -8,8 +8,8 @@ public enum GRUCostStep: LessonStep {
   public static let id = "gru-cost"
   public static var summary: String { tr("cost.summary") }
   public static let parameters: [StepParameter] = [
-    .integer("numHiddens", 1...1024, "hidden units"), .number("seconds", 0.01...30, "seconds per measurement"),
-    .integer("rounds", 1...9, "rounds (the median is kept)"),
+    .integer("numHiddens", 1...1024, tr("help.numHiddens")), .number("seconds", 0.01...30, tr("help.seconds")),
+    .integer("rounds", 1...9, tr("help.rounds")),
   ]
   public typealias Input = StepValues
 

@@ -11,8 +11,8 @@ public enum GRUOnlyOneInputStep: LessonStep {
   public static let id = "gru-only-one-input"
   public static var summary: String { tr("only.summary") }
   public static let parameters: [StepParameter] = [
-    .integer("steps", 2...12, "time steps T"), .integer("tPrime", 1...12, "the step t′ that matters"),
-    .integer("seed", 0...1_000_000, "random seed"),
+    .integer("steps", 2...12, tr("help.steps")), .integer("tPrime", 1...12, tr("help.tPrime")),
+    .integer("seed", 0...1_000_000, tr("help.seed")),
   ]
 
   public struct Input {

@@ -9,7 +9,7 @@ public enum GRUVariantsStep: LessonStep {
   public static let id = "gru-variants"
   public static var summary: String { tr("variants.summary") }
   public static let parameters: [StepParameter] = [
-    .integer("variantEpochs", 1...500, "epochs per variant"), .integer("variantHiddens", 1...512, "hidden units"),
+    .integer("variantEpochs", 1...500, tr("help.variantEpochs")), .integer("variantHiddens", 1...512, tr("help.variantHiddens")),
   ]
   public typealias Input = StepValues
 

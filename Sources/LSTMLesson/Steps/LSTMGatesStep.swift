@@ -10,7 +10,7 @@ public enum LSTMGatesStep: LessonStep {
   public static var summary: String { tr("gates.summary") }
   public static let requires = [LSTMScratchTrainStep.id]
   public static let parameters: [StepParameter] = [
-    .text("sentence", "a sentence of the book, lower case"), .integer("units", 1...64, "units drawn per gate"),
+    .text("sentence", tr("help.sentence")), .integer("units", 1...64, tr("help.units")),
   ]
 
   public struct Input {

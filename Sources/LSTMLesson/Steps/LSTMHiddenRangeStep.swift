@@ -10,8 +10,8 @@ public enum LSTMHiddenRangeStep: LessonStep {
   public static var summary: String { tr("range.summary") }
   public static let requires = [LSTMScratchTrainStep.id]
   public static let parameters: [StepParameter] = [
-    .text("sentence", "a sentence of the book, lower case"),
-    .integer("variantEpochs", 1...500, "epochs per variant"), .integer("variantHiddens", 1...512, "hidden units"),
+    .text("sentence", tr("help.sentence")),
+    .integer("variantEpochs", 1...500, tr("help.variantEpochs")), .integer("variantHiddens", 1...512, tr("help.variantHiddens")),
   ]
 
   public struct Input {

@@ -4,7 +4,17 @@ public enum EngineStrings {
   public static let table = StringTable(en: en, vi: vi)
 
   static let en: [String: String] = [
+    "libraryError.fileNotFound": "Could not find the data file '{name}'. Looked in:",
+    "libraryError.fileNotFoundFix": "To provide it, either export {variable}=<folder containing {name}>\nor put {name} into {cache}/.",
+    "libraryError.checksum": "Refusing {path}: its SHA-1 is {got}, expected {expected}. It is not D2L's copy (corrupt, truncated or another edition); replace it with the original file.",
+    "libraryError.empty": "Refusing {path}: the file is empty (0 bytes), so there is no text to train on.",
+    "libraryError.binary": "Refusing {path}: it does not look like a text file ({reason}).",
+    "libraryError.noTokens": "Refusing {source}: it contains no letters A-Z/a-z, so D2L's preprocessing leaves no tokens.",
+    "libraryError.download": "Download of {url} failed: {reason}",
+    "libraryError.vocabulary": "Invalid vocabulary: {reason}",
+    "libraryError.diverged": "training diverged at epoch {epoch}, minibatch {step}: the loss is {loss}.\nHINT: lower the learning rate (now {lr}; the chapter uses 2 with clipping 1), keep gradient clipping on, or use fewer steps per sequence.",
     "name.noLesson": "no lesson '{lesson}' (lessons: {lessons})",
+    "step.undeclared": "step '{id}' reads the output of step '{input}' without declaring it: add it to the step's `requires`",
     "name.notFound": "no {kind} '{name}' (there are: {known})",
     "name.ambiguous": "{kind} '{name}' is in several lessons: say which, {choices}",
     "name.kind.exercise": "exercise",
@@ -19,6 +29,7 @@ public enum EngineStrings {
     "step.stopped": "Stopped at step {number}/{total}. Continue later with: lessons run {lesson} --from {id}",
     "step.edited": "(edited)",
     "step.cached": "cached · ran {time} in {seconds} · r runs it again",
+    "step.cachedShort": "cached · {seconds}",
     "step.staleAgain": "stale: runs again",
     "cache.ignored": "note: the cached result of {id} is not used: {why}",
     "cache.otherBuild": "note: the cached result of {id} is not used: {why}",
@@ -74,7 +85,17 @@ public enum EngineStrings {
   ]
 
   static let vi: [String: String] = [
+    "libraryError.fileNotFound": "Không tìm thấy tệp dữ liệu '{name}'. Đã tìm ở:",
+    "libraryError.fileNotFoundFix": "Để cung cấp tệp, hãy export {variable}=<thư mục chứa {name}>\nhoặc đặt {name} vào {cache}/.",
+    "libraryError.checksum": "Từ chối {path}: SHA-1 của nó là {got}, cần {expected}. Đây không phải bản của D2L (hỏng, bị cắt hoặc một ấn bản khác); hãy thay bằng tệp gốc.",
+    "libraryError.empty": "Từ chối {path}: tệp rỗng (0 byte), nên không có văn bản nào để huấn luyện.",
+    "libraryError.binary": "Từ chối {path}: nó không giống một tệp văn bản ({reason}).",
+    "libraryError.noTokens": "Từ chối {source}: nó không chứa chữ cái A-Z/a-z nào, nên bước tiền xử lý của D2L không để lại token nào.",
+    "libraryError.download": "Tải {url} không thành công: {reason}",
+    "libraryError.vocabulary": "Bộ từ vựng không hợp lệ: {reason}",
+    "libraryError.diverged": "quá trình huấn luyện phân kỳ ở epoch {epoch}, minibatch {step}: hàm mất mát bằng {loss}.\nGỢI Ý: hãy giảm tốc độ học (hiện là {lr}; chương dùng 2 với cắt gradient 1), giữ cắt gradient, hoặc dùng ít bước hơn mỗi chuỗi.",
     "name.noLesson": "không có bài học '{lesson}' (các bài: {lessons})",
+    "step.undeclared": "bước '{id}' đọc kết quả của bước '{input}' mà không khai báo: hãy thêm nó vào `requires` của bước",
     "name.notFound": "không có {kind} '{name}' (hiện có: {known})",
     "name.ambiguous": "{kind} '{name}' có trong nhiều bài học: hãy nói rõ, {choices}",
     "name.kind.exercise": "bài tập",
@@ -89,6 +110,7 @@ public enum EngineStrings {
     "step.stopped": "Đã dừng ở bước {number}/{total}. Để học tiếp: lessons run {lesson} --from {id}",
     "step.edited": "(đã sửa)",
     "step.cached": "lấy từ bộ nhớ đệm · chạy lúc {time} trong {seconds} · r để chạy lại",
+    "step.cachedShort": "từ bộ nhớ đệm · {seconds}",
     "step.staleAgain": "đã cũ: chạy lại",
     "cache.ignored": "lưu ý: không dùng kết quả đã lưu của {id}: {why}",
     "cache.otherBuild": "lưu ý: không dùng kết quả đã lưu của {id}: {why}",

@@ -77,6 +77,11 @@ extension Walk {
     return tr("step.cached", ["time": formatter.string(from: hit.date), "seconds": Walk.duration(hit.seconds)])
   }
 
+  /// `cached · 54 s`: the note when the long one does not fit the header.
+  static func cachedShortNote(_ hit: StepCache.Hit) -> String {
+    tr("step.cachedShort", ["seconds": Walk.duration(hit.seconds)])
+  }
+
   /// `54 s`, `0.3 s`, `2 min 5 s`.
   static func duration(_ seconds: Double) -> String {
     if seconds < 10 { return Num.fixed(seconds, 1) + " s" }

@@ -35,7 +35,7 @@ struct DataListCommand: ParsableCommand {
       switch found {
       case .present(let url): status = tr("data.present", ["path": url.path])
       case .missing: status = tr("data.missing", ["name": spec.name])
-      case .corrupt(let error): status = tr("data.corrupt", ["error": "\(error)"])
+      case .corrupt(let error): status = tr("data.corrupt", ["error": LibraryErrorText.words(error)])
       }
       if !found.isPresent { missing += 1 }
       Console.write(DataCommandText.entry(spec, status: status, present: found.isPresent))

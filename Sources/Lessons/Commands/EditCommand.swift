@@ -35,7 +35,7 @@ struct EditCommand: ParsableCommand {
   func run() throws {
     let plan = try options.loadPlan(overrides: overrides)
     guard let entry = plan.entries.first(where: { $0.step.id == step }) else {
-      throw ValidationError("no step '\(step)' in this lesson (steps: \(plan.entries.map(\.step.id).joined(separator: ", ")))")
+      throw ValidationError(tr("edit.noStep", ["step": step, "steps": plan.entries.map(\.step.id).joined(separator: ", ")]))
     }
     let editable = plan.entries.filter(\.step.showsCode).map(\.step.id)
     guard entry.step.showsCode else { throw ValidationError(PlaygroundError.notEditable(step: step, editable: editable).description) }

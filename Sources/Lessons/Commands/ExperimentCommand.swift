@@ -157,7 +157,7 @@ struct ExperimentCommand: ParsableCommand {
       Console.error("\n\(error)")
       throw ExitCode(130)
     } catch {
-      Console.error(tr("command.error", ["error": "\(error)"]))
+      Console.error(tr("command.error", ["error": LibraryErrorText.words(error)]))
       throw ExitCode.failure
     }
   }

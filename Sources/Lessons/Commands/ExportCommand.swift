@@ -26,8 +26,8 @@ struct ExportCommand: ParsableCommand {
   var overrides: [String] = []
 
   func validate() throws {
-    if !overrides.isEmpty && !runFirst { throw ValidationError("--set needs --run (it sets the parameters of the run)") }
-    if html?.isEmpty == true { throw ValidationError("--html needs a file name") }
+    if !overrides.isEmpty && !runFirst { throw ValidationError(tr("option.setNeedsRun")) }
+    if html?.isEmpty == true { throw ValidationError(tr("option.htmlName")) }
   }
 
   func run() throws {

@@ -115,7 +115,7 @@ struct RunCommand: ParsableCommand {
   var noCache = false
 
   mutating func validate() throws {
-    if step != nil && from != nil { throw ValidationError("--step and --from cannot be used together") }
+    if step != nil && from != nil { throw ValidationError(tr("option.stepAndFrom")) }
     if let step { self.step = try options.address(step) }
     if let from { self.from = try options.address(from) }
   }
@@ -140,7 +140,7 @@ struct RunCommand: ParsableCommand {
     } catch let error as ExitCode {
       throw error
     } catch {
-      Console.error(tr("command.error", ["error": "\(error)"]))
+      Console.error(tr("command.error", ["error": LibraryErrorText.words(error)]))
       throw ExitCode.failure
     }
   }

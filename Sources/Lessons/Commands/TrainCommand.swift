@@ -54,14 +54,14 @@ struct TrainCommand: ParsableCommand {
   enum Sampling: String, ExpressibleByArgument, CaseIterable { case sequential, random }
 
   func validate() throws {
-    guard epochs >= 1 && epochs <= 1_000_000 else { throw ValidationError("--epochs must be between 1 and 1000000, got \(epochs)") }
-    guard lr.isFinite && lr > 0 else { throw ValidationError("--lr must be a positive number, got \(lr)") }
-    guard clipNorm.isFinite && clipNorm > 0 else { throw ValidationError("--clip must be a positive number, got \(clipNorm)") }
+    guard epochs >= 1 && epochs <= 1_000_000 else { throw ValidationError(tr("option.range", ["option": "--epochs", "low": 1, "high": 1_000_000, "value": epochs])) }
+    guard lr.isFinite && lr > 0 else { throw ValidationError(tr("option.positive", ["option": "--lr", "value": lr])) }
+    guard clipNorm.isFinite && clipNorm > 0 else { throw ValidationError(tr("option.positive", ["option": "--clip", "value": clipNorm])) }
     for book in books where !FileManager.default.fileExists(atPath: book) {
-      throw ValidationError("--books: no such file '\(book)'")
+      throw ValidationError(tr("option.noFile", ["option": "--books", "path": book]))
     }
     if let resume, !FileManager.default.fileExists(atPath: resume) {
-      throw ValidationError("--resume: no such file '\(resume)'")
+      throw ValidationError(tr("option.noFile", ["option": "--resume", "path": resume]))
     }
     // Found out now, not after hours of training.
     if let save { try Self.checkWritable(save, option: "--save") }
@@ -81,14 +81,14 @@ struct TrainCommand: ParsableCommand {
   static func checkWritable(_ path: String, option: String) throws {
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-      throw ValidationError("\(option): '\(path)' is a folder; give a file name such as \(path)/model.safetensors")
+      throw ValidationError(tr("option.isFolder", ["option": option, "path": path]))
     }
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-      throw ValidationError("\(option): no folder '\(folder)' to write \(URL(fileURLWithPath: path).lastPathComponent) into")
+      throw ValidationError(tr("option.noFolder", ["option": option, "folder": folder, "file": URL(fileURLWithPath: path).lastPathComponent]))
     }
     guard FileManager.default.isWritableFile(atPath: folder) else {
-      throw ValidationError("\(option): the folder '\(folder)' is not writable")
+      throw ValidationError(tr("option.notWritable", ["option": option, "folder": folder]))
     }
   }
 
@@ -112,7 +112,7 @@ struct TrainCommand: ParsableCommand {
     } catch is LessonInterrupted {
       throw ExitCode(130)
     } catch {
-      Console.error("error: \(error)")
+      Console.error(tr("command.error", ["error": LibraryErrorText.words(error)]))
       throw ExitCode.failure
     }
   }
