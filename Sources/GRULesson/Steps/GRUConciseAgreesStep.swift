@@ -24,6 +24,11 @@ public enum GRUConciseAgreesStep: LessonStep {
   /// reset gate on the product.
   public struct Output {
     public let book, resetOnProduct: Float
+
+    public init(book: Float, resetOnProduct: Float) {
+      self.book = book
+      self.resetOnProduct = resetOnProduct
+    }
   }
 
   public static func run(_ input: Input, _ out: StepOutput) throws -> Output {
@@ -34,15 +39,16 @@ public enum GRUConciseAgreesStep: LessonStep {
     let X = Tensor.oneHot(batch.timeMajorInputs.map(Int.init), shape: [35, 4], depth: vocab.count)
     // ANCHOR: gru-concise-agrees
     var generator = RandomGenerator(seed: 0)
-    let concise = GRU(inputSize: vocab.count, hiddenSize: gru.numHiddens, using: &generator)
+    let concise = GRU(
+      inputSize: vocab.count, hiddenSize: gru.numHiddens, using: &generator)
     gru.copyWeights(to: concise)  // weight_ih_l0 = [W_xr W_xz W_xh]ᵀ, …
     let (conciseH, _) = withoutGradients { concise(X) }  // (T, B, H)
     let bookH = withoutGradients { Tensor.stack(gru(X).outputs) }
     let pyTorchGRU = GRUScratch(sharing: gru, resetPlacement: .afterProduct)
-    let resetOnProductH = withoutGradients { Tensor.stack(pyTorchGRU(X).outputs) }
+    let productH = withoutGradients { Tensor.stack(pyTorchGRU(X).outputs) }
     // ANCHOR_END: gru-concise-agrees
     func largest(_ a: Tensor, _ b: Tensor) -> Float { zip(a.scalars, b.scalars).map { abs($0 - $1) }.max() ?? 0 }
-    let differences = Output(book: largest(bookH, conciseH), resetOnProduct: largest(resetOnProductH, conciseH))
+    let differences = Output(book: largest(bookH, conciseH), resetOnProduct: largest(productH, conciseH))
     out.shape("H", conciseH.shape, [tr("axis.steps"), tr("axis.batch"), tr("axis.hidden")])
     out.say("  " + tr("agrees.book", ["difference": Num.scientific(Double(differences.book), 1)]))
     out.equation("H̃ₜ = tanh(Xₜ \(Scripts.W("xh")) + (Rₜ ⊙ Hₜ₋₁) \(Scripts.W("hh")) + b_h)")

@@ -27,10 +27,12 @@ public enum GRUGatesStep: LessonStep {
 
   public static func run(_ input: Input, _ out: StepOutput) {
     // ANCHOR: gru-gates
-    let trace = GateTrace(model: input.model, vocab: input.vocab, sentence: input.sentence)
+    let trace = GateTrace(
+      model: input.model, vocab: input.vocab, sentence: input.sentence)
     let reset = trace.heatmap("R", units: input.units, label: tr("gates.unit"))
     let update = trace.heatmap("Z", units: input.units, label: tr("gates.unit"))
-    let around = trace.boundaryMeans("Z")  // mean Z at spaces, word starts, inside words
+    // mean Z at spaces, at a word's first letter, inside words
+    let around = trace.boundaryMeans("Z")
     // ANCHOR_END: gru-gates
     out.say("  " + tr("gates.legend", ["count": reset.units.count, "hidden": trace.numHiddens, "steps": trace.text.count]))
     out.say()

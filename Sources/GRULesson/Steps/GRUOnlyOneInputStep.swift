@@ -33,20 +33,22 @@ public enum GRUOnlyOneInputStep: LessonStep {
     var generator = RandomGenerator(seed: input.seed)
     let gru = GRUScratch(numInputs: 2, numHiddens: 1, using: &generator)
     gru.W_xz.assign(Tensor(shape: [2, 1], [-20, 0]))  // the marker closes Z…
-    gru.b_z.assign(Tensor(shape: [1], [10]))              // …which is open elsewhere
+    gru.b_z.assign(Tensor(shape: [1], [10]))  // …which is open elsewhere
     gru.W_xr.assign(Tensor(shape: [2, 1], [-20, 0]))  // and R: forget H at t′
     gru.b_r.assign(Tensor(shape: [1], [10]))
-    gru.W_xh.assign(Tensor(shape: [2, 1], [0, 1]))    // H̃ reads the value
+    gru.W_xh.assign(Tensor(shape: [2, 1], [0, 1]))  // H̃ reads the value
     func sequence(_ values: [Float]) -> Tensor {
-      Tensor(shape: [steps, 1, 2], (1...steps).flatMap { [$0 == tPrime ? 1 : 0, values[$0 - 1]] })
+      Tensor(shape: [steps, 1, 2], (1...steps).flatMap {
+        [$0 == tPrime ? 1 : 0, values[$0 - 1]]
+      })
     }
     let values = (0..<steps).map { _ in generator.nextNormal() }
     let (outputs, _, gates) = gru(sequence(values))
     // ANCHOR_END: gru-only-one-input
     out.say("  " + tr("only.setup", ["t": tPrime]))
     for t in 0..<steps {
-      let line = String(format: "t = %2d   x = %@   R = %@   Z = %@   H = %@", t + 1, fmt(values[t]), fmt(gates[t]["R"]!.scalar),
-                        fmt(gates[t]["Z"]!.scalar), fmt(outputs[t].scalar))
+      let line = String(format: "t = %2d   x = %@   R = %@   Z = %@   H = %@", t + 1, GRUOnlyOneInputStep.fmt(values[t]), GRUOnlyOneInputStep.fmt(gates[t]["R"]!.scalar),
+                        GRUOnlyOneInputStep.fmt(gates[t]["Z"]!.scalar), GRUOnlyOneInputStep.fmt(outputs[t].scalar))
       out.say("  " + line + (t + 1 == tPrime ? "   ← t′" : ""))
     }
     // Measured: new values everywhere but t′ barely move H_T; a new value at t′ moves it.
@@ -57,11 +59,12 @@ public enum GRUOnlyOneInputStep: LessonStep {
     let (_, otherState, _) = gru(sequence(others)), (_, primeState, _) = gru(sequence(atPrime))
     out.say()
     out.say("  " + tr("only.measured", [
-      "T": steps, "H": fmt(H_T), "expected": fmt(Foundation.tanh(values[tPrime - 1])),
+      "T": steps, "H": GRUOnlyOneInputStep.fmt(H_T), "expected": GRUOnlyOneInputStep.fmt(Foundation.tanh(values[tPrime - 1])),
       "others": Num.scientific(Double(abs(otherState.H.scalar - H_T)), 1),
       "prime": Num.fixed(Double(abs(primeState.H.scalar - H_T)), 3),
     ]))
   }
 
-  static func fmt(_ v: Float) -> String { (v < 0 ? "" : " ") + Num.fixed(Double(v), 3) }
+  /// A value with its sign column kept, three decimals.
+  public static func fmt(_ v: Float) -> String { (v < 0 ? "" : " ") + Num.fixed(Double(v), 3) }
 }

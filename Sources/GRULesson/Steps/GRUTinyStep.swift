@@ -26,10 +26,11 @@ public enum GRUTinyStep: LessonStep {
     let (batch, steps, inputs, hidden, seed) = (input.batch, input.steps, input.inputs, input.hidden, input.seed)
     // ANCHOR: gru-tiny
     var generator = RandomGenerator(seed: seed)
-    let X = Tensor.normal([steps, batch, inputs], using: &generator)  // (T, n, d)
+    let X = Tensor.normal([steps, batch, inputs], using: &generator)  // T, n, d
     let gru = GRUScratch(
       numInputs: inputs, numHiddens: hidden, sigma: 0.5, using: &generator)
-    let (outputs, state, gates) = gru(X)  // H_1 … H_T, H_T, and each step's R, Z, H̃
+    // H_1 … H_T, the last state, and each step's R, Z and H̃
+    let (outputs, state, gates) = gru(X)
     // ANCHOR_END: gru-tiny
     let axes = [tr("axis.steps"), tr("axis.batch")]
     out.shape("X", X.shape, axes + [tr("axis.inputs")])

@@ -13,6 +13,11 @@ public enum GRUScratchTrainStep: LessonStep {
   public struct Output {
     public let model: ScratchLanguageModel<GRUScratch>
     public let outcome: TrainingRun.ModelOutcome
+
+    public init(model: ScratchLanguageModel<GRUScratch>, outcome: TrainingRun.ModelOutcome) {
+      self.model = model
+      self.outcome = outcome
+    }
   }
 
   public static func run(_ values: StepValues, _ out: StepOutput) throws -> Output {
@@ -21,9 +26,12 @@ public enum GRUScratchTrainStep: LessonStep {
     let vocab = try loadCorpusTimeMachine(maxTokens: 10_000).vocab
     var generator = RandomGenerator(seed: configuration.seed)
     let gru = GRUScratch(
-      numInputs: vocab.count, numHiddens: configuration.hiddenSize, using: &generator)
-    let model = ScratchLanguageModel(cell: gru, vocabSize: vocab.count, using: &generator)
-    let run = TrainingRun(configuration: configuration, reference: GRUPublished.scratch.result)
+      numInputs: vocab.count, numHiddens: configuration.hiddenSize,
+      using: &generator)
+    let model = ScratchLanguageModel(
+      cell: gru, vocabSize: vocab.count, using: &generator)
+    let run = TrainingRun(
+      configuration: configuration, reference: GRUPublished.scratch.result)
     let outcome = try run.run(training: model)
     // ANCHOR_END: gru-scratch-train
     return Output(model: model, outcome: outcome)
@@ -40,7 +48,9 @@ public enum GRUConciseTrainStep: LessonStep {
   public static func run(_ values: StepValues, _ out: StepOutput) throws -> TrainingRun.Outcome {
     let configuration = SectionTraining.configuration(cell: .gru, values)
     // ANCHOR: gru-concise-train
-    let run = TrainingRun(configuration: configuration, reference: GRUPublished.concise.result)  // RNNModel(kind: .gru, …)
+    // RNNModel(kind: .gru, …), trained as the scratch one was
+    let run = TrainingRun(
+      configuration: configuration, reference: GRUPublished.concise.result)
     let outcome = try run.run()
     // ANCHOR_END: gru-concise-train
     return outcome

@@ -22,11 +22,14 @@ public enum GRUVariantsStep: LessonStep {
     var rows: [[String]] = []
     for gates in GRUScratch.Gates.allCases {
       // ANCHOR: gru-variants
-      var generator = RandomGenerator(seed: 0)  // the same weights for every variant
+      var generator = RandomGenerator(seed: 0)  // the same weights for each
       let cell = GRUScratch(
-        numInputs: vocab.count, numHiddens: configuration.hiddenSize, gates: gates, using: &generator)
-      let model = ScratchLanguageModel(cell: cell, vocabSize: vocab.count, using: &generator)
-      let history = try SectionTraining.trainQuietly(model, configuration, corpus: corpus)
+        numInputs: vocab.count, numHiddens: configuration.hiddenSize,
+        gates: gates, using: &generator)
+      let model = ScratchLanguageModel(
+        cell: cell, vocabSize: vocab.count, using: &generator)
+      let history = try SectionTraining.trainQuietly(
+        model, configuration, corpus: corpus)
       // ANCHOR_END: gru-variants
       let last = history.last!
       rows.append([tr("variants.\(gates.rawValue)"), Num.int(model.parameterCount), Num.fixed(last.perplexity, 2),

@@ -16,8 +16,9 @@ public enum LSTMCostStep: LessonStep {
   public static func run(_ values: StepValues, _ out: StepOutput) throws {
     // ANCHOR: lstm-cost
     let cost = CellCost(
-      hiddenSize: values.int("numHiddens"), seconds: values.double("seconds"), rounds: values.int("rounds"))
-    let rows = try cost.measure()  // RNN, GRU, LSTM: tokens/s and FLOPs per token
+      hiddenSize: values.int("numHiddens"), seconds: values.double("seconds"),
+      rounds: values.int("rounds"))
+    let rows = try cost.measure()  // RNN, GRU, LSTM: tokens/s, FLOPs per token
     // ANCHOR_END: lstm-cost
     for line in cost.table(rows, columns: tr("cost.columns").components(separatedBy: "|")).lines(width: out.width) {
       out.say(line)

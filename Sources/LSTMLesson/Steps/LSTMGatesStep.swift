@@ -27,9 +27,13 @@ public enum LSTMGatesStep: LessonStep {
 
   public static func run(_ input: Input, _ out: StepOutput) {
     // ANCHOR: lstm-gates
-    let trace = GateTrace(model: input.model, vocab: input.vocab, sentence: input.sentence)
-    let maps = ["I", "F", "O"].map { trace.heatmap($0, units: input.units, label: tr("gates.unit")) }
-    let around = trace.boundaryMeans("F")  // mean F at spaces, word starts, inside words
+    let trace = GateTrace(
+      model: input.model, vocab: input.vocab, sentence: input.sentence)
+    let maps = ["I", "F", "O"].map {
+      trace.heatmap($0, units: input.units, label: tr("gates.unit"))
+    }
+    // mean F at spaces, at a word's first letter, inside words
+    let around = trace.boundaryMeans("F")
     // ANCHOR_END: lstm-gates
     out.say("  " + tr("gates.legend", ["count": maps[0].units.count, "hidden": trace.numHiddens, "steps": trace.text.count]))
     for (key, gate) in zip(["gates.input", "gates.forget", "gates.output"], maps) {

@@ -28,7 +28,7 @@ public enum LSTMHiddenRangeStep: LessonStep {
   }
 
   /// The largest |Hₜ| and |Cₜ| over the sentence, read by `cell` inside a model.
-  static func ranges(_ cell: LSTMScratch, _ vocab: Vocab, _ sentence: String) -> (h: Float, c: Float) {
+  public static func ranges(_ cell: LSTMScratch, _ vocab: Vocab, _ sentence: String) -> (h: Float, c: Float) {
     let tokens = sentence.map { Int32(vocab[String($0)]) }
     let X = Tensor.oneHot(tokens.map(Int.init), shape: [tokens.count, 1], depth: vocab.count)
     var state = cell.zeroState(batchSize: 1), h: Float = 0, c: Float = 0
@@ -46,8 +46,11 @@ public enum LSTMHiddenRangeStep: LessonStep {
     let (vocab, sentence) = (input.vocab, input.sentence)
     // ANCHOR: lstm-hidden-range
     let trained = input.model.cell
-    let withoutTanh = LSTMScratch(sharing: trained, hiddenTanh: false)  // H_t = O_t ⊙ C_t
-    let (kept, dropped) = (ranges(trained, vocab, sentence), ranges(withoutTanh, vocab, sentence))
+    // the same weights, H_t = O_t ⊙ C_t
+    let withoutTanh = LSTMScratch(sharing: trained, hiddenTanh: false)
+    // the largest |H_t| and |C_t| over the sentence
+    let kept = LSTMHiddenRangeStep.ranges(trained, vocab, sentence)
+    let dropped = LSTMHiddenRangeStep.ranges(withoutTanh, vocab, sentence)
     // ANCHOR_END: lstm-hidden-range
     out.say("  " + tr("range.trained", [
       "h": Num.fixed(Double(kept.h), 3), "c": Num.fixed(Double(kept.c), 3), "without": Num.fixed(Double(dropped.h), 3),
@@ -62,7 +65,7 @@ public enum LSTMHiddenRangeStep: LessonStep {
       let cell = LSTMScratch(numInputs: vocab.count, numHiddens: input.hiddens, hiddenTanh: hiddenTanh, using: &generator)
       let model = ScratchLanguageModel(cell: cell, vocabSize: vocab.count, using: &generator)
       let history = try SectionTraining.trainQuietly(model, configuration, corpus: corpus)
-      let r = ranges(cell, vocab, sentence)
+      let r = LSTMHiddenRangeStep.ranges(cell, vocab, sentence)
       rows.append([tr(hiddenTanh ? "range.with" : "range.without"), Num.fixed(history.last!.perplexity, 2),
                    Num.fixed(Double(r.h), 3), Num.fixed(Double(r.c), 3)])
     }

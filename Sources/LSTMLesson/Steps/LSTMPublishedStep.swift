@@ -4,15 +4,15 @@ import LessonEngine
 
 /// What D2L 0.17's PyTorch edition printed for the section (the executed notebook of
 /// d2l-ai/d2l-pytorch-slides-classic, chapter_recurrent-modern/lstm.ipynb, on one CUDA GPU).
-enum LSTMPublished {
-  static var scratch: PublishedRun {
+public enum LSTMPublished {
+  public static var scratch: PublishedRun {
     PublishedRun(
       label: tr("published.d2lScratch"),
       result: PublishedResult(source: "D2L", perplexity: 1.1, tokensPerSecond: 22_161.1, epochs: 500),
       predictions: ["time traveller three the lermot you of a listouscount but hewh t",
                     "traveller comes the larther absert and this now more a mong"])
   }
-  static var concise: PublishedRun {
+  public static var concise: PublishedRun {
     PublishedRun(
       label: tr("published.d2lConcise"),
       result: PublishedResult(source: "D2L", perplexity: 1.0, tokensPerSecond: 315_170.8, epochs: 500),

@@ -27,7 +27,7 @@ public enum LSTMTinyStep: LessonStep {
     let (batch, steps, inputs, hidden, seed) = (input.batch, input.steps, input.inputs, input.hidden, input.seed)
     // ANCHOR: lstm-tiny
     var generator = RandomGenerator(seed: seed)
-    let X = Tensor.normal([steps, batch, inputs], using: &generator)  // (T, n, d)
+    let X = Tensor.normal([steps, batch, inputs], using: &generator)  // T, n, d
     let lstm = LSTMScratch(
       numInputs: inputs, numHiddens: hidden, sigma: 0.5, using: &generator)
     var state = lstm.zeroState(batchSize: batch)  // H_0 = C_0 = 0

@@ -13,6 +13,11 @@ public enum LSTMScratchTrainStep: LessonStep {
   public struct Output {
     public let model: ScratchLanguageModel<LSTMScratch>
     public let outcome: TrainingRun.ModelOutcome
+
+    public init(model: ScratchLanguageModel<LSTMScratch>, outcome: TrainingRun.ModelOutcome) {
+      self.model = model
+      self.outcome = outcome
+    }
   }
 
   public static func run(_ values: StepValues, _ out: StepOutput) throws -> Output {
@@ -21,9 +26,12 @@ public enum LSTMScratchTrainStep: LessonStep {
     let vocab = try loadCorpusTimeMachine(maxTokens: 10_000).vocab
     var generator = RandomGenerator(seed: configuration.seed)
     let lstm = LSTMScratch(
-      numInputs: vocab.count, numHiddens: configuration.hiddenSize, using: &generator)
-    let model = ScratchLanguageModel(cell: lstm, vocabSize: vocab.count, using: &generator)
-    let run = TrainingRun(configuration: configuration, reference: LSTMPublished.scratch.result)
+      numInputs: vocab.count, numHiddens: configuration.hiddenSize,
+      using: &generator)
+    let model = ScratchLanguageModel(
+      cell: lstm, vocabSize: vocab.count, using: &generator)
+    let run = TrainingRun(
+      configuration: configuration, reference: LSTMPublished.scratch.result)
     let outcome = try run.run(training: model)
     // ANCHOR_END: lstm-scratch-train
     return Output(model: model, outcome: outcome)
@@ -40,7 +48,9 @@ public enum LSTMConciseTrainStep: LessonStep {
   public static func run(_ values: StepValues, _ out: StepOutput) throws -> TrainingRun.Outcome {
     let configuration = SectionTraining.configuration(cell: .lstm, values)
     // ANCHOR: lstm-concise-train
-    let run = TrainingRun(configuration: configuration, reference: LSTMPublished.concise.result)  // RNNModel(kind: .lstm, …)
+    // RNNModel(kind: .lstm, …), trained as the scratch one was
+    let run = TrainingRun(
+      configuration: configuration, reference: LSTMPublished.concise.result)
     let outcome = try run.run()
     // ANCHOR_END: lstm-concise-train
     return outcome
@@ -73,7 +83,8 @@ public enum LSTMConciseAgreesStep: LessonStep {
     let X = Tensor.oneHot(batch.timeMajorInputs.map(Int.init), shape: [35, 4], depth: vocab.count)
     // ANCHOR: lstm-concise-agrees
     var generator = RandomGenerator(seed: 0)
-    let concise = LSTM(inputSize: vocab.count, hiddenSize: lstm.numHiddens, using: &generator)
+    let concise = LSTM(
+      inputSize: vocab.count, hiddenSize: lstm.numHiddens, using: &generator)
     lstm.copyWeights(to: concise)  // weight_ih_l0 = [W_xi W_xf W_xc W_xo]ᵀ, …
     let (conciseH, conciseState) = withoutGradients { concise(X) }  // (T, B, H)
     let scratch = withoutGradients { lstm(X) }
