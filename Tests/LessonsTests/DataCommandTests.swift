@@ -28,7 +28,7 @@ import Testing
       #expect(result.stdout.components(separatedBy: "missing (lessons data fetch ").count - 1 == 8)
       #expect(result.stdout.contains("1 of 9 present."))
       // What needs a file: the lessons whose `dataFiles` list it.
-      #expect(result.stdout.contains("needed by: deep-rnn, bi-rnn\n"))
+      #expect(result.stdout.contains("needed by: gru, lstm, deep-rnn, bi-rnn\n"))
       #expect(result.stdout.contains("shelley-frankenstein.txt") && result.stdout.contains("needed by: deep-rnn\n"))
     }
   }

@@ -20,13 +20,13 @@ import Testing
   }
 
   @Test func badExerciseNamesAreUsageErrors() throws {
-    expectUsageError(["check", "7"], "no exercise '7' (there are: deep-rnn:1, deep-rnn:2")
+    expectUsageError(["check", "7"], "no exercise '7' (there are: gru:1, gru:2")
     expectUsageError(
       ["check", "deep-rnn:2"], "exercise deep-rnn:2 is a measured experiment, with nothing to check: run `lessons experiment deep-rnn:2`")
     expectUsageError(["reset", "deep-rnn:4"], "nothing to reset: run `lessons experiment deep-rnn:4`")
     expectUsageError(["hint", "0"], "no exercise '0'")
     expectUsageError(["hint", "nine"], "an exercise is named LESSON:N or N (a number), got 'nine'")
-    expectUsageError(["check", "no-such:1"], "no lesson 'no-such' (lessons: deep-rnn, bi-rnn)")
+    expectUsageError(["check", "no-such:1"], "no lesson 'no-such' (lessons: gru, lstm, deep-rnn, bi-rnn)")
     #expect(try LessonsCommand.parseAsRoot(["hint", "deep-rnn:3"]) is HintCommand)
     let result = try LessonsBinary.run(["check", "7"])
     #expect(result.status == 64)  // EX_USAGE, with the usage
@@ -36,8 +36,8 @@ import Testing
   /// A bare number means the lesson in context (`--lesson`), else the only lesson with such an
   /// exercise among those the command applies to; an ambiguous one is refused with the choices.
   @Test func bareNumbersResolveOrAreRefusedWithTheChoices() throws {
-    expectUsageError(["hint", "3"], "exercise '3' is in several lessons: say which, deep-rnn:3, bi-rnn:3")
-    // Only deep-rnn's exercise 1 and bi-rnn's exercise 2 have code to check.
+    expectUsageError(["hint", "3"], "exercise '3' is in several lessons: say which, gru:3, lstm:3, deep-rnn:3, bi-rnn:3")
+    // Only deep-rnn's exercise 1, bi-rnn's exercise 2 and gru's and lstm's exercise 4 have code.
     #expect(try course.exercise("1") { if case .code = $0.kind { return true } else { return false } }.0.name == "deep-rnn")
     #expect(try course.exercise("2") { if case .code = $0.kind { return true } else { return false } }.0.name == "bi-rnn")
     #expect(try course.exercise("2", context: course.lesson(named: "deep-rnn")).0.name == "deep-rnn")
@@ -150,7 +150,8 @@ import Testing
     #expect(list.contains("not started"))
     for n in 2...4 { #expect(list.contains("run `lessons experiment deep-rnn:\(n)`")) }
     #expect(list.contains("bi-rnn:2  "))
-    #expect(list.contains("0/2 checked exercises done"))
+    #expect(list.contains("gru:4  ") && list.contains("lstm:4  "))
+    #expect(list.contains("0/4 checked exercises done"))
   }
 
   // MARK: - End to end

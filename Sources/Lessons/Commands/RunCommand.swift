@@ -28,7 +28,12 @@ struct LessonOptions: ParsableArguments {
   /// another lesson was named: the step's id within its lesson.
   mutating func address(_ text: String) throws -> String {
     let name = CourseName(text)
-    guard let owner = name.lesson else { return text }
+    guard let owner = name.lesson else {
+      // No lesson named: a step id that one lesson alone has chooses that lesson.
+      let owners = course.lessons.filter { $0.catalog.all.contains { $0.id == text } }
+      if named == nil, owners.count == 1 { lesson = owners[0].name }
+      return text
+    }
     guard course.lesson(named: owner) != nil else {
       throw ValidationError(CourseNameError.noLesson(owner, lessons: course.lessons.map(\.name)).description)
     }
