@@ -21,6 +21,8 @@ import PackageDescription
 let lessons: [LessonFolder] = [
   LessonFolder("DeepRNN", checks: true),
   LessonFolder("BiRNN", checks: true),
+  LessonFolder("GRU", checks: true),
+  LessonFolder("LSTM", checks: true),
   LessonFolder("BeamSearch", checks: true),
 ]
 

@@ -9,11 +9,14 @@
   void d2l_gru_forward_##L(const d2l_cell_step *);                                         \
   void d2l_gru_backward_##L(const d2l_cell_step *);                                        \
   void d2l_lstm_forward_##L(const d2l_cell_step *);                                        \
-  void d2l_lstm_backward_##L(const d2l_cell_step *);
+  void d2l_lstm_backward_##L(const d2l_cell_step *);                                        \
+  void d2l_tanh_array_##L(const float *, float *, long);                                    \
+  void d2l_sigmoid_array_##L(const float *, float *, long);
 
 #define TABLE(LEVEL, L, PACK, AT)                                                           \
   {LEVEL, #L, PACK, d2l_packed_gemm_##L, AT, d2l_rnn_forward_##L, d2l_rnn_backward_##L,     \
-   d2l_gru_forward_##L, d2l_gru_backward_##L, d2l_lstm_forward_##L, d2l_lstm_backward_##L}
+   d2l_gru_forward_##L, d2l_gru_backward_##L, d2l_lstm_forward_##L, d2l_lstm_backward_##L,   \
+   d2l_tanh_array_##L, d2l_sigmoid_array_##L}
 
 DECLARE_LEVEL(portable)
 static const d2l_kernels portable = TABLE(D2L_LEVEL_PORTABLE, portable, d2l_pack_panels, 0);

@@ -4,5 +4,9 @@ import LessonEngine
 import BeamSearchLesson
 import BiRNNLesson
 import DeepRNNLesson
+import GRULesson
+import LSTMLesson
 
-let course = Course([DeepRNNLesson.lesson, BiRNNLesson.lesson, BeamSearchLesson.lesson])
+let course = Course([
+  GRULesson.lesson, LSTMLesson.lesson, DeepRNNLesson.lesson, BiRNNLesson.lesson, BeamSearchLesson.lesson,
+])

@@ -18,6 +18,17 @@ import Testing
   @Test mutating func subtract() {
     checkGradients("sub", inputs: [random([2, 5]), random([5])]) { $0[0] - $0[1] }
     checkGradients("neg", inputs: [random([2, 5])]) { -$0[0] }
+    checkGradients("1 - x (rsub)", inputs: [random([2, 5])]) { 1 - $0[0] }
+  }
+
+  /// The bias-row and scalar shortcut of broadcasting, with the small operand on either side and
+  /// under a rank-3 operand; the general walk stays for a column.
+  @Test mutating func rowBroadcast() {
+    checkGradients("bias row + matrix", inputs: [random([4]), random([3, 4])]) { $0[0] + $0[1] }
+    checkGradients("matrix * bias row", inputs: [random([3, 4]), random([4])]) { $0[0] * $0[1] }
+    checkGradients("scalar * matrix", inputs: [random([]), random([3, 4])]) { $0[0] * $0[1] }
+    checkGradients("rank 3 + row block", inputs: [random([2, 3, 4]), random([3, 4])]) { $0[0] + $0[1] }
+    checkGradients("rank 3 + (1, 4)", inputs: [random([2, 3, 4]), random([1, 4])]) { $0[0] * $0[1] }
   }
 
   @Test mutating func multiply() {
@@ -88,6 +99,17 @@ import Testing
   @Test mutating func softmaxCrossEntropy() {
     checkGradients("softmax cross-entropy", inputs: [random([5, 7], low: -3, high: 3)], epsilon: 1e-2) {
       $0[0].softmaxCrossEntropy(targets: [0, 6, 3, 3, 1])
+    }
+  }
+
+  /// A weight read by several products (a scratch cell's W_hh at every step) takes each one's
+  /// gradient straight into its own buffer.
+  @Test mutating func weightSharedByProducts() {
+    checkGradients("x1 W + x2 W", inputs: [random([2, 3]), random([2, 3]), random([3, 4])]) {
+      ($0[0].matmul($0[2]) + $0[1].matmul($0[2])).tanh()
+    }
+    checkGradients("x Wᵀ twice", inputs: [random([2, 3]), random([4, 3])]) {
+      $0[0].matmul($0[1], transposeOther: true) * $0[0].matmul($0[1], transposeOther: true)
     }
   }
 

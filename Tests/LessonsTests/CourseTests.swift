@@ -25,11 +25,54 @@ import Testing
     #expect(course.lesson(named: "lstm") == nil)
   }
 
-  @Test func theRegisteredCourseIsDeepRNNThenBidirectional() {
+  /// D2L-vi's order of the chapter: gru, lstm, deep-rnn, bi-rnn, …, beam-search last.
+  @Test func theRegisteredCourseIsTheChaptersOrder() {
     let names = Lessons.course.lessons.map(\.name)
-    #expect(names.firstIndex(of: "deep-rnn")! < names.firstIndex(of: "bi-rnn")!)
+    #expect(Array(names.prefix(4)) == ["gru", "lstm", "deep-rnn", "bi-rnn"])
     #expect(names.last == "beam-search", "the chapter's last section is the course's last lesson")
     #expect(Lessons.course.lesson(named: "bi-rnn")?.follows == ["deep-rnn"])
     #expect(Lessons.course.lesson(named: "deep-rnn")?.indispensableData.map(\.name) == ["timemachine.txt"])
+  }
+
+  /// `lessons run` with no lesson: the course's first for a new learner, else the first lesson
+  /// not walked to its end, in course order.
+  @Test func theNextLessonIsTheFirstNotWalkedToItsEnd() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("course-progress-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let course = Lessons.course
+    #expect(course.nextLesson(records: folder) == nil, "a new learner has walked nothing")
+    func walk(_ name: String, steps: [String], language: String = "en") throws {
+      var record = RunRecord(lesson: name, language: language)
+      for id in steps { record.record(.init(id: id, state: .ran, seconds: 0, parameters: [:], events: [])) }
+      try record.save(to: RunRecord.url(lesson: name, language: language, folder: folder))
+    }
+    func ids(_ name: String) throws -> [String] {
+      try LessonParser.load(path: try LessonLocator.locate(name, language: "en", course: course)).steps.map(\.id)
+    }
+    let gru = try ids("gru")
+    try walk("gru", steps: Array(gru.prefix(3)))
+    #expect(course.nextLesson(records: folder).map { [$0.lesson.name, "\($0.started)"] } == ["gru", "true"])
+    try walk("gru", steps: gru, language: "vi")  // finished in Vietnamese
+    #expect(course.nextLesson(records: folder).map { [$0.lesson.name, "\($0.started)"] } == ["lstm", "false"])
+  }
+
+  /// D2L's own file of a section the course teaches is matched by its first `:label:`; a file
+  /// of the book the course does not teach, or the course's own lesson file, is not.
+  @Test func aBookSectionNamesTheCoursesLesson() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("book-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    func file(_ name: String, _ text: String) throws -> String {
+      let url = folder.appendingPathComponent(name)
+      try text.write(to: url, atomically: true, encoding: .utf8)
+      return url.path
+    }
+    let cell = "```{.python .input}\n#@tab pytorch\nimport torch\n```\n"
+    let lstm = try file("lstm.md", "# Long Short-Term Memory (LSTM)\n:label:`sec_lstm`\n\nText.\n\n" + cell)
+    let beam = try file("beam-search.md", "# Beam Search\n:label:`sec_beam-search`\n\n" + cell)
+    let own = try file("copy.md", "# Long Short-Term Memory (LSTM)\n:label:`sec_lstm`\n\nA lesson of the course's own format.\n")
+    #expect(Lessons.course.lesson(teachingSection: lstm)?.name == "lstm")
+    #expect(Lessons.course.lesson(teachingSection: beam) == nil)
+    #expect(Lessons.course.lesson(teachingSection: own) == nil)
   }
 }

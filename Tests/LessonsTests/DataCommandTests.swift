@@ -28,7 +28,7 @@ import Testing
       #expect(result.stdout.components(separatedBy: "missing (lessons data fetch ").count - 1 == 9)
       #expect(result.stdout.contains("1 of 10 present."))  // the nine corpora and fra-eng
       // What needs a file: the lessons whose `dataFiles` list it.
-      #expect(result.stdout.contains("needed by: deep-rnn, bi-rnn, beam-search\n"))
+      #expect(result.stdout.contains("needed by: gru, lstm, deep-rnn, bi-rnn, beam-search\n"))
       #expect(result.stdout.contains("shelley-frankenstein.txt") && result.stdout.contains("needed by: deep-rnn\n"))
     }
   }

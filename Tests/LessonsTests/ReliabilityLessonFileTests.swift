@@ -32,7 +32,7 @@ import Testing
   /// D2L's own files open: `D2LFormatWalkTests` covers them.)
   static let cases: [BadLesson] = [
     .init("unknown step id", intro + "```step no-such-step\n```\n",
-          ":5: unknown step 'no-such-step' (known steps: architecture,"),
+          ":5: unknown step 'no-such-step' (known steps: "),
     .init("duplicate step id", intro + step + "\nMore.\n\n" + step,
           ":10: duplicate step id 'architecture' (first at line 5)"),
     .init("directive without an id", intro + "```step layers=2\n```\n", ":5: step directive has no id"),

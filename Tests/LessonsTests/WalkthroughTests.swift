@@ -52,7 +52,11 @@ import Testing
   @Test func listShowsLessonsAndSteps() throws {
     let result = try LessonsBinary.run(["list"])
     #expect(result.status == 0)
-    #expect(result.stdout.contains("1. deep-rnn: Deep Recurrent Neural Networks  (lessons/deep-rnn.md, 17 steps)"))
+    // The chapter's order: gru, lstm, deep-rnn, bi-rnn.
+    #expect(result.stdout.contains("1. gru: Gated Recurrent Units (GRU)  (lessons/gru.md, 10 steps)"))
+    #expect(result.stdout.contains("2. lstm: Long Short-Term Memory (LSTM)  (lessons/lstm.md, 9 steps)"))
+    #expect(result.stdout.contains("3. deep-rnn: Deep Recurrent Neural Networks  (lessons/deep-rnn.md, 17 steps)"))
+    #expect(result.stdout.contains("4. bi-rnn: "))
     #expect(result.stdout.contains("exercises done: "))
     #expect(result.stdout.contains("tiny-stack"))
   }

@@ -78,6 +78,9 @@ typedef void (*d2l_packed_gemm_at)(const float *a, long lda, const float *packed
 typedef void (*d2l_pack)(const float *b, long k, long n, long row_stride, long column_stride, float *out,
                          long first_panel, long panels);
 
+/// y = f(x) elementwise over n floats.
+typedef void (*d2l_activation)(const float *x, float *y, long n);
+
 /// The kernels of one level.
 typedef struct d2l_kernels {
   d2l_level level;
@@ -95,6 +98,8 @@ typedef struct d2l_kernels {
   /// LSTM (i, f, g, o): g becomes the activations; writes C_t, tanh C_t and H_t. Backward
   /// from g, c_prev and tanh_c: dg, and dc becomes dC_{t-1}.
   d2l_cell_kernel lstm_forward, lstm_backward;
+  /// tanh and σ as the cells compute them, for the tape's elementwise operations.
+  d2l_activation tanh_array, sigmoid_array;
 } d2l_kernels;
 
 /// The kernels of `level`, or null when this CPU cannot run them.

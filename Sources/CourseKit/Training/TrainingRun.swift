@@ -72,6 +72,35 @@ public struct TrainingRun {
       interrupted: interrupted)
   }
 
+  /// What a run of a model made elsewhere (a scratch one) produced.
+  public struct ModelOutcome {
+    public let model: any LanguageModel
+    public let vocab: Vocab
+    public let history: [EpochReport]
+    public let predictions: [(prefix: String, text: String)]
+    public let wallSeconds: Double
+  }
+
+  /// D2L's `train_ch8` on `model` (e.g. `RNNModelScratch`) with the configuration's data and
+  /// settings, with the same readout, summary and predictions as `run()`. The model is not
+  /// saved, and cannot be resumed: Ctrl-C ends the step.
+  @discardableResult
+  public func run(training model: any LanguageModel) throws -> ModelOutcome {
+    let wallStart = Date()
+    let (data, setup) = try setUp(configuration, resuming: nil)
+    guard model.vocabSize == data.vocab.count else { throw TrainingRunError(tr("train.error.vocabulary")) }
+    let trainer = Trainer(model: model, loader: setup.loader, configuration: configuration)
+    announce(configuration, data: data)
+    let (interrupted, resident) = try trainEpochs(trainer, configuration)
+    let predictions = prefixes.map { ($0, model.predict(prefix: $0, count: 50, vocab: data.vocab)) }
+    let wall = Date().timeIntervalSince(wallStart)
+    report(Ending(
+      history: trainer.history, predictions: predictions, wall: wall, interrupted: interrupted,
+      unfinished: interrupted ? trainer.partial : nil, resident: resident, minibatches: setup.loader.numBatches))
+    if interrupted { throw LessonInterrupted(tr("train.interruptedShort", ["epoch": trainer.nextEpoch])) }
+    return ModelOutcome(model: model, vocab: data.vocab, history: trainer.history, predictions: predictions, wallSeconds: wall)
+  }
+
   /// The configuration to train with and the checkpoint to go on from: the run's own, or the
   /// one saved in `--resume`'s checkpoint.
   private func startingPoint() throws -> (TrainingConfiguration, ModelCheckpoint?) {

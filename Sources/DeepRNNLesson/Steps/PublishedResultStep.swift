@@ -33,14 +33,5 @@ public enum PublishedResultStep: LessonStep {
   }
 
   /// The processor's model name (Linux: /proc/cpuinfo), else a plain description.
-  static func cpuName() -> String {
-    guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-      let line = info.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
-      let name = line.split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces), !name.isEmpty
-    else { return tr("published.cpu") }
-    // "Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz" reads as "Intel Xeon Platinum 8375C".
-    var short = name.replacingOccurrences(of: "(R)", with: "").replacingOccurrences(of: "(TM)", with: "")
-    if let at = short.range(of: " CPU @") ?? short.range(of: " @ ") { short = String(short[..<at.lowerBound]) }
-    return short.split(separator: " ").joined(separator: " ") + " (CPU)"
-  }
+  static func cpuName() -> String { SectionResults.cpuName() ?? tr("published.cpu") }
 }

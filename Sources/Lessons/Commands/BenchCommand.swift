@@ -33,6 +33,9 @@ struct BenchCommand: ParsableCommand {
   @Flag(help: "Also time each phase of a minibatch (forward, loss, backward, each operation's backward, and within each layer) and list milliseconds per minibatch (with --json: phases_ms_per_minibatch).")
   var phases = false
 
+  @Flag(help: "Train the scratch model of --cell (GRUScratch, LSTMScratch, RNNScratch: the section's equations on the tape, one layer) instead of the fused layer.")
+  var scratch = false
+
   @Flag(help: "Instead of training: Tensor.matmul against cblas_sgemm called directly, for the chapter's two product shapes.")
   var matmul = false
 
@@ -51,6 +54,9 @@ struct BenchCommand: ParsableCommand {
   func validate() throws {
     guard seconds > 0 && seconds <= 3600 else { throw ValidationError(tr("option.seconds", ["high": 3600, "value": seconds])) }
     guard lr.isFinite && lr > 0 else { throw ValidationError(tr("option.positive", ["option": "--lr", "value": lr])) }
+    guard !scratch || (model.layers == 1 && !model.bidirectional) else {
+      throw ValidationError("--scratch trains one forward layer: use --layers 1 without --bidirectional")
+    }
   }
 
   func run() throws {
@@ -63,9 +69,13 @@ struct BenchCommand: ParsableCommand {
     let data = try TrainingData.load(books: [], maxTokens: configuration.maxTokens)
     let setup = TrainingSetup(configuration: configuration, corpus: data.corpus, vocabSize: data.vocab.count)
     let (loader, net) = (setup.loader, setup.model)
+    var generator = RandomGenerator(seed: configuration.seed)
+    let trained: any LanguageModel = scratch
+      ? configuration.cell.scratchModel(vocabSize: data.vocab.count, numHiddens: configuration.hiddenSize, using: &generator)
+      : net
     let before = MachinePeak.measure(precision: configuration.precision)
     PhaseClock.enabled = phases
-    let result = Benchmark.training(net, loader: loader, configuration: configuration, seconds: seconds)
+    let result = Benchmark.training(trained, loader: loader, configuration: configuration, seconds: seconds)
     PhaseClock.enabled = false
     let peak = MachinePeak.best(before, MachinePeak.measure(precision: configuration.precision))
     let kernels = Benchmark.kernels(for: configuration.precision) ?? Benchmark.kernels
@@ -74,7 +84,7 @@ struct BenchCommand: ParsableCommand {
     var object: [String: Any] = [
       "tokens_per_sec": result.tokensPerSecond, "gflops": gflops, "peak_gflops": peak.gflops,
       "peak_share": gflops / peak.gflops, "mflop_per_token": flopsPerToken / 1e6,
-      "cell": configuration.cell.rawValue, "layers": configuration.numLayers, "hidden": configuration.hiddenSize,
+      "cell": configuration.cell.rawValue, "scratch": scratch, "layers": configuration.numLayers, "hidden": configuration.hiddenSize,
       "bidirectional": configuration.bidirectional,
       "batch_size": configuration.batchSize, "num_steps": configuration.numSteps, "vocab": data.vocab.count,
       "seconds": result.seconds, "minibatches": result.minibatches, "threads": Benchmark.threads,

@@ -5,8 +5,14 @@ import Foundation
 
 /// Options every lesson command shares: which lesson, which language, how to render.
 struct LessonOptions: ParsableArguments {
-  @Argument(help: "A lesson name (lessons list shows them; default: the course's first) or the path to a lesson's .md file.")
-  var lesson: String = course.lessons.first?.name ?? ""
+  @Argument(help: "A lesson name (lessons list shows them; default: the course's first, or for `run` the lesson you are on) or the path to a lesson's .md file.")
+  var named: String?
+
+  /// The lesson named, else the course's first.
+  var lesson: String {
+    get { named ?? course.lessons.first?.name ?? "" }
+    set { named = newValue }
+  }
 
   @OptionGroup var language: LanguageOption
 
@@ -22,7 +28,12 @@ struct LessonOptions: ParsableArguments {
   /// another lesson was named: the step's id within its lesson.
   mutating func address(_ text: String) throws -> String {
     let name = CourseName(text)
-    guard let owner = name.lesson else { return text }
+    guard let owner = name.lesson else {
+      // No lesson named: a step id that one lesson alone has chooses that lesson.
+      let owners = course.lessons.filter { $0.catalog.all.contains { $0.id == text } }
+      if named == nil, owners.count == 1 { lesson = owners[0].name }
+      return text
+    }
     guard course.lesson(named: owner) != nil else {
       throw ValidationError(CourseNameError.noLesson(owner, lessons: course.lessons.map(\.name)).description)
     }
@@ -115,11 +126,17 @@ struct RunCommand: ParsableCommand {
   }
 
   func run() throws {
+    var options = options
+    if options.named == nil { options.lesson = chooseLesson() }
     let plan = try options.loadPlan(overrides: overrides)
     let interactive = Console.isTerminal && isatty(STDIN_FILENO) == 1
     let runner = options.runner(plan, interactive: interactive, original: original, cache: noCache ? nil : .using(fresh: fresh))
     do {
       if let step { try runner.run(step: step) } else { try runner.run(from: from) }
+      // A D2L file's walk ends by naming the course's lesson for its section.
+      if step == nil, course.lesson(named: options.lesson) == nil, let lesson = course.lesson(teachingSection: options.lesson) {
+        Console.write("\n" + tr("run.courseLesson", ["name": lesson.name]) + "\n")
+      }
     } catch let error as LessonError {
       Console.error(error.description)
       throw ExitCode.failure
@@ -131,5 +148,15 @@ struct RunCommand: ParsableCommand {
       Console.error(tr("command.error", ["error": LibraryErrorText.words(error)]))
       throw ExitCode.failure
     }
+  }
+
+  /// With no lesson named: the one the learner is on (the first not walked to its end), else
+  /// the course's first; says which, and why.
+  private func chooseLesson() -> String {
+    guard let first = course.lessons.first else { return "" }
+    let (lesson, key) = course.nextLesson().map { ($0.lesson, $0.started ? "run.goingOn" : "run.nextLesson") }
+      ?? (first, "run.firstLesson")
+    Console.write(tr(key, ["name": lesson.name, "title": lesson.title]) + "\n")
+    return lesson.name
   }
 }

@@ -28,6 +28,16 @@ struct Broadcast {
     }
   }
 
+  /// How many times `small` repeats to fill `large` when it is `large`'s trailing axes (a bias
+  /// row against a matrix, a scalar against anything), else nil. Leading 1s of `small` are
+  /// ignored; equal shapes are not this case.
+  static func rows(of small: [Int], in large: [Int]) -> Int? {
+    let trailing = Array(small.drop { $0 == 1 })
+    guard small != large, trailing.count <= large.count, Array(large.suffix(trailing.count)) == trailing
+    else { return nil }
+    return large.dropLast(trailing.count).reduce(1, *)
+  }
+
   /// Calls `body(outputIndex, operandOffsets)` for every element of the result, in order.
   func forEach(_ body: (Int, [Int]) -> Void) {
     let n = shape.reduce(1, *)
@@ -55,6 +65,10 @@ extension Tensor {
   static func reduce(_ grad: TensorStorage, from resultShape: [Int], to shape: [Int]) -> TensorStorage {
     if resultShape == shape { return grad }
     let out = TensorStorage(count: shape.reduce(1, *))
+    if let rows = Broadcast.rows(of: shape, in: resultShape) {  // a bias row's gradient: the rows' sum
+      for r in 0..<rows { Kernels.add(out.base, grad.base + r * out.count, into: out.base, count: out.count) }
+      return out
+    }
     let b = Broadcast(resultShape, shape)!
     let g = grad.base, o = out.base
     b.forEach { i, off in o[off[1]] += g[i] }

@@ -27,13 +27,16 @@ extension Tensor {
         na.accumulate(handingOver: d)
       }
       if let nb = b.node {
-        let d = TensorStorage(uninitializedCount: b.count)
+        // A weight (a leaf) used at every time step of a scratch cell takes its gradient into
+        // its own buffer (GEMM with β = 1): no buffer per step, and no addition after it.
+        let leaf = nb.isLeaf
+        let d = leaf ? nb.gradBuffer() : TensorStorage(uninitializedCount: b.count)
         if transposeOther {  // B stored (n, k): dBstored = dCᵀ · A
-          Tensor.gemm(g.base, transposeA: true, a.storage.base, transposeB: transposeSelf, into: d.base, m: n, n: k, k: m, accumulate: false)
+          Tensor.gemm(g.base, transposeA: true, a.storage.base, transposeB: transposeSelf, into: d.base, m: n, n: k, k: m, accumulate: leaf)
         } else {
-          Tensor.gemm(a.storage.base, transposeA: !transposeSelf, g.base, transposeB: false, into: d.base, m: k, n: n, k: m, accumulate: false)
+          Tensor.gemm(a.storage.base, transposeA: !transposeSelf, g.base, transposeB: false, into: d.base, m: k, n: n, k: m, accumulate: leaf)
         }
-        nb.accumulate(handingOver: d)
+        if !leaf { nb.accumulate(handingOver: d) }
       }
     }
   }
@@ -79,9 +82,14 @@ extension Tensor {
   /// The team's size when an (m × k) · (k × n) product is worth splitting along `extent` (rows
   /// or columns of C), else 1: large enough, not inside another job of the team, and at least 8
   /// rows or columns for each part.
+  ///
+  /// "Large enough" is 4 M multiply-adds (about 0.1 ms on one core). A scratch cell's step
+  /// products, (32 × 256) · (256 × 256) = 2 M, cost less than handing half to the other thread
+  /// and waiting for it: on a busy 2-core machine the scratch GRU's minibatch took 360 ms split
+  /// and 80 ms on one thread (`lessons bench --scratch --phases`, D2L_THREADS=2 against 1).
   private static func splitParts(m: Int, n: Int, k: Int, along extent: Int) -> Int {
     let team = WorkerTeam.shared
-    return team.availableParts > 1 && !team.isActive && m * n * k >= 1 << 21 && extent >= 8 * team.size ? team.size : 1
+    return team.availableParts > 1 && !team.isActive && m * n * k >= 1 << 22 && extent >= 8 * team.size ? team.size : 1
   }
 
   /// Products with at least this many rows of A as given run on the packed kernels.

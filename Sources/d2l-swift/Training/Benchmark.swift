@@ -24,7 +24,8 @@ public enum Benchmark {
   /// Trains `model` for a few warm-up minibatches, then for about `seconds`, cycling through
   /// the loader's epochs, and measures tokens per second.
   public static func training(
-    _ model: RNNModel, loader: SeqDataLoader, configuration: TrainingConfiguration, seconds: Double, warmup: Int = 3
+    _ model: any LanguageModel, loader: SeqDataLoader, configuration: TrainingConfiguration, seconds: Double,
+    warmup: Int = 3
   ) -> Result {
     let trainer = Trainer(model: model, loader: loader, configuration: configuration)
     var steps = 0

@@ -1,6 +1,6 @@
 import Foundation
 
-extension RNNModel {
+extension LanguageModel {
   /// D2L's `predict_ch8`: warm the state up on `prefix`, then append `count` greedy (argmax)
   /// predictions. Characters not in the vocabulary read as `<unk>`.
   public func predict(prefix: String, count: Int, vocab: Vocab) -> String {
@@ -9,7 +9,7 @@ extension RNNModel {
       var state = beginState(batchSize: 1)
       var outputs = [vocab[String(prefix.first!)]]
       func step(_ token: Int) -> Tensor {
-        let (logits, next) = self(timeMajorTokens: [Int32(token)], steps: 1, batch: 1, state: state)
+        let (logits, next) = self.logits(timeMajorTokens: [Int32(token)], steps: 1, batch: 1, state: state)
         state = next
         return logits
       }
@@ -23,7 +23,9 @@ extension RNNModel {
       return outputs.map { vocab.idxToToken[$0] }.joined()
     }
   }
+}
 
+extension RNNModel {
   /// The perplexity of one continuous token sequence from a zero state: token t+1 is predicted
   /// from tokens up to t, so n tokens give n - 1 predictions. Runs in chunks of `chunkSteps`,
   /// carrying the state, so memory stays bounded for long texts.

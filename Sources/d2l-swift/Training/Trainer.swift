@@ -105,7 +105,8 @@ public struct EpochProgress: Codable, Equatable, Sendable {
 /// D2L's `train_ch8` / `train_epoch_ch8`: SGD with gradient clipping over a `SeqDataLoader`,
 /// perplexity and tokens/s every epoch.
 public final class Trainer {
-  public let model: RNNModel
+  /// The concise `RNNModel` or a scratch one.
+  public let model: any LanguageModel
   public let loader: SeqDataLoader
   public let configuration: TrainingConfiguration
   /// Epoch reports so far.
@@ -115,7 +116,7 @@ public final class Trainer {
   /// The state carried between sequential minibatches.
   public private(set) var state: RecurrentState?
 
-  public init(model: RNNModel, loader: SeqDataLoader, configuration: TrainingConfiguration) {
+  public init(model: any LanguageModel, loader: SeqDataLoader, configuration: TrainingConfiguration) {
     self.model = model
     self.loader = loader
     self.configuration = configuration
@@ -145,7 +146,9 @@ public final class Trainer {
       } else {
         state = state!.detached()
       }
-      let (logits, newState) = PhaseClock.measure("forward") { model(batch, state: state) }
+      let (logits, newState) = PhaseClock.measure("forward") {
+        model.logits(timeMajorTokens: batch.timeMajorInputs, steps: batch.numSteps, batch: batch.batchSize, state: state)
+      }
       state = newState
       let loss = PhaseClock.measure("loss") { logits.softmaxCrossEntropy(targets: batch.timeMajorTargets) }
       let value = loss.scalar

@@ -1,0 +1,59 @@
+import CourseKit
+import D2L
+import LessonEngine
+
+/// The concise `GRU` holding the trained scratch cell's weights, on a minibatch of the book:
+/// with the section's equation the two differ (PyTorch, like cuDNN, resets the product
+/// H W_hh, not H); with the reset on the product they agree to rounding.
+public enum GRUConciseAgreesStep: LessonStep {
+  public static let id = "gru-concise-agrees"
+  public static var summary: String { tr("agrees.summary") }
+  public static let requires = [GRUScratchTrainStep.id]
+
+  public struct Input {
+    public let model: ScratchLanguageModel<GRUScratch>
+    public let vocab: Vocab
+  }
+
+  public static func input(_ values: StepValues, _ results: StepResults) throws -> Input {
+    let trained = try results.output(of: GRUScratchTrainStep.self)
+    return Input(model: trained.model, vocab: trained.outcome.vocab)
+  }
+
+  /// The largest differences from the concise layer: the section's cell, and the cell with the
+  /// reset gate on the product.
+  public struct Output {
+    public let book, resetOnProduct: Float
+
+    public init(book: Float, resetOnProduct: Float) {
+      self.book = book
+      self.resetOnProduct = resetOnProduct
+    }
+  }
+
+  public static func run(_ input: Input, _ out: StepOutput) throws -> Output {
+    let (gru, vocab) = (input.model.cell, input.vocab)
+    let (corpus, _) = try loadCorpusTimeMachine(maxTokens: 10_000)
+    var batches = SeqDataLoader(corpus: corpus, batchSize: 4, numSteps: 35).batches(forEpoch: 0)
+    let batch = batches.next()!
+    let X = Tensor.oneHot(batch.timeMajorInputs.map(Int.init), shape: [35, 4], depth: vocab.count)
+    // ANCHOR: gru-concise-agrees
+    var generator = RandomGenerator(seed: 0)
+    let concise = GRU(
+      inputSize: vocab.count, hiddenSize: gru.numHiddens, using: &generator)
+    gru.copyWeights(to: concise)  // weight_ih_l0 = [W_xr W_xz W_xh]ᵀ, …
+    let (conciseH, _) = withoutGradients { concise(X) }  // (T, B, H)
+    let bookH = withoutGradients { Tensor.stack(gru(X).outputs) }
+    let pyTorchGRU = GRUScratch(sharing: gru, resetPlacement: .afterProduct)
+    let productH = withoutGradients { Tensor.stack(pyTorchGRU(X).outputs) }
+    // ANCHOR_END: gru-concise-agrees
+    func largest(_ a: Tensor, _ b: Tensor) -> Float { zip(a.scalars, b.scalars).map { abs($0 - $1) }.max() ?? 0 }
+    let differences = Output(book: largest(bookH, conciseH), resetOnProduct: largest(productH, conciseH))
+    out.shape("H", conciseH.shape, [tr("axis.steps"), tr("axis.batch"), tr("axis.hidden")])
+    out.say("  " + tr("agrees.book", ["difference": Num.scientific(Double(differences.book), 1)]))
+    out.equation("H̃ₜ = tanh(Xₜ \(Scripts.W("xh")) + (Rₜ ⊙ Hₜ₋₁) \(Scripts.W("hh")) + b_h)")
+    out.say("  " + tr("agrees.product", ["difference": Num.scientific(Double(differences.resetOnProduct), 1)]))
+    out.equation("H̃ₜ = tanh(Xₜ \(Scripts.W("xh")) + b_h + Rₜ ⊙ (Hₜ₋₁ \(Scripts.W("hh"))))")
+    return differences
+  }
+}

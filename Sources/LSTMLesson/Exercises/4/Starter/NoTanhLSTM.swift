@@ -1,0 +1,20 @@
+import D2L
+import LSTMChecks
+
+// Exercise 4 of "Long Short-Term Memory (LSTM)": why does the hidden state need a second tanh?
+// Write one step of an LSTM without it, from the section's equations, with the weights of an
+// LSTMScratch:
+//
+//     I_t = σ(X_t W_xi + H_{t-1} W_hi + b_i)   F_t = σ(X_t W_xf + H_{t-1} W_hf + b_f)
+//     O_t = σ(X_t W_xo + H_{t-1} W_ho + b_o)   C̃_t = tanh(X_t W_xc + H_{t-1} W_hc + b_c)
+//     C_t = F_t ⊙ C_{t-1} + I_t ⊙ C̃_t
+//     H_t = O_t ⊙ C_t                           (the LSTM has O_t ⊙ tanh(C_t))
+//
+// `lessons check lstm:4` checks it against the library's variant with the same
+// weights: every H_t and C_t, and the gradient of every weight.
+public enum NoTanhLSTM: NoTanhLSTMExercise {
+  public static func noTanhStep(_ lstm: LSTMScratch, X: Tensor, H: Tensor, C: Tensor) -> (H: Tensor, C: Tensor) {
+    // TODO: the three gates and the candidate, the memory cell C_t, then H_t without tanh.
+    return (H, C)
+  }
+}

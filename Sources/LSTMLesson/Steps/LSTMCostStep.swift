@@ -1,0 +1,29 @@
+import CourseKit
+import D2L
+import LessonEngine
+
+/// Exercise 3: what the RNN, the GRU and the LSTM cost for one hidden size, in training and in
+/// inference, measured here.
+public enum LSTMCostStep: LessonStep {
+  public static let id = "lstm-cost"
+  public static var summary: String { tr("cost.summary") }
+  public static let parameters: [StepParameter] = [
+    .integer("numHiddens", 1...1024, tr("help.numHiddens")), .number("seconds", 0.01...30, tr("help.seconds")),
+    .integer("rounds", 1...9, tr("help.rounds")),
+  ]
+  public typealias Input = StepValues
+
+  public static func run(_ values: StepValues, _ out: StepOutput) throws {
+    // ANCHOR: lstm-cost
+    let cost = CellCost(
+      hiddenSize: values.int("numHiddens"), seconds: values.double("seconds"),
+      rounds: values.int("rounds"))
+    let rows = try cost.measure()  // RNN, GRU, LSTM: tokens/s, FLOPs per token
+    // ANCHOR_END: lstm-cost
+    for line in cost.table(rows, columns: tr("cost.columns").components(separatedBy: "|")).lines(width: out.width) {
+      out.say(line)
+    }
+    out.say()
+    out.say("  " + tr("cost.measured", CellCost.ratios(rows)))
+  }
+}
