@@ -51,6 +51,22 @@ let package = Package(
         .product(name: "ExerciseChecks", package: projectIdentity),
       ],
       path: "Sources/CheckBiRNNExercise2"),
+    // seq2seq's exercise 2: the sequence mask and the book's masked softmax cross-entropy.
+    .target(
+      name: "Seq2SeqExercise2",
+      dependencies: [
+        .product(name: "D2L", package: projectIdentity),
+        .product(name: "ExerciseChecks", package: projectIdentity),
+      ],
+      path: "Sources/Seq2SeqExercise2"),
+    // Verifies it against the definitions (`lessons check 2 --lesson seq2seq`).
+    .executableTarget(
+      name: "check-seq2seq-exercise2",
+      dependencies: [
+        "Seq2SeqExercise2", .product(name: "D2L", package: projectIdentity),
+        .product(name: "ExerciseChecks", package: projectIdentity),
+      ],
+      path: "Sources/CheckSeq2SeqExercise2"),
   ],
   swiftLanguageModes: [.v5]
 )
