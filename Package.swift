@@ -12,6 +12,8 @@
 //                     the playground
 //   DeepRNNLesson     the deep-RNN lesson: its `Lesson` value, typed steps and exercises
 //   BiRNNLesson       the bidirectional-RNN lesson, the same way
+//   MachineTranslationLesson, EncoderDecoderLesson, Seq2SeqLesson
+//                     the translation lessons: data, the interface, the RNN encoder–decoder
 //   Lessons           the thin `lessons` command line
 import PackageDescription
 
@@ -25,6 +27,7 @@ let package = Package(
     .library(name: "CourseKit", targets: ["CourseKit"]),
     .library(name: "DeepRNNLesson", targets: ["DeepRNNLesson"]),
     .library(name: "BiRNNLesson", targets: ["BiRNNLesson"]),
+    .library(name: "MachineTranslationLesson", targets: ["MachineTranslationLesson"]),
     .executable(name: "lessons", targets: ["Lessons"]),
   ],
   dependencies: [
@@ -72,12 +75,15 @@ let package = Package(
       path: "Sources/DeepRNNLesson"),
     // The bidirectional-RNN lesson (the section after deep RNNs): its steps and exercises.
     .target(name: "BiRNNLesson", dependencies: ["D2L", "LessonEngine", "CourseKit", "ExerciseChecks", "DeepRNNLesson"], path: "Sources/BiRNNLesson"),
+    // The machine-translation lesson: the English–French pairs, from the raw file to a minibatch.
+    .target(name: "MachineTranslationLesson", dependencies: ["D2L", "LessonEngine", "CourseKit"], path: "Sources/MachineTranslationLesson"),
 
     // The `lessons` command line: argument parsing over the targets above.
     .executableTarget(
       name: "Lessons",
       dependencies: [
         "D2L", "LessonEngine", "CourseKit", "DeepRNNLesson", "ExerciseChecks", "BiRNNLesson",
+        "MachineTranslationLesson",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Sources/Lessons"),

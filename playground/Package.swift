@@ -26,6 +26,7 @@ let package = Package(
         // The lessons whose steps may be edited here (one line per registered lesson).
         .product(name: "DeepRNNLesson", package: projectIdentity),
         .product(name: "BiRNNLesson", package: projectIdentity),
+        .product(name: "MachineTranslationLesson", package: projectIdentity),
       ],
       path: "Sources/Playground"),
   ],

@@ -3,5 +3,6 @@ import LessonEngine
 // its own target (see docs/architecture.md) plus an import and an entry below.
 import BiRNNLesson
 import DeepRNNLesson
+import MachineTranslationLesson
 
-let course = Course([DeepRNNLesson.lesson, BiRNNLesson.lesson])
+let course = Course([DeepRNNLesson.lesson, BiRNNLesson.lesson, MachineTranslationLesson.lesson])
