@@ -28,6 +28,7 @@ let package = Package(
     .library(name: "DeepRNNLesson", targets: ["DeepRNNLesson"]),
     .library(name: "BiRNNLesson", targets: ["BiRNNLesson"]),
     .library(name: "MachineTranslationLesson", targets: ["MachineTranslationLesson"]),
+    .library(name: "EncoderDecoderLesson", targets: ["EncoderDecoderLesson"]),
     .executable(name: "lessons", targets: ["Lessons"]),
   ],
   dependencies: [
@@ -77,13 +78,15 @@ let package = Package(
     .target(name: "BiRNNLesson", dependencies: ["D2L", "LessonEngine", "CourseKit", "ExerciseChecks", "DeepRNNLesson"], path: "Sources/BiRNNLesson"),
     // The machine-translation lesson: the English–French pairs, from the raw file to a minibatch.
     .target(name: "MachineTranslationLesson", dependencies: ["D2L", "LessonEngine", "CourseKit"], path: "Sources/MachineTranslationLesson"),
+    // The encoder–decoder lesson: the interface, run on a small model, and its exercises.
+    .target(name: "EncoderDecoderLesson", dependencies: ["D2L", "LessonEngine", "CourseKit", "MachineTranslationLesson"], path: "Sources/EncoderDecoderLesson"),
 
     // The `lessons` command line: argument parsing over the targets above.
     .executableTarget(
       name: "Lessons",
       dependencies: [
         "D2L", "LessonEngine", "CourseKit", "DeepRNNLesson", "ExerciseChecks", "BiRNNLesson",
-        "MachineTranslationLesson",
+        "MachineTranslationLesson", "EncoderDecoderLesson",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Sources/Lessons"),
@@ -94,6 +97,7 @@ let package = Package(
     // Snapshots are read from the source tree (by path), not bundled.
     .testTarget(name: "LessonsTests", dependencies: ["Lessons", "LessonEngine", "CourseKit", "DeepRNNLesson", "D2L"],
                 path: "Tests/LessonsTests", exclude: ["Snapshots"]),
+    .testTarget(name: "TranslationLessonsTests", dependencies: ["MachineTranslationLesson", "EncoderDecoderLesson", "LessonEngine", "D2L"], path: "Tests/TranslationLessonsTests"),
     .testTarget(name: "BiRNNLessonTests", dependencies: ["BiRNNLesson", "DeepRNNLesson", "CourseKit", "LessonEngine", "ExerciseChecks", "D2L"], path: "Tests/BiRNNLessonTests"),
   ],
   swiftLanguageModes: [.v5]

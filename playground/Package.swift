@@ -27,6 +27,7 @@ let package = Package(
         .product(name: "DeepRNNLesson", package: projectIdentity),
         .product(name: "BiRNNLesson", package: projectIdentity),
         .product(name: "MachineTranslationLesson", package: projectIdentity),
+        .product(name: "EncoderDecoderLesson", package: projectIdentity),
       ],
       path: "Sources/Playground"),
   ],

@@ -3,6 +3,7 @@ import LessonEngine
 // its own target (see docs/architecture.md) plus an import and an entry below.
 import BiRNNLesson
 import DeepRNNLesson
+import EncoderDecoderLesson
 import MachineTranslationLesson
 
-let course = Course([DeepRNNLesson.lesson, BiRNNLesson.lesson, MachineTranslationLesson.lesson])
+let course = Course([DeepRNNLesson.lesson, BiRNNLesson.lesson, MachineTranslationLesson.lesson, EncoderDecoderLesson.lesson])

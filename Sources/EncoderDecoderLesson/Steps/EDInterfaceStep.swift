@@ -1,0 +1,55 @@
+import D2L
+import LessonEngine
+
+/// The interface run once at the book's toy sizes: a small model that keeps it (an averaging
+/// encoder under a one-layer GRU decoder), the three calls one by one with the shape of what
+/// crosses each, and `EncoderDecoder` doing the same in one call.
+public enum EDInterfaceStep: LessonStep {
+  public static let id = "ed-interface"
+  public static var summary: String { tr("interface.summary") }
+  public static let parameters: [StepParameter] = [
+    .integer("vocabSize", 4...1000, "words in the toy vocabulary"), .integer("embedSize", 1...256, "numbers per embedding"),
+    .integer("numHiddens", 1...256, "hidden units"), .integer("batch", 1...16, "sequences"),
+    .integer("steps", 1...20, "steps per sequence"), .integer("seed", 0...1_000_000, "random seed"),
+  ]
+
+  public typealias Input = StepValues
+
+  /// The model and its toy source minibatch, for the generation step.
+  public struct Output {
+    public let model: EncoderDecoder<MeanEncoder, StateDecoder>
+    public let X: TokenBatch
+    public let validLength: [Int]
+
+    public init(model: EncoderDecoder<MeanEncoder, StateDecoder>, X: TokenBatch, validLength: [Int]) {
+      (self.model, self.X, self.validLength) = (model, X, validLength)
+    }
+  }
+
+  public static func run(_ values: StepValues, _ out: StepOutput) -> Output {
+    let (vocabSize, embedSize, numHiddens) = (values.int("vocabSize"), values.int("embedSize"), values.int("numHiddens"))
+    let (batch, steps) = (values.int("batch"), values.int("steps"))
+    var g = RandomGenerator(seed: UInt64(values.int("seed")))
+    // ANCHOR: ed-interface
+    let encoder = MeanEncoder(vocabSize: vocabSize, embedSize: embedSize, numHiddens: numHiddens, using: &g)
+    let decoder = StateDecoder(vocabSize: vocabSize, embedSize: embedSize, numHiddens: numHiddens, using: &g)
+    let X = TokenBatch((0..<(batch * steps)).map { _ in g.nextInt(below: vocabSize) }, batch: batch, steps: steps)
+    let validLength = (0..<batch).map { max(1, steps - 2 * $0) }  // 7, 5, 3, 1 tokens
+    let summary = encoder(X, validLength: validLength)  // 1. encode the source
+    let state = decoder.initState(summary, validLength: validLength)  // 2. the decoder's state
+    let (Y, finalState) = decoder(X, state: state)  // 3. decode (here X stands in for the target)
+    let model = EncoderDecoder(encoder: encoder, decoder: decoder)
+    let (sameY, _) = model(X, X, validLength: validLength)  // the three calls in one
+    // ANCHOR_END: ed-interface
+    let (b, s) = (tr("axis.batch"), tr("axis.steps"))
+    out.shape("X", X.shape, [b, s], note: tr("interface.tokens"))
+    out.say("  validLength: \(validLength)")
+    out.shape("1. encoder(X)", summary.shape, [b, tr("axis.hidden")], note: tr("interface.summary1"))
+    out.shape("2. initState", state.hidden.shape, [tr("axis.layers"), b, tr("axis.hidden")], note: tr("interface.state"))
+    out.shape("3. decoder(X, state)", Y.shape, [b, s, tr("axis.vocab")], note: tr("interface.scores"))
+    out.shape("   state", finalState.hidden.shape, [tr("axis.layers"), b, tr("axis.hidden")], note: tr("interface.after"))
+    let difference = zip(Y.scalars, sameY.scalars).map { abs($0 - $1) }.max() ?? 0
+    out.say("  " + tr("interface.same", ["difference": String(format: "%.1e", Double(difference))]))
+    return Output(model: model, X: X, validLength: validLength)
+  }
+}

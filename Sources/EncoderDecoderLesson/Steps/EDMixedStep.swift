@@ -1,0 +1,57 @@
+import D2L
+import LessonEngine
+import MachineTranslationLesson
+
+/// Exercise 1 measured: must the encoder and the decoder be the same kind of network? Two
+/// translators with the same GRU decoder and budget, one under the averaging encoder and one
+/// under a GRU encoder, trained on the book's data; their losses and translations.
+public enum EDMixedStep: LessonStep {
+  public static let id = "ed-mixed"
+  public static var summary: String { tr("mixed.summary") }
+  public static let parameters: [StepParameter] = [
+    .integer("epochs", 1...1000, "epochs for each model"), .integer("seed", 0...1_000_000, "random seed"),
+  ]
+
+  public typealias Input = StepValues
+  public typealias Output = Void
+
+  public static func run(_ values: StepValues, _ out: StepOutput) throws {
+    var settings = TranslationSettings()
+    settings.epochs = values.int("epochs")
+    settings.seed = UInt64(values.int("seed"))
+    var g = RandomGenerator(seed: settings.seed)
+    // ANCHOR: ed-mixed
+    let data = try loadDataNMT(batchSize: 64, numSteps: 10)
+    let (sources, targets) = (data.srcVocab.count, data.tgtVocab.count)
+    let averaging = EncoderDecoder(
+      encoder: MeanEncoder(vocabSize: sources, embedSize: 32, numHiddens: 32, using: &g),
+      decoder: StateDecoder(vocabSize: targets, embedSize: 32, numHiddens: 32, using: &g))
+    let recurrent = EncoderDecoder(
+      encoder: LastStateEncoder(vocabSize: sources, embedSize: 32, numHiddens: 32, using: &g),
+      decoder: StateDecoder(vocabSize: targets, embedSize: 32, numHiddens: 32, using: &g))
+    let averagingRun = trainTranslator(
+      averaging, data: data, settings: settings, stacks: [averaging.decoder.rnn])
+    let recurrentRun = trainTranslator(
+      recurrent, data: data, settings: settings, stacks: [recurrent.encoder.rnn, recurrent.decoder.rnn])
+    // ANCHOR_END: ed-mixed
+    let names = [tr("mixed.averaging"), tr("mixed.recurrent")]
+    out.chart(StepChart(
+      title: tr("mixed.chart"),
+      series: [.init(name: names[0], values: averagingRun.perToken), .init(name: names[1], values: recurrentRun.perToken)]))
+    let translations = [
+      BookSentences.english.map { greedyTranslate(averaging, $0, srcVocab: data.srcVocab, tgtVocab: data.tgtVocab, numSteps: 10, stacks: [averaging.decoder.rnn]) },
+      BookSentences.english.map { greedyTranslate(recurrent, $0, srcVocab: data.srcVocab, tgtVocab: data.tgtVocab, numSteps: 10, stacks: [recurrent.encoder.rnn, recurrent.decoder.rnn]) },
+    ]
+    for (k, run) in [averagingRun, recurrentRun].enumerated() {
+      out.say()
+      out.say("  " + tr("mixed.result", [
+        "name": names[k], "loss": Num.fixed(run.perToken.last ?? .nan, 3), "seconds": Num.fixed(run.seconds, 1),
+      ]))
+      for (english, (french, reference)) in zip(BookSentences.english, zip(translations[k], BookSentences.french)) {
+        out.say("    \(english) => \(french)   BLEU \(Num.fixed(bleu(french, reference, k: 2), 3))")
+      }
+    }
+    out.say()
+    for line in LineFitter.paragraph(tr("mixed.reading"), width: out.width, first: "  ", rest: "  ") { out.say(line) }
+  }
+}
