@@ -87,21 +87,8 @@ struct CheckpointReader {
     var generator = RandomGenerator(seed: 0)
     let model = RNNModel(kind: shape.kind, vocabSize: shape.vocabSize, hiddenSize: shape.hidden, numLayers: shape.layers,
                          bidirectional: shape.bidirectional, using: &generator)
-    let expected = Set(model.namedParameters.map(\.name))
-    for name in file.entries.keys.sorted() where !expected.contains(name) && !name.hasPrefix("training.") {
-      throw fail("unexpected tensor '\(name)' for a \(shape.description) model")
-    }
-    for (name, parameter) in model.namedParameters {
-      guard let entry = file.entries[name] else { throw fail("missing tensor '\(name)'") }
-      guard entry.shape == parameter.shape else {
-        throw fail("tensor '\(name)' is \(entry.shape), a \(shape.description) with hidden \(shape.hidden) and vocabulary \(shape.vocabSize) needs \(parameter.shape)")
-      }
-      let value = try file.tensor(name)
-      if let bad = value.scalars.firstIndex(where: { !$0.isFinite }) {
-        throw fail("tensor '\(name)' holds \(value.scalars[bad]) at index \(bad): the weights are not finite")
-      }
-      parameter.storage.base.update(from: value.storage.base, count: parameter.count)
-    }
+    try file.load(into: model.namedParameters, model: shape.description,
+                  sizes: "with hidden \(shape.hidden) and vocabulary \(shape.vocabSize)", ignoredPrefix: "training.", fail: fail)
     return model
   }
 

@@ -147,11 +147,12 @@ public struct DataLocator: Sendable {
       attempts.append(.init(location: url.path, outcome: "is a directory, not a file"))
       return nil
     }
-    if let expected = file.sha1 {
+    if let expected = file.sha1, !VerifiedFiles.shared.contains(url, sha1: expected) {
       let got = sha1Hex(try Data(contentsOf: url))
       guard got == expected else {
         throw DataError.checksumMismatch(path: url.path, expected: expected, got: got)
       }
+      VerifiedFiles.shared.insert(url, sha1: expected)
     }
     return url
   }
@@ -206,5 +207,34 @@ public struct DataLocator: Sendable {
       throw error
     }
     return destination
+  }
+}
+
+/// Files whose SHA-1 this process has already checked, by path, size and modification time:
+/// a lesson reads the 11 MB translation pairs several times, and hashing them again each time
+/// would cost more than reading them.
+final class VerifiedFiles: @unchecked Sendable {
+  static let shared = VerifiedFiles()
+  private let lock = NSLock()
+  private var verified: Set<String> = []
+
+  private func key(_ url: URL, _ sha1: String) -> String? {
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+          let size = attributes[.size] as? Int, let date = attributes[.modificationDate] as? Date else { return nil }
+    return "\(url.standardizedFileURL.path)|\(size)|\(date.timeIntervalSince1970)|\(sha1)"
+  }
+
+  func contains(_ url: URL, sha1: String) -> Bool {
+    guard let key = key(url, sha1) else { return false }
+    lock.lock()
+    defer { lock.unlock() }
+    return verified.contains(key)
+  }
+
+  func insert(_ url: URL, sha1: String) {
+    guard let key = key(url, sha1) else { return }
+    lock.lock()
+    defer { lock.unlock() }
+    verified.insert(key)
   }
 }

@@ -37,6 +37,13 @@ public class RecurrentLayer: Module {
   public let numLayers: Int
   /// Each layer also runs from the last step to the first (`bidirectional=True`).
   public let bidirectional: Bool
+  /// The probability with which dropout zeroes each output of every layer but the last, in
+  /// training (PyTorch's `dropout=`): 0 for none.
+  public let dropout: Float
+  /// Training mode (PyTorch's `train()`): dropout applies. False is `eval()`: it does not.
+  public var isTraining = true
+  /// Draws the dropout masks; seeded from the initialisation's generator.
+  public var dropoutGenerator: RandomGenerator
   /// One pass per layer and direction, at `l · directions + d` (PyTorch's order).
   let layers: [RecurrentLayerPass]
   private var workspaces: [RecurrentWorkspace?]
@@ -47,13 +54,16 @@ public class RecurrentLayer: Module {
   /// splitting, else 1); tests set it to compare the two.
   public var parallelism: Int?
 
-  /// PyTorch's initialisation: every weight and bias from U(-1/√H, 1/√H).
+  /// PyTorch's initialisation: every weight and bias from U(-1/√H, 1/√H). With `dropout` > 0,
+  /// one more number is drawn from `generator`, to seed the dropout masks.
   public init(
     kind: CellKind, inputSize: Int, hiddenSize: Int, numLayers: Int = 1, bidirectional: Bool = false,
-    using generator: inout RandomGenerator
+    dropout: Float = 0, using generator: inout RandomGenerator
   ) {
     check(inputSize > 0 && hiddenSize > 0 && numLayers > 0,
                  "\(kind.displayName): sizes must be positive (input \(inputSize), hidden \(hiddenSize), layers \(numLayers))")
+    check(dropout >= 0 && dropout <= 1, "\(kind.displayName): dropout \(dropout) is outside [0, 1]")
+    self.dropout = dropout
     self.kind = kind
     self.inputSize = inputSize
     self.hiddenSize = hiddenSize
@@ -76,6 +86,7 @@ public class RecurrentLayer: Module {
     }
     self.layers = layers
     workspaces = Array(repeating: nil, count: layers.count)
+    dropoutGenerator = RandomGenerator(seed: dropout > 0 ? generator.next() : 0)
   }
 
   /// The directions each layer runs, in PyTorch's order.
@@ -164,7 +175,9 @@ public class RecurrentLayer: Module {
       let joined = D == 1 ? outputs[0] : Tensor.concatenate(outputs, alongAxis: 2)
       observe?(l + 1, joined)
       output = joined
-      x = .dense(joined)
+      // PyTorch drops out between layers, in training only, never after the last layer.
+      let dropsOut = isTraining && dropout > 0 && l < numLayers - 1
+      x = .dense(dropsOut ? joined.dropout(dropout, using: &dropoutGenerator) : joined)
     }
     return (output!, RecurrentState(hidden: .stack(finalH), cell: kind.hasCellState ? .stack(finalC) : nil))
   }
@@ -198,29 +211,32 @@ public class RecurrentLayer: Module {
 /// PyTorch's `nn.RNN` (tanh).
 public final class RNN: RecurrentLayer {
   public init(
-    inputSize: Int, hiddenSize: Int, numLayers: Int = 1, bidirectional: Bool = false, using generator: inout RandomGenerator
+    inputSize: Int, hiddenSize: Int, numLayers: Int = 1, bidirectional: Bool = false, dropout: Float = 0,
+    using generator: inout RandomGenerator
   ) {
     super.init(kind: .rnn, inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers,
-               bidirectional: bidirectional, using: &generator)
+               bidirectional: bidirectional, dropout: dropout, using: &generator)
   }
 }
 
 /// PyTorch's `nn.GRU`.
 public final class GRU: RecurrentLayer {
   public init(
-    inputSize: Int, hiddenSize: Int, numLayers: Int = 1, bidirectional: Bool = false, using generator: inout RandomGenerator
+    inputSize: Int, hiddenSize: Int, numLayers: Int = 1, bidirectional: Bool = false, dropout: Float = 0,
+    using generator: inout RandomGenerator
   ) {
     super.init(kind: .gru, inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers,
-               bidirectional: bidirectional, using: &generator)
+               bidirectional: bidirectional, dropout: dropout, using: &generator)
   }
 }
 
 /// PyTorch's `nn.LSTM`.
 public final class LSTM: RecurrentLayer {
   public init(
-    inputSize: Int, hiddenSize: Int, numLayers: Int = 1, bidirectional: Bool = false, using generator: inout RandomGenerator
+    inputSize: Int, hiddenSize: Int, numLayers: Int = 1, bidirectional: Bool = false, dropout: Float = 0,
+    using generator: inout RandomGenerator
   ) {
     super.init(kind: .lstm, inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers,
-               bidirectional: bidirectional, using: &generator)
+               bidirectional: bidirectional, dropout: dropout, using: &generator)
   }
 }

@@ -15,14 +15,8 @@ extension Tensor {
     for r in 0..<n {
       let target = targets[r]
       check(target >= 0 && target < v, "softmaxCrossEntropy: target \(target) is outside 0..<\(v)")
-      let row = x + r * v, prow = p + r * v
-      var maxLogit = row[0]
-      for k in 1..<v where row[k] > maxLogit { maxLogit = row[k] }
-      var sum: Float = 0
-      for k in 0..<v { let e = Foundation.exp(row[k] - maxLogit); prow[k] = e; sum += e }
-      let inv = 1 / sum
-      for k in 0..<v { prow[k] *= inv }
-      total += Double(Foundation.log(sum) + maxLogit - row[target])
+      let row = x + r * v
+      total += Double(Tensor.softmax(row, into: p + r * v, count: v) - row[target])
     }
     let out = TensorStorage(count: 1)
     out.base[0] = Float(total / Double(n))
@@ -36,5 +30,21 @@ extension Tensor {
       }
       node?.accumulate(handingOver: d)
     }
+  }
+}
+
+extension Tensor {
+  /// The softmax of one row of `v` logits into `probabilities`, shifted by the row's largest
+  /// logit so that large logits do not overflow. Returns log Σ exp(row): a target's
+  /// cross-entropy is that minus its logit.
+  @inline(__always)
+  static func softmax(_ row: UnsafePointer<Float>, into probabilities: UnsafeMutablePointer<Float>, count v: Int) -> Float {
+    var maxLogit = row[0]
+    for k in 1..<v where row[k] > maxLogit { maxLogit = row[k] }
+    var sum: Float = 0
+    for k in 0..<v { let e = Foundation.exp(row[k] - maxLogit); probabilities[k] = e; sum += e }
+    let inv = 1 / sum
+    for k in 0..<v { probabilities[k] *= inv }
+    return Foundation.log(sum) + maxLogit
   }
 }
