@@ -29,6 +29,7 @@ let package = Package(
     .library(name: "BiRNNLesson", targets: ["BiRNNLesson"]),
     .library(name: "MachineTranslationLesson", targets: ["MachineTranslationLesson"]),
     .library(name: "EncoderDecoderLesson", targets: ["EncoderDecoderLesson"]),
+    .library(name: "Seq2SeqLesson", targets: ["Seq2SeqLesson"]),
     .executable(name: "lessons", targets: ["Lessons"]),
   ],
   dependencies: [
@@ -80,13 +81,15 @@ let package = Package(
     .target(name: "MachineTranslationLesson", dependencies: ["D2L", "LessonEngine", "CourseKit"], path: "Sources/MachineTranslationLesson"),
     // The encoder–decoder lesson: the interface, run on a small model, and its exercises.
     .target(name: "EncoderDecoderLesson", dependencies: ["D2L", "LessonEngine", "CourseKit", "MachineTranslationLesson"], path: "Sources/EncoderDecoderLesson"),
+    // The seq2seq lesson: the RNN encoder–decoder trained as the book, BLEU, mean against sum.
+    .target(name: "Seq2SeqLesson", dependencies: ["D2L", "LessonEngine", "CourseKit", "MachineTranslationLesson", "EncoderDecoderLesson"], path: "Sources/Seq2SeqLesson"),
 
     // The `lessons` command line: argument parsing over the targets above.
     .executableTarget(
       name: "Lessons",
       dependencies: [
         "D2L", "LessonEngine", "CourseKit", "DeepRNNLesson", "ExerciseChecks", "BiRNNLesson",
-        "MachineTranslationLesson", "EncoderDecoderLesson",
+        "MachineTranslationLesson", "EncoderDecoderLesson", "Seq2SeqLesson",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Sources/Lessons"),
@@ -97,7 +100,7 @@ let package = Package(
     // Snapshots are read from the source tree (by path), not bundled.
     .testTarget(name: "LessonsTests", dependencies: ["Lessons", "LessonEngine", "CourseKit", "DeepRNNLesson", "D2L"],
                 path: "Tests/LessonsTests", exclude: ["Snapshots"]),
-    .testTarget(name: "TranslationLessonsTests", dependencies: ["MachineTranslationLesson", "EncoderDecoderLesson", "LessonEngine", "D2L"], path: "Tests/TranslationLessonsTests"),
+    .testTarget(name: "TranslationLessonsTests", dependencies: ["MachineTranslationLesson", "EncoderDecoderLesson", "Seq2SeqLesson", "LessonEngine", "D2L"], path: "Tests/TranslationLessonsTests"),
     .testTarget(name: "BiRNNLessonTests", dependencies: ["BiRNNLesson", "DeepRNNLesson", "CourseKit", "LessonEngine", "ExerciseChecks", "D2L"], path: "Tests/BiRNNLessonTests"),
   ],
   swiftLanguageModes: [.v5]

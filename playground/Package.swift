@@ -28,6 +28,7 @@ let package = Package(
         .product(name: "BiRNNLesson", package: projectIdentity),
         .product(name: "MachineTranslationLesson", package: projectIdentity),
         .product(name: "EncoderDecoderLesson", package: projectIdentity),
+        .product(name: "Seq2SeqLesson", package: projectIdentity),
       ],
       path: "Sources/Playground"),
   ],

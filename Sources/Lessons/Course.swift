@@ -5,5 +5,6 @@ import BiRNNLesson
 import DeepRNNLesson
 import EncoderDecoderLesson
 import MachineTranslationLesson
+import Seq2SeqLesson
 
-let course = Course([DeepRNNLesson.lesson, BiRNNLesson.lesson, MachineTranslationLesson.lesson, EncoderDecoderLesson.lesson])
+let course = Course([DeepRNNLesson.lesson, BiRNNLesson.lesson, MachineTranslationLesson.lesson, EncoderDecoderLesson.lesson, Seq2SeqLesson.lesson])

@@ -25,14 +25,14 @@ public enum EDGenerateStep: LessonStep {
 
   public static func run(_ input: Input, _ out: StepOutput) -> [Int] {
     let (model, maxSteps) = (input.toy.model, input.maxSteps)
-    let source = TokenBatch(Array(input.toy.X.indices.prefix(input.toy.X.steps)), batch: 1, steps: input.toy.X.steps)
+    let source = TokenSequences(Array(input.toy.X.row(0)), batch: 1, steps: input.toy.X.steps)
     let length = [input.toy.validLength[0]]
     let (bos, eos) = (1, 2)  // in this toy vocabulary
     // ANCHOR: ed-generate
-    var state = model.decoder.initState(model.encoder(source, validLength: length), validLength: length)
+    var state = model.decoder.initState(model.encoder(source, validLengths: length), validLengths: length)
     var word = bos, written: [Int] = []
     for _ in 0..<maxSteps {
-      let (scores, next) = model.decoder(TokenBatch([word], batch: 1, steps: 1), state: state)
+      let (scores, next) = model.decoder(TokenSequences([Int32(word)], batch: 1, steps: 1), state: state)
       state = next  // the state after this step is the next call's state
       let best = scores.reshaped([1, -1]).argmax()[0]  // scores: (1, 1, vocab)
       written.append(best)
@@ -44,7 +44,7 @@ public enum EDGenerateStep: LessonStep {
       out.say("  " + tr("generate.step", ["step": k + 1, "input": input, "best": best]))
     }
     out.say()
-    out.say("  " + tr("generate.source", ["source": "\(source.indices.prefix(length[0]))", "written": "\(written)"]))
+    out.say("  " + tr("generate.source", ["source": "\(source.tokens.prefix(Int(length[0])))", "written": "\(written)"]))
     out.say("  " + tr("generate.note", ["bos": bos, "eos": eos]))
     return written
   }

@@ -18,10 +18,10 @@ public enum EDInterfaceStep: LessonStep {
   /// The model and its toy source minibatch, for the generation step.
   public struct Output {
     public let model: EncoderDecoder<MeanEncoder, StateDecoder>
-    public let X: TokenBatch
-    public let validLength: [Int]
+    public let X: TokenSequences
+    public let validLength: [Int32]
 
-    public init(model: EncoderDecoder<MeanEncoder, StateDecoder>, X: TokenBatch, validLength: [Int]) {
+    public init(model: EncoderDecoder<MeanEncoder, StateDecoder>, X: TokenSequences, validLength: [Int32]) {
       (self.model, self.X, self.validLength) = (model, X, validLength)
     }
   }
@@ -33,16 +33,17 @@ public enum EDInterfaceStep: LessonStep {
     // ANCHOR: ed-interface
     let encoder = MeanEncoder(vocabSize: vocabSize, embedSize: embedSize, numHiddens: numHiddens, using: &g)
     let decoder = StateDecoder(vocabSize: vocabSize, embedSize: embedSize, numHiddens: numHiddens, using: &g)
-    let X = TokenBatch((0..<(batch * steps)).map { _ in g.nextInt(below: vocabSize) }, batch: batch, steps: steps)
-    let validLength = (0..<batch).map { max(1, steps - 2 * $0) }  // 7, 5, 3, 1 tokens
-    let summary = encoder(X, validLength: validLength)  // 1. encode the source
-    let state = decoder.initState(summary, validLength: validLength)  // 2. the decoder's state
+    let X = TokenSequences(
+      (0..<(batch * steps)).map { _ in Int32(g.nextInt(below: vocabSize)) }, batch: batch, steps: steps)
+    let validLength = (0..<batch).map { Int32(max(1, steps - 2 * $0)) }  // 7, 5, 3, 1 tokens
+    let summary = encoder(X, validLengths: validLength)  // 1. encode the source
+    let state = decoder.initState(summary, validLengths: validLength)  // 2. the decoder's state
     let (Y, finalState) = decoder(X, state: state)  // 3. decode (here X stands in for the target)
     let model = EncoderDecoder(encoder: encoder, decoder: decoder)
-    let (sameY, _) = model(X, X, validLength: validLength)  // the three calls in one
+    let (sameY, _) = model(X, X, sourceValidLengths: validLength)  // the three calls in one
     // ANCHOR_END: ed-interface
     let (b, s) = (tr("axis.batch"), tr("axis.steps"))
-    out.shape("X", X.shape, [b, s], note: tr("interface.tokens"))
+    out.shape("X", [X.batch, X.steps], [b, s], note: tr("interface.tokens"))
     out.say("  validLength: \(validLength)")
     out.shape("1. encoder(X)", summary.shape, [b, tr("axis.hidden")], note: tr("interface.summary1"))
     out.shape("2. initState", state.hidden.shape, [tr("axis.layers"), b, tr("axis.hidden")], note: tr("interface.state"))

@@ -18,30 +18,32 @@ public enum EDMixedStep: LessonStep {
   public static func run(_ values: StepValues, _ out: StepOutput) throws {
     var settings = TranslationSettings()
     settings.epochs = values.int("epochs")
-    settings.seed = UInt64(values.int("seed"))
-    var g = RandomGenerator(seed: settings.seed)
+    let seed = UInt64(values.int("seed"))
+    var g = RandomGenerator(seed: seed)
     // ANCHOR: ed-mixed
-    let data = try loadDataNMT(batchSize: 64, numSteps: 10)
-    let (sources, targets) = (data.srcVocab.count, data.tgtVocab.count)
+    let data = try loadDataNMT(batchSize: 64, numSteps: 10, seed: seed)
+    let (sources, targets) = (data.sourceVocab.count, data.targetVocab.count)
     let averaging = EncoderDecoder(
       encoder: MeanEncoder(vocabSize: sources, embedSize: 32, numHiddens: 32, using: &g),
       decoder: StateDecoder(vocabSize: targets, embedSize: 32, numHiddens: 32, using: &g))
     let recurrent = EncoderDecoder(
       encoder: LastStateEncoder(vocabSize: sources, embedSize: 32, numHiddens: 32, using: &g),
       decoder: StateDecoder(vocabSize: targets, embedSize: 32, numHiddens: 32, using: &g))
-    let averagingRun = trainTranslator(
-      averaging, data: data, settings: settings, stacks: [averaging.decoder.rnn])
-    let recurrentRun = trainTranslator(
-      recurrent, data: data, settings: settings, stacks: [recurrent.encoder.rnn, recurrent.decoder.rnn])
+    xavierInitWeights(averaging, using: &g)
+    xavierInitWeights(recurrent, using: &g)
+    let averagingRun = trainTranslator(averaging, data: data, settings: settings)
+    let recurrentRun = trainTranslator(recurrent, data: data, settings: settings)
     // ANCHOR_END: ed-mixed
     let names = [tr("mixed.averaging"), tr("mixed.recurrent")]
     out.chart(StepChart(
       title: tr("mixed.chart"),
       series: [.init(name: names[0], values: averagingRun.perToken), .init(name: names[1], values: recurrentRun.perToken)]))
-    let translations = [
-      BookSentences.english.map { greedyTranslate(averaging, $0, srcVocab: data.srcVocab, tgtVocab: data.tgtVocab, numSteps: 10, stacks: [averaging.decoder.rnn]) },
-      BookSentences.english.map { greedyTranslate(recurrent, $0, srcVocab: data.srcVocab, tgtVocab: data.tgtVocab, numSteps: 10, stacks: [recurrent.encoder.rnn, recurrent.decoder.rnn]) },
-    ]
+    func translate<E, D>(_ model: EncoderDecoder<E, D>) -> [String] {
+      BookSentences.english.map {
+        greedyTranslate(model, $0, sourceVocab: data.sourceVocab, targetVocab: data.targetVocab, numSteps: 10)
+      }
+    }
+    let translations = [translate(averaging), translate(recurrent)]
     for (k, run) in [averagingRun, recurrentRun].enumerated() {
       out.say()
       out.say("  " + tr("mixed.result", [

@@ -16,28 +16,30 @@ public enum MTBatchStep: LessonStep {
 
   public static func run(_ values: StepValues, _ out: StepOutput) throws {
     let (batchSize, numSteps, examples) = (values.int("batchSize"), values.int("numSteps"), values.int("examples"))
-    var generator = RandomGenerator(seed: UInt64(values.int("seed")))
+    let seed = UInt64(values.int("seed"))
     // ANCHOR: mt-batch
     let data = try loadDataNMT(
-      batchSize: batchSize, numSteps: numSteps, numExamples: examples)
-    let batch = data.batches(using: &generator).first!  // shuffled
-    let (X, XValidLength, Y, YValidLength) = (batch.source, batch.sourceValidLength, batch.target, batch.targetValidLength)
+      batchSize: batchSize, numSteps: numSteps, numExamples: examples, seed: seed)
+    let batch = data.loader.batches(forEpoch: 0)[0]  // shuffled
+    let (X, XValidLength) = (batch.source, batch.sourceValidLengths)
+    let (Y, YValidLength) = (batch.target, batch.targetValidLengths)
     // ANCHOR_END: mt-batch
-    let rows = X.count / numSteps
-    func show(_ name: String, _ ids: [Int], _ valid: [Int], _ vocab: Vocab) {
-      out.say("  \(name): (\(tr("axis.batch")) \(rows), \(tr("axis.steps")) \(numSteps))")
-      for r in 0..<rows {
-        let row = Array(ids[(r * numSteps)..<((r + 1) * numSteps)])
+    func show(_ name: String, _ ids: TokenSequences, _ valid: [Int32], _ vocab: Vocab) {
+      out.say("  \(name): (\(tr("axis.batch")) \(ids.batch), \(tr("axis.steps")) \(ids.steps))")
+      for r in 0..<ids.batch {
+        let row = ids.row(r).map { Int($0) }
         let numbers: [String] = row.map { String($0).leftPadded(3) }
         let words: String = vocab.tokens(for: row).joined(separator: " ")
         out.say("    [" + numbers.joined(separator: ",") + "]   " + words)
       }
-      out.say("  " + tr("batch.valid", ["name": name]) + ": [" + valid.map(String.init).joined(separator: ", ") + "]")
+      out.say("  " + tr("batch.valid", ["name": name]) + ": [" + valid.map { String($0) }.joined(separator: ", ") + "]")
     }
-    show("X", X, XValidLength, data.srcVocab)
-    show("Y", Y, YValidLength, data.tgtVocab)
+    show("X", X, XValidLength, data.sourceVocab)
+    show("Y", Y, YValidLength, data.targetVocab)
     out.say()
-    out.say("  " + tr("batch.sizes", ["source": data.srcVocab.count, "target": data.tgtVocab.count, "pairs": Num.int(data.count)]))
+    out.say("  " + tr("batch.sizes", [
+      "source": data.sourceVocab.count, "target": data.targetVocab.count, "pairs": Num.int(data.loader.count),
+    ]))
   }
 }
 

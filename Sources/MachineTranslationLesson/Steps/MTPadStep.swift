@@ -41,7 +41,7 @@ public enum MTPadStep: LessonStep {
     out.say()
     out.say("  buildArrayNMT(" + tr("pad.lines", ["count": lines.count]) + ", \(numSteps)):")
     for (row, line) in lines.enumerated() {
-      let ids = (0..<numSteps).map { array[row * numSteps + $0] }
+      let ids = array.row(row).map { Int($0) }
       out.say("    " + TokenText.words(line))
       out.say("      → " + TokenText.indices(ids) + "   " + tr("pad.valid", ["length": validLength[row]]))
       if line.count + 1 > numSteps {

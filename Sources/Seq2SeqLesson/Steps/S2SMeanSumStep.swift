@@ -1,0 +1,44 @@
+import D2L
+import EncoderDecoderLesson
+import LessonEngine
+
+/// The question from D2L's tracker, measured: the book's model trained twice from the same
+/// weights on the same minibatches, once with each sequence's masked loss averaged over the
+/// steps (the book's `mean`) and once summed; their curves (as cross-entropy per valid token,
+/// comparable), how often clipping acted, and their translations side by side.
+public enum S2SMeanSumStep: LessonStep {
+  public static let id = "s2s-mean-sum"
+  public static var summary: String { tr("meansum.summary") }
+  public static let parameters: [StepParameter] = [
+    .integer("epochs", 1...3000, "epochs for each run"), .integer("seed", 0...1_000_000, "seed of both runs"),
+  ]
+
+  public typealias Input = StepValues
+
+  /// The two runs, `mean` first.
+  public typealias Output = [ComparedRun]
+
+  public static func run(_ values: StepValues, _ out: StepOutput) throws -> [ComparedRun] {
+    var configuration = Seq2SeqConfiguration()  // the book's sizes
+    configuration.epochs = values.int("epochs")
+    configuration.seed = UInt64(values.int("seed"))
+    var settings = TranslationSettings()
+    settings.epochs = configuration.epochs
+    // ANCHOR: s2s-mean-sum
+    let data = try loadDataNMT(batchSize: 64, numSteps: 10, seed: configuration.seed)
+    var runs: [ComparedRun] = []
+    for reduction in [Tensor.MaskedLossReduction.mean, .sum] {
+      settings.reduction = reduction  // the only difference between the two runs
+      runs.append(compareBookModel(reduction.rawValue, configuration: configuration, data: data, settings: settings))
+    }
+    // ANCHOR_END: s2s-mean-sum
+    show(runs, out)
+    out.say()
+    let reading = tr("meansum.reading", [
+      "mean": Num.fixed(100 * (runs[0].clippedShare ?? 0), 0), "sum": Num.fixed(100 * (runs[1].clippedShare ?? 0), 0),
+      "meanLoss": Num.fixed(runs[0].perToken.last ?? .nan, 3), "sumLoss": Num.fixed(runs[1].perToken.last ?? .nan, 3),
+    ])
+    for line in LineFitter.paragraph(reading, width: out.width, first: "  ", rest: "  ") { out.say(line) }
+    return runs
+  }
+}
