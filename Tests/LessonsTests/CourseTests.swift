@@ -26,9 +26,11 @@ import Testing
     #expect(course.lesson(named: "lstm") == nil)
   }
 
-  @Test func theRegisteredCourseIsDeepRNNThenBidirectional() {
-    #expect(Lessons.course.lessons.map(\.name) == [DeepRNNLesson.lesson.name, "bi-rnn"])
+  @Test func theRegisteredCourseIsDeepRNNBidirectionalThenTranslation() {
+    #expect(Lessons.course.lessons.map(\.name)
+      == [DeepRNNLesson.lesson.name, "bi-rnn", "machine-translation", "encoder-decoder", "seq2seq"])
     #expect(Lessons.course.lessons[1].follows == [DeepRNNLesson.lesson.name])
+    #expect(Lessons.course.lessons[2].follows == ["bi-rnn"])
     #expect(DeepRNNLesson.lesson.indispensableData.map(\.name) == ["timemachine.txt"])
   }
 }

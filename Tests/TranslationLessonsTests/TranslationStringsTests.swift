@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 @testable import LessonEngine
+@testable import EncoderDecoderLesson
 @testable import MachineTranslationLesson
+@testable import Seq2SeqLesson
 
 /// The translation lessons' string tables: every key in both languages with the same
 /// placeholders, and every `tr("key")` of a lesson's sources in its own table.
@@ -11,6 +13,8 @@ import Testing
 
   static let tables: [(name: String, table: StringTable, folder: String)] = [
     ("MTStrings", MTStrings.table, "Sources/MachineTranslationLesson"),
+    ("EDStrings", EDStrings.table, "Sources/EncoderDecoderLesson"),
+    ("S2SStrings", S2SStrings.table, "Sources/Seq2SeqLesson"),
   ]
 
   static func placeholders(_ template: String) -> Set<String> {

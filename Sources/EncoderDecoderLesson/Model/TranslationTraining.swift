@@ -26,6 +26,8 @@ public struct TranslationHistory: Sendable {
   public var perToken: [Double] = []
   /// The share of minibatches whose gradient norm was above the clipping threshold.
   public var clippedShare = 0.0
+  /// The median over all updates of the gradient's norm before clipping.
+  public var medianGradientNorm = 0.0
   public var seconds = 0.0
 }
 
@@ -49,7 +51,7 @@ public func trainTranslator<E, D>(
   let optimizer = Adam(parameters: parameters, learningRate: settings.learningRate)
   let bos = data.targetVocab["<bos>"]
   var history = TranslationHistory()
-  var (clipped, updates) = (0, 0)
+  var norms: [Float] = []
   let start = Date()
   for epoch in 1...settings.epochs {
     var (lossSum, crossEntropySum, tokens) = (0.0, 0.0, 0)
@@ -62,8 +64,7 @@ public func trainTranslator<E, D>(
       let l = scores.maskedSoftmaxCrossEntropy(labels: batch.target.tokens, validLengths: counted, reduction: settings.reduction).sum()
       model.zeroGradients()
       l.backward()
-      if Optimization.clipGradients(parameters, maxNorm: settings.clip) > settings.clip { clipped += 1 }
-      updates += 1
+      norms.append(Optimization.clipGradients(parameters, maxNorm: settings.clip))
       optimizer.step()
       lossSum += Double(l.scalar)
       crossEntropySum += Double(withoutGradients {
@@ -76,7 +77,8 @@ public func trainTranslator<E, D>(
     onEpoch(epoch, lossSum / Double(tokens))
   }
   history.seconds = Date().timeIntervalSince(start)
-  history.clippedShare = Double(clipped) / Double(max(updates, 1))
+  history.clippedShare = Double(norms.count { $0 > settings.clip }) / Double(max(norms.count, 1))
+  history.medianGradientNorm = Double(norms.sorted()[norms.count / 2])
   return history
 }
 

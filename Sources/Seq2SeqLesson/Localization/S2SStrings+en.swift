@@ -57,10 +57,12 @@ extension S2SStrings {
     "compare.loss": "loss/token",
     "compare.bleu": "mean BLEU",
     "compare.seconds": "seconds",
+    "compare.norm": "‖g‖ median",
     "compare.clipped": "clipped",
 
     "meansum.summary": "mean or sum in the masked loss: both trained, side by side",
-    "meansum.reading": "Both runs start from the same weights and read the same minibatches; only the constant factor 1/numSteps differs. With mean, clipping shortened the gradient on {mean}% of the updates; with sum, on {sum}%. Adam divides each update by a running size of the gradient, so most of the factor cancels; what remains is where clipping acts. The per-token losses at the end ({meanLoss} and {sumLoss}) and the translations above are the measured answer; neither version can shorten or lengthen its sentences to lower its loss, since the mask does not depend on the model.",
+    "meansum.reading": "Both runs start from the same weights and read the same minibatches; only the constant factor 1/numSteps differs, so the gradient before clipping is that factor larger with sum (median norms {meanNorm} and {sumNorm}). Clipping at 1 acted on {mean}% of the mean run's updates and {sum}% of the sum run's; where it acts, it removes the factor, and Adam, which divides each update by a running size of the gradient, removes most of the rest. The per-token losses at the end ({meanLoss} and {sumLoss}) and the translations above are the measured answer. Neither version can shorten or lengthen its sentences to lower its loss: the mask does not depend on the model.",
+    "meansum.reading.allClipped": "Both runs start from the same weights and read the same minibatches; only the constant factor 1/numSteps differs. But the gradient of the loss summed over a minibatch is larger than 1 even with mean (median norms {meanNorm} and {sumNorm}), so clipping at 1 acted on every update of both runs: each update starts from a gradient of norm 1 in the same direction, and Adam sees the same numbers. The two runs are the same algorithm; they drift apart only through rounding, which compounds over thousands of updates. The per-token losses at the end ({meanLoss} and {sumLoss}) and the translations above show how far that drift goes. Neither version can shorten or lengthen its sentences to lower its loss: the mask does not depend on the model.",
 
     "exercises.summary": "the section's six exercises and where they are done",
     "exercises.item1": "Can you adjust the hyperparameters to improve the translations? Step s2s-hyper trains the book's model with one change at a time.",

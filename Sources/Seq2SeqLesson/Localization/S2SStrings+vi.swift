@@ -57,10 +57,12 @@ extension S2SStrings {
     "compare.loss": "mất mát/token",
     "compare.bleu": "BLEU tr.bình",
     "compare.seconds": "giây",
+    "compare.norm": "‖g‖ trung vị",
     "compare.clipped": "bị cắt",
 
     "meansum.summary": "mean hay sum trong hàm mất mát có mặt nạ: huấn luyện cả hai, đặt cạnh nhau",
-    "meansum.reading": "Hai lần chạy bắt đầu từ cùng trọng số và đọc cùng các minibatch; chỉ khác nhau ở hằng số 1/numSteps. Với mean, phép cắt làm ngắn gradient ở {mean}% số lần cập nhật; với sum, ở {sum}%. Adam chia mỗi lần cập nhật cho một độ lớn trượt của gradient, nên phần lớn hằng số ấy triệt tiêu; phần còn lại nằm ở chỗ phép cắt có tác dụng. Giá trị mất mát trên mỗi token lúc cuối ({meanLoss} và {sumLoss}) cùng các bản dịch ở trên là câu trả lời đo được; không phiên bản nào có thể làm câu ngắn đi hay dài ra để hạ mất mát, vì mặt nạ không phụ thuộc vào mô hình.",
+    "meansum.reading": "Hai lần chạy bắt đầu từ cùng trọng số và đọc cùng các minibatch; chỉ khác nhau ở hằng số 1/numSteps, nên trước khi cắt, gradient với sum lớn hơn đúng hằng số ấy (chuẩn trung vị {meanNorm} và {sumNorm}). Phép cắt ở 1 có tác dụng ở {mean}% số lần cập nhật của lần chạy mean và {sum}% của lần chạy sum; ở đâu nó tác dụng, nó xóa hằng số ấy đi, và Adam, vốn chia mỗi lần cập nhật cho một độ lớn trượt của gradient, xóa đi phần lớn phần còn lại. Giá trị mất mát trên mỗi token lúc cuối ({meanLoss} và {sumLoss}) cùng các bản dịch ở trên là câu trả lời đo được. Không phiên bản nào có thể làm câu ngắn đi hay dài ra để hạ mất mát: mặt nạ không phụ thuộc vào mô hình.",
+    "meansum.reading.allClipped": "Hai lần chạy bắt đầu từ cùng trọng số và đọc cùng các minibatch; chỉ khác nhau ở hằng số 1/numSteps. Nhưng gradient của hàm mất mát lấy tổng trên cả minibatch lớn hơn 1 ngay cả với mean (chuẩn trung vị {meanNorm} và {sumNorm}), nên phép cắt ở 1 có tác dụng ở mọi lần cập nhật của cả hai: mỗi lần cập nhật đều bắt đầu từ một gradient có chuẩn 1 theo cùng một hướng, và Adam nhận đúng những con số như nhau. Hai lần chạy là cùng một thuật toán; chúng chỉ tách nhau ra vì sai số làm tròn, tích tụ qua hàng nghìn lần cập nhật. Giá trị mất mát trên mỗi token lúc cuối ({meanLoss} và {sumLoss}) cùng các bản dịch ở trên cho thấy sự trôi ấy đi xa đến đâu. Không phiên bản nào có thể làm câu ngắn đi hay dài ra để hạ mất mát: mặt nạ không phụ thuộc vào mô hình.",
 
     "exercises.summary": "sáu bài tập của phần này và nơi thực hiện chúng",
     "exercises.item1": "Bạn có thể điều chỉnh siêu tham số để bản dịch tốt hơn không? Bước s2s-hyper huấn luyện mô hình của sách, mỗi lần đổi một thứ.",

@@ -10,8 +10,10 @@ public struct ComparedRun {
   public let perToken: [Double]
   public let translations: [(translation: String, bleu: Double)]
   public let seconds: Double
-  /// The share of updates whose gradient was clipped, when the run counted it.
+  /// The share of updates whose gradient was clipped, and the median norm before clipping,
+  /// when the run counted them.
   public var clippedShare: Double?
+  public var medianGradientNorm: Double?
 
   public init(name: String, perToken: [Double], translations: [(translation: String, bleu: Double)], seconds: Double) {
     (self.name, self.perToken, self.translations, self.seconds) = (name, perToken, translations, seconds)
@@ -31,6 +33,7 @@ public func compare<E, D>(
   }
   var run = ComparedRun(name: name, perToken: history.perToken, translations: translations, seconds: history.seconds)
   run.clippedShare = history.clippedShare
+  run.medianGradientNorm = history.medianGradientNorm
   return run
 }
 
@@ -49,12 +52,12 @@ public func show(_ runs: [ComparedRun], _ out: StepOutput) {
   out.chart(StepChart(title: tr("compare.chart"), series: runs.map { .init(name: $0.name, values: $0.perToken) }))
   let width = runs.map { LineFitter.columns($0.name) }.max() ?? 0
   func pad(_ s: String) -> String { s + String(repeating: " ", count: max(0, width - LineFitter.columns(s))) }
-  let table = ResultColumns([tr("compare.loss"), tr("compare.bleu"), tr("compare.seconds"), tr("compare.clipped")], minimum: 8)
+  let table = ResultColumns([tr("compare.loss"), tr("compare.bleu"), tr("compare.seconds"), tr("compare.norm"), tr("compare.clipped")], minimum: 8)
   out.say("  " + pad("") + table.header.dropFirst(2))
   for run in runs {
     out.say("  " + pad(run.name) + table.row([
       Num.fixed(run.perToken.last ?? .nan, 3), Num.fixed(run.meanBLEU, 3), Num.fixed(run.seconds, 1),
-      run.clippedShare.map { Num.fixed(100 * $0, 0) + "%" } ?? "–",
+      run.medianGradientNorm.map { Num.fixed($0, 2) } ?? "–", run.clippedShare.map { Num.fixed(100 * $0, 0) + "%" } ?? "–",
     ]).dropFirst(2))
   }
   for (k, english) in BookSentences.english.enumerated() {

@@ -34,8 +34,13 @@ public enum S2SMeanSumStep: LessonStep {
     // ANCHOR_END: s2s-mean-sum
     show(runs, out)
     out.say()
-    let reading = tr("meansum.reading", [
-      "mean": Num.fixed(100 * (runs[0].clippedShare ?? 0), 0), "sum": Num.fixed(100 * (runs[1].clippedShare ?? 0), 0),
+    let (meanClipped, sumClipped) = (runs[0].clippedShare ?? 0, runs[1].clippedShare ?? 0)
+    // Clipped at every update, both runs take unit steps in the same direction: Adam then sees
+    // the same gradients, and only rounding tells the runs apart.
+    let key = meanClipped == 1 && sumClipped == 1 ? "meansum.reading.allClipped" : "meansum.reading"
+    let reading = tr(key, [
+      "mean": Num.fixed(100 * meanClipped, 0), "sum": Num.fixed(100 * sumClipped, 0),
+      "meanNorm": Num.fixed(runs[0].medianGradientNorm ?? .nan, 2), "sumNorm": Num.fixed(runs[1].medianGradientNorm ?? .nan, 2),
       "meanLoss": Num.fixed(runs[0].perToken.last ?? .nan, 3), "sumLoss": Num.fixed(runs[1].perToken.last ?? .nan, 3),
     ])
     for line in LineFitter.paragraph(reading, width: out.width, first: "  ", rest: "  ") { out.say(line) }
