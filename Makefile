@@ -45,7 +45,7 @@ clean:
 
 ## make install: the release binary in PREFIX/bin; under PREFIX/share/d2l-swift the sources a
 ## learner's workspace builds against offline (Package.swift, Sources/, lessons/, and the
-## exercises/ and playground/ templates `lessons init` copies); shell completions and the man
+## playground/ template `lessons init` copies; the exercises package is made from Sources/); shell completions and the man
 ## page from swift-argument-parser's generators. `lessons` finds the sources from its own
 ## place (bin/../share/d2l-swift). BUILD-INFO records the commit for `lessons --version`.
 PREFIX ?= /usr/local
@@ -56,7 +56,7 @@ BASHDIR := $(PREFIX)/share/bash-completion/completions
 ZSHDIR := $(PREFIX)/share/zsh/site-functions
 FISHDIR := $(PREFIX)/share/fish/vendor_completions.d
 ## What a learner's packages need, as tracked by git (never .build/, a learner's edits, data).
-SOURCE_PATHS := Package.swift Sources lessons exercises playground
+SOURCE_PATHS := Package.swift Sources lessons playground
 MANUAL := .build/plugins/GenerateManual/outputs/Lessons/lessons.1
 
 install: release

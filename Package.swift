@@ -1,35 +1,75 @@
 // swift-tools-version:6.0
-// d2l-swift: the "Deep Recurrent Neural Networks" chapter of Dive into Deep Learning, as a Swift
-// library (D2L) and a terminal walk-through (`lessons`). The targets, from the bottom up:
+// d2l-swift: D2L's chapter on modern recurrent neural networks, as a Swift library (D2L) and a
+// terminal walk-through (`lessons`). The targets, from the bottom up:
 //
 //   CBLAS, CCmark     system libraries (OpenBLAS, cmark) through pkg-config
 //   CKernels          C kernels of the time loop, chosen at run time for the CPU
 //   D2L               tensors, autodiff, layers, data, training, checkpoints
 //   Localization      languages, string tables, numbers: for the engine, lessons and checks
-//   ExerciseChecks    the checks behind `lessons check` and the learner's exercises/ package
+//   ExerciseChecks    what every exercise checker shares (rows, tensor comparison, strings)
 //   LessonEngine      lesson files: parsing, rendering, math, steps, the runner
-//   CourseKit         what the course's commands share: training runs, experiments, exercises,
-//                     the playground
-//   DeepRNNLesson     the deep-RNN lesson: its `Lesson` value, typed steps and exercises
-//   BiRNNLesson       the bidirectional-RNN lesson, the same way
-//   MachineTranslationLesson, EncoderDecoderLesson, Seq2SeqLesson
-//                     the translation lessons: data, the interface, the RNN encoder–decoder
+//   CourseKit         what the course's commands share: training runs, the experiment
+//                     machinery, exercises, the playground
+//   <Name>Lesson      one lesson each (the list `lessons` below): its steps, strings,
+//                     experiments, exercises and published results, in Sources/<Name>Lesson
 //   Lessons           the thin `lessons` command line
 import PackageDescription
+
+/// The course's lessons, one line each: `Sources/<name>Lesson` is the lesson's target, its code
+/// exercises' checks (if any) are the target `<name>Checks` in `Sources/<name>Lesson/Exercises/Checks`,
+/// and its tests are `Tests/<name>LessonTests`. The course order is `Sources/Lessons/Course.swift`'s.
+let lessons: [LessonFolder] = [
+  LessonFolder("DeepRNN", checks: true),
+  LessonFolder("BiRNN", checks: true),
+  LessonFolder("MachineTranslation"),
+  LessonFolder("EncoderDecoder"),
+  LessonFolder("Seq2Seq", checks: true),
+]
+
+/// One lesson's folder and the targets made from it.
+struct LessonFolder {
+  let name: String
+  let hasChecks: Bool
+  init(_ name: String, checks: Bool = false) {
+    self.name = name
+    self.hasChecks = checks
+  }
+  var target: String { name + "Lesson" }
+  var checks: String { name + "Checks" }
+  var folder: String { "Sources/\(target)" }
+
+  /// The lesson's target (everything in its folder but its exercises, which the learner's
+  /// exercises package builds), its checks and its test target.
+  var targets: [Target] {
+    var made: [Target] = [
+      .target(
+        name: target, dependencies: ["D2L", "LessonEngine", "CourseKit"], path: folder,
+        exclude: hasChecks ? ["Exercises"] : []),
+      .testTarget(
+        name: target + "Tests",
+        dependencies: [.target(name: target), "CourseKit", "LessonEngine", "D2L", "ExerciseChecks"]
+          + (hasChecks ? [.target(name: checks)] : []),
+        path: "Tests/\(target)Tests"),
+    ]
+    if hasChecks {
+      made.append(.target(name: checks, dependencies: ["D2L", "ExerciseChecks"], path: folder + "/Exercises/Checks"))
+    }
+    return made
+  }
+}
+
 
 let package = Package(
   name: "d2l-swift",
   products: [
     .library(name: "D2L", targets: ["D2L"]),
-    .library(name: "ExerciseChecks", targets: ["ExerciseChecks"]),
+    // The checks of every lesson's code exercises, for the learner's exercises/ package.
+    .library(name: "ExerciseChecks", targets: ["ExerciseChecks"] + lessons.filter(\.hasChecks).map(\.checks)),
     // For the learner's playground/ package, which builds edited steps against the lesson.
     .library(name: "LessonEngine", targets: ["LessonEngine"]),
     .library(name: "CourseKit", targets: ["CourseKit"]),
-    .library(name: "DeepRNNLesson", targets: ["DeepRNNLesson"]),
-    .library(name: "BiRNNLesson", targets: ["BiRNNLesson"]),
-    .library(name: "MachineTranslationLesson", targets: ["MachineTranslationLesson"]),
-    .library(name: "EncoderDecoderLesson", targets: ["EncoderDecoderLesson"]),
-    .library(name: "Seq2SeqLesson", targets: ["Seq2SeqLesson"]),
+    // Every lesson, for the learner's playground/ package (which edits any lesson's steps).
+    .library(name: "CourseLessons", targets: lessons.map(\.target)),
     .executable(name: "lessons", targets: ["Lessons"]),
   ],
   dependencies: [
@@ -58,7 +98,7 @@ let package = Package(
     // The one localization mechanism: languages, string tables, numbers as a language writes them.
     .target(name: "Localization", path: "Sources/Localization"),
 
-    // Exercise 1's checker: a learner's stacked scratch RNN against the concise RNN.
+    // What every exercise checker shares: result rows, tensor comparison, the checker's language.
     .target(name: "ExerciseChecks", dependencies: ["D2L", "Localization"], path: "Sources/ExerciseChecks"),
 
     // Lesson files: Markdown through cmark, math as Unicode, step directives, the walk-through.
@@ -67,31 +107,16 @@ let package = Package(
     // What every lesson's commands share: the training run, the experiments, the exercises
     // package, the playground.
     .target(
-      name: "CourseKit", dependencies: ["D2L", "LessonEngine", "ExerciseChecks"],
+      name: "CourseKit", dependencies: ["D2L", "LessonEngine"],
       path: "Sources/CourseKit"),
-
-    // The deep-RNN lesson: its `Lesson` value, its steps (typed inputs and outputs), exercises.
-    // A lesson is one such target plus one line in Sources/Lessons/Course.swift.
-    .target(
-      name: "DeepRNNLesson", dependencies: ["D2L", "LessonEngine", "CourseKit", "ExerciseChecks"],
-      path: "Sources/DeepRNNLesson"),
-    // The bidirectional-RNN lesson (the section after deep RNNs): its steps and exercises.
-    .target(name: "BiRNNLesson", dependencies: ["D2L", "LessonEngine", "CourseKit", "ExerciseChecks", "DeepRNNLesson"], path: "Sources/BiRNNLesson"),
-    // The machine-translation lesson: the English–French pairs, from the raw file to a minibatch.
-    .target(name: "MachineTranslationLesson", dependencies: ["D2L", "LessonEngine", "CourseKit"], path: "Sources/MachineTranslationLesson"),
-    // The encoder–decoder lesson: the interface, run on a small model, and its exercises.
-    .target(name: "EncoderDecoderLesson", dependencies: ["D2L", "LessonEngine", "CourseKit", "MachineTranslationLesson"], path: "Sources/EncoderDecoderLesson"),
-    // The seq2seq lesson: the RNN encoder–decoder trained as the book, BLEU, mean against sum.
-    .target(name: "Seq2SeqLesson", dependencies: ["D2L", "LessonEngine", "CourseKit", "MachineTranslationLesson", "EncoderDecoderLesson"], path: "Sources/Seq2SeqLesson"),
 
     // The `lessons` command line: argument parsing over the targets above.
     .executableTarget(
       name: "Lessons",
       dependencies: [
-        "D2L", "LessonEngine", "CourseKit", "DeepRNNLesson", "ExerciseChecks", "BiRNNLesson",
-        "MachineTranslationLesson", "EncoderDecoderLesson", "Seq2SeqLesson",
+        "D2L", "LessonEngine", "CourseKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ],
+      ] + lessons.map { .target(name: $0.target) },
       path: "Sources/Lessons"),
 
     .testTarget(name: "D2LTests", dependencies: ["D2L"], path: "Tests/D2LTests",
@@ -100,8 +125,6 @@ let package = Package(
     // Snapshots are read from the source tree (by path), not bundled.
     .testTarget(name: "LessonsTests", dependencies: ["Lessons", "LessonEngine", "CourseKit", "DeepRNNLesson", "D2L"],
                 path: "Tests/LessonsTests", exclude: ["Snapshots"]),
-    .testTarget(name: "TranslationLessonsTests", dependencies: ["MachineTranslationLesson", "EncoderDecoderLesson", "Seq2SeqLesson", "LessonEngine", "D2L"], path: "Tests/TranslationLessonsTests"),
-    .testTarget(name: "BiRNNLessonTests", dependencies: ["BiRNNLesson", "DeepRNNLesson", "CourseKit", "LessonEngine", "ExerciseChecks", "D2L"], path: "Tests/BiRNNLessonTests"),
-  ],
+  ] + lessons.flatMap(\.targets),
   swiftLanguageModes: [.v5]
 )

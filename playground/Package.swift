@@ -23,12 +23,8 @@ let package = Package(
         .product(name: "D2L", package: projectIdentity),
         .product(name: "LessonEngine", package: projectIdentity),
         .product(name: "CourseKit", package: projectIdentity),
-        // The lessons whose steps may be edited here (one line per registered lesson).
-        .product(name: "DeepRNNLesson", package: projectIdentity),
-        .product(name: "BiRNNLesson", package: projectIdentity),
-        .product(name: "MachineTranslationLesson", package: projectIdentity),
-        .product(name: "EncoderDecoderLesson", package: projectIdentity),
-        .product(name: "Seq2SeqLesson", package: projectIdentity),
+        // Every lesson, whose steps may be edited here.
+        .product(name: "CourseLessons", package: projectIdentity),
       ],
       path: "Sources/Playground"),
   ],

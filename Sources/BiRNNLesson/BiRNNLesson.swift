@@ -1,6 +1,5 @@
 import CourseKit
 import D2L
-import DeepRNNLesson
 import LessonEngine
 
 /// The bidirectional-RNN lesson (D2L's section after deep RNNs): its description for the course

@@ -1,6 +1,5 @@
 import D2L
 import LessonEngine
-import MachineTranslationLesson
 
 /// The encoder–decoder lesson (D2L's "Encoder-Decoder Architecture"): the interface, run once on
 /// a small model that keeps it without recurrence in its encoder, and the section's exercises.
@@ -18,10 +17,4 @@ public enum EncoderDecoderLesson {
   public static let catalog = StepCatalog([
     EDInterfaceStep.definition, EDGenerateStep.definition, EDExercisesStep.definition, EDMixedStep.definition,
   ])
-}
-
-/// The book's four test sentences and its French references.
-public enum BookSentences {
-  public static let english = ["go .", "i lost .", "he's calm .", "i'm home ."]
-  public static let french = ["va !", "j'ai perdu .", "il est calme .", "je suis chez moi ."]
 }

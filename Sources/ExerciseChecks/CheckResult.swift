@@ -14,13 +14,13 @@ public struct CheckResult: Sendable, CustomStringConvertible {
   public let maxDifference: Float?
   /// What kind of fact this is, the same in every case checked (`structure`, `H^(2)`, ...), so a
   /// summary row can refer to a failure already shown rather than repeat it.
-  let topic: String
+  public let topic: String
 
   public init(name: String, passed: Bool, detail: String = "", maxDifference: Float? = nil) {
     self.init(name: name, topic: name, passed: passed, detail: detail, maxDifference: maxDifference)
   }
 
-  init(name: String, topic: String, passed: Bool, detail: String = "", maxDifference: Float? = nil) {
+  public init(name: String, topic: String, passed: Bool, detail: String = "", maxDifference: Float? = nil) {
     self.name = name
     self.topic = topic
     self.passed = passed
@@ -38,7 +38,7 @@ public struct CheckResult: Sendable, CustomStringConvertible {
   }
 
   /// A difference in scientific notation with two decimals (`3.10e-01`).
-  static func format(_ value: Float) -> String { String(format: "%.2e", Double(value)) }
+  public static func format(_ value: Float) -> String { String(format: "%.2e", Double(value)) }
 }
 
 extension Array where Element == CheckResult {

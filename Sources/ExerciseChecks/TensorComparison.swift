@@ -3,17 +3,17 @@ import Foundation
 
 /// How far an answer's tensor is from the expected one. A wrong shape is a finding (reported
 /// with both shapes), never a trap, so that a checker survives any wrong answer.
-struct TensorComparison {
-  let got: Tensor
-  let expected: Tensor
+public struct TensorComparison {
+  public let got: Tensor
+  public let expected: Tensor
   /// The largest |got - expected|; infinity when the shapes differ or a value is not finite.
-  let maxDifference: Float
+  public let maxDifference: Float
   /// The flat index of the largest difference, when the shapes agree.
-  let worstIndex: Int?
+  public let worstIndex: Int?
   /// The allowed difference: 1e-5, relative to the expected values' magnitude above 1.
-  let tolerance: Float
+  public let tolerance: Float
 
-  init(got: Tensor, expected: Tensor) {
+  public init(got: Tensor, expected: Tensor) {
     self.got = got
     self.expected = expected
     let scale = max(1, expected.scalars.lazy.map(abs).max() ?? 0)
@@ -33,8 +33,8 @@ struct TensorComparison {
     worstIndex = got.count > 0 ? at : nil
   }
 
-  var shapesMatch: Bool { got.shape == expected.shape }
-  var passed: Bool { shapesMatch && maxDifference <= tolerance }
+  public var shapesMatch: Bool { got.shape == expected.shape }
+  public var passed: Bool { shapesMatch && maxDifference <= tolerance }
 
   /// Expected vs got, llm.c style, for the row (last axis) holding the largest difference:
   ///
@@ -43,7 +43,7 @@ struct TensorComparison {
   ///       got      [ 0.1234 -0.2000  0.0012  0.9000]
   ///
   /// - Parameter axes: how to name the leading axes, e.g. `["t", "batch"]` (t counted from 1).
-  func mismatch(axes: [String]) -> String {
+  public func mismatch(axes: [String]) -> String {
     guard shapesMatch else {
       return ct("shape", ["expected": Tensor.describe(expected.shape), "got": Tensor.describe(got.shape)])
     }
@@ -70,7 +70,7 @@ struct TensorComparison {
   }
 
   /// Up to 8 values with 4 decimals, `…` when there are more.
-  static func values(_ v: [Float]) -> String {
+  public static func values(_ v: [Float]) -> String {
     let shown = v.prefix(8).map { $0.isFinite ? String(format: "%7.4f", Double($0)) : "\($0)" }
     return "[" + shown.joined(separator: " ") + (v.count > 8 ? " …" : "") + "]"
   }

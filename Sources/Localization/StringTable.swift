@@ -9,10 +9,28 @@
 public struct StringTable: Sendable {
   /// The templates, by language, by key.
   public let templates: [Language: [String: String]]
+  /// Tables asked, in order, for a key this one lacks (a lesson's table falls back on the
+  /// course's shared one).
+  public let fallbacks: [StringTable]
 
   /// A table with the templates of every language it has; English is every key's fallback.
-  public init(_ templates: [Language: [String: String]]) {
+  public init(_ templates: [Language: [String: String]], fallbacks: [StringTable] = []) {
     self.templates = templates
+    self.fallbacks = fallbacks
+  }
+
+  /// This table, then `other` for the keys it lacks.
+  public func falling(back other: StringTable) -> StringTable {
+    StringTable(templates, fallbacks: fallbacks + [other])
+  }
+
+  /// The template for `key` in `language`, or in English, here or in a fallback.
+  public func template(_ key: String, language: Language) -> String? {
+    if let own = templates[language]?[key] { return own }
+    for table in fallbacks { if let found = table.templates[language]?[key] { return found } }
+    if let own = templates[.en]?[key] { return own }
+    for table in fallbacks { if let found = table.template(key, language: language) { return found } }
+    return nil
   }
 
   public init(en: [String: String], vi: [String: String]) {
@@ -27,8 +45,7 @@ public struct StringTable: Sendable {
   public func callAsFunction(
     _ key: String, _ arguments: [String: Any] = [:], language: Language = Language.current
   ) -> String {
-    let template = templates[language]?[key] ?? templates[.en]?[key] ?? key
-    return Self.fill(template, arguments)
+    Self.fill(template(key, language: language) ?? key, arguments)
   }
 
   /// `template` with every `{name}` that `arguments` has replaced by its value.

@@ -23,3 +23,9 @@ public enum Seq2SeqLesson {
     S2SNoTeacherStep.definition, S2SLSTMStep.definition,
   ])
 }
+
+/// The book's four test sentences and its French references, for the exercises' comparisons.
+public enum BookSentences {
+  public static let english = ["go .", "i lost .", "he's calm .", "i'm home ."]
+  public static let french = ["va !", "j'ai perdu .", "il est calme .", "je suis chez moi ."]
+}

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import D2L
+@testable import BiRNNChecks
 @testable import ExerciseChecks
 
 /// Exercise 2's checker: it passes the shipped solution, fails the shipped starter, and refuses
@@ -64,15 +65,16 @@ import Testing
 
   // MARK: - The shipped files
 
-  @Test(arguments: [("SOLUTION", "Solutions", "public final class DeepBiRNN:"), ("STARTER", "Starters", "public final class StarterDeepBiRNN:")])
+  @Test(arguments: [("SOLUTION", "Solution", "public final class DeepBiRNN:"), ("STARTER", "Starter", "public final class StarterDeepBiRNN:")])
   func copiesMatchTheShippedFiles(marker: String, folder: String, declaration: String) throws {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let shipped = try String(contentsOf: root.appendingPathComponent("exercises/\(folder)/BiRNNExercise2/DeepBiRNN.swift"), encoding: .utf8)
+    let shipped = try String(contentsOf: root.appendingPathComponent("Sources/BiRNNLesson/Exercises/2/\(folder)/DeepBiRNN.swift"), encoding: .utf8)
     let copies = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("ShippedAnswers.swift"), encoding: .utf8)
     let copy = try #require(copies.components(separatedBy: "// BEGIN \(marker) COPY\n").dropFirst().first?.components(separatedBy: "// END \(marker) COPY\n").first)
-    let expected = shipped.replacingOccurrences(of: "import D2L\nimport ExerciseChecks\n\n", with: "")
+    let expected = shipped.replacingOccurrences(of: "import BiRNNChecks\nimport D2L\n\n", with: "")
+      .replacingOccurrences(of: "import D2L\nimport BiRNNChecks\n\n", with: "")
       .replacingOccurrences(of: "public final class DeepBiRNN:", with: declaration)
-    #expect(copy == expected, "exercises/\(folder)/BiRNNExercise2/DeepBiRNN.swift changed: copy it between the markers in ShippedAnswers.swift")
+    #expect(copy == expected, "Sources/BiRNNLesson/Exercises/2/\(folder)/DeepBiRNN.swift changed: copy it between the markers in ShippedAnswers.swift")
   }
 }
 

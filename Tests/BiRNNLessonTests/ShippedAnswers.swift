@@ -1,8 +1,8 @@
 import D2L
-import ExerciseChecks
+import BiRNNChecks
 
 // The shipped solution and starter of bi-rnn's exercise 2, copied here so that the tests run
-// them; `Exercise2Tests` checks that the copies still match exercises/.
+// them; `Exercise2Tests` checks that the copies still match Sources/BiRNNLesson/Exercises/2/.
 
 // BEGIN SOLUTION COPY
 // Exercise 2 of "Bidirectional Recurrent Neural Networks": a bidirectional RNN with several
@@ -54,8 +54,8 @@ public final class DeepBiRNN: DeepBiRNNExercise {
 //     →H_t^(l) = tanh(H_t^(l-1) →W_xh^(l) + →H_{t-1}^(l) →W_hh^(l) + →b_h^(l))
 //     ←H_t^(l) = tanh(H_t^(l-1) ←W_xh^(l) + ←H_{t+1}^(l) ←W_hh^(l) + ←b_h^(l))
 //
-// Fill in the `TODO`s, then run `lessons check 2 --lesson bi-rnn`. Stuck?
-// `lessons hint 2 --lesson bi-rnn`. Start over: `lessons reset 2 --lesson bi-rnn`.
+// Fill in the `TODO`s, then run `lessons check bi-rnn:2`. Stuck?
+// `lessons hint bi-rnn:2`. Start over: `lessons reset bi-rnn:2`.
 // Shapes: T = steps, B = batch, I = numInputs, H = numHiddens.
 
 /// Your deep bidirectional RNN: `numLayers` layers, each a forward and a backward scratch RNN.

@@ -3,6 +3,7 @@ import Testing
 @testable import CourseKit
 @testable import DeepRNNLesson
 @testable import LessonEngine
+@testable import Lessons
 
 /// `lessons author check`: it passes on the lesson as it ships, and refuses copies that an
 /// author could break: an unknown reference, a step missing from a translation, a starter that
@@ -52,19 +53,46 @@ import Testing
     #expect(result.stderr.contains("step 'predict'") && result.stderr.contains("is missing"), "\(result.stderr)")
   }
 
+  /// Step ids are per lesson, so within one they must be unique: a copy whose step appears twice
+  /// is refused with both lines.
+  @Test func refusesADuplicatedStepID() throws {
+    let folder = try Self.copyOfLesson { language, text in
+      guard language == "en", let range = text.range(of: #"```swift step=predict[^\n]*\n```\n"#, options: .regularExpression) else { return text }
+      return text + "\n" + text[range]
+    }
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try LessonsBinary.run(["author", "check", folder.appendingPathComponent("deep-rnn.md").path, "--only", "files"])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("duplicate step id 'predict' (first at line"), "\(result.stderr)")
+    // And in a catalogue: two step types with one id.
+    var check = AuthorCheck(lesson: DeepRNNLesson.lesson, files: [], sourcesRoot: LessonsBinary.packageRoot)
+    check.parts = [.files]
+    #expect(check.duplicateStepIDs().isEmpty)
+    let doubled = Lesson(
+      name: "doubled", titleKey: "t", module: "M", files: [:], stepsFolder: "Sources/M/Steps",
+      catalog: StepCatalog(DeepRNNLesson.catalog.all + [DeepRNNLesson.catalog.all[0]]), strings: StringTable(en: [:], vi: [:]))
+    let problems = AuthorCheck(lesson: doubled, files: [], sourcesRoot: LessonsBinary.packageRoot).duplicateStepIDs()
+    #expect(problems.map(\.reason) == ["step id '\(DeepRNNLesson.catalog.all[0].id)' is declared by more than one step of doubled"])
+  }
+
   @Test func refusesAStarterThatPasses() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("author-check-exercises-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
-    let exercises = LessonsBinary.packageRoot.appendingPathComponent("exercises")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    for name in try FileManager.default.contentsOfDirectory(atPath: exercises.path) where !name.hasPrefix(".") {
-      try FileManager.default.copyItem(at: exercises.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+    // A copy of every lesson's exercise folders, deep-rnn:1's starter replaced by its solution.
+    for lesson in course.lessons {
+      let exercises = "Sources/\(lesson.module)/Exercises"
+      let source = LessonsBinary.packageRoot.appendingPathComponent(exercises)
+      guard FileManager.default.fileExists(atPath: source.path) else { continue }
+      try FileManager.default.createDirectory(at: folder.appendingPathComponent("Sources/\(lesson.module)"), withIntermediateDirectories: true)
+      try FileManager.default.copyItem(at: source, to: folder.appendingPathComponent(exercises))
     }
     let (_, files) = try DeepRNNLesson.lesson.codeFiles(1, for: "check")
-    try FileManager.default.removeItem(at: folder.appendingPathComponent(files.starter))
-    try FileManager.default.copyItem(at: folder.appendingPathComponent(files.solution), to: folder.appendingPathComponent(files.starter))
-    let result = try LessonsBinary.run(["author", "check", "deep-rnn", "--only", "exercises", "--exercises", folder.path])
+    try FileManager.default.removeItem(at: folder.appendingPathComponent(files.sourceStarter))
+    try FileManager.default.copyItem(at: folder.appendingPathComponent(files.sourceSolution), to: folder.appendingPathComponent(files.sourceStarter))
+    let result = try LessonsBinary.run(["author", "check", "deep-rnn", "--only", "exercises", "--exercises-from", folder.path])
     #expect(result.status == 1)
-    #expect(result.stderr.contains("\(folder.appendingPathComponent(files.starter).path):1: exercise 1's starter passes its check"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("\(folder.appendingPathComponent(files.sourceStarter).path):1: exercise deep-rnn:1's starter passes its check"),
+      "\(result.stderr)")
   }
 }

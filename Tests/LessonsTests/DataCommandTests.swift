@@ -27,7 +27,9 @@ import Testing
       #expect(result.stdout.contains("present: \(data.path)/timemachine.txt"))
       #expect(result.stdout.components(separatedBy: "missing (lessons data fetch ").count - 1 == 8)
       #expect(result.stdout.contains("1 of 9 present."))
-      #expect(result.stdout.contains("needed by: experiment 4 (step experiment-authors)"))
+      // What needs a file: the lessons whose `dataFiles` list it.
+      #expect(result.stdout.contains("needed by: deep-rnn, bi-rnn\n"))
+      #expect(result.stdout.contains("shelley-frankenstein.txt") && result.stdout.contains("needed by: deep-rnn\n"))
     }
   }
 

@@ -8,11 +8,8 @@ import Testing
 @testable import Lessons
 
 /// `lessons exercises | check | hint | reset`: argument errors, progress, status and reset in
-/// process; then `lessons check 1` end to end on a copy of the exercises package.
+/// process; then `lessons check deep-rnn:1` end to end on a copy of the exercises package.
 @Suite struct ExerciseCommandTests {
-  /// The project's exercises package.
-  static let exercises = LessonsBinary.packageRoot.appendingPathComponent("exercises")
-
   /// Expects parsing `arguments` to fail with a message containing `message`.
   private func expectUsageError(_ arguments: [String], _ message: String, sourceLocation: SourceLocation = #_sourceLocation) {
     do {
@@ -23,54 +20,116 @@ import Testing
     }
   }
 
-  @Test func badExerciseNumbersAreUsageErrors() throws {
-    expectUsageError(["check", "7"], "there is no exercise 7: the chapter's exercises are 1 to 4")
-    expectUsageError(["check", "2"], "exercise 2 is a measured experiment, with nothing to check: run `lessons experiment 2`")
-    expectUsageError(["reset", "4"], "nothing to reset: run `lessons experiment 4`")
-    expectUsageError(["hint", "0"], "there is no exercise 0")
-    #expect(try LessonsCommand.parseAsRoot(["hint", "3"]) is HintCommand)
+  @Test func badExerciseNamesAreUsageErrors() throws {
+    expectUsageError(["check", "7"], "no exercise '7' (there are: deep-rnn:1, deep-rnn:2")
+    expectUsageError(
+      ["check", "deep-rnn:2"], "exercise deep-rnn:2 is a measured experiment, with nothing to check: run `lessons experiment deep-rnn:2`")
+    expectUsageError(["reset", "deep-rnn:4"], "nothing to reset: run `lessons experiment deep-rnn:4`")
+    expectUsageError(["hint", "0"], "no exercise '0'")
+    expectUsageError(["hint", "nine"], "an exercise is named LESSON:N or N (a number), got 'nine'")
+    expectUsageError(["check", "no-such:1"], "no lesson 'no-such' (lessons: deep-rnn, bi-rnn)")
+    #expect(try LessonsCommand.parseAsRoot(["hint", "deep-rnn:3"]) is HintCommand)
     let result = try LessonsBinary.run(["check", "7"])
     #expect(result.status == 64)  // EX_USAGE, with the usage
-    #expect(result.stderr.contains("there is no exercise 7") && result.stderr.contains("Usage: lessons check"))
+    #expect(result.stderr.contains("no exercise '7'") && result.stderr.contains("Usage: lessons check"))
+  }
+
+  /// A bare number means the lesson in context (`--lesson`), else the only lesson with such an
+  /// exercise among those the command applies to; an ambiguous one is refused with the choices.
+  @Test func bareNumbersResolveOrAreRefusedWithTheChoices() throws {
+    expectUsageError(["hint", "3"], "exercise '3' is in several lessons: say which, deep-rnn:3, bi-rnn:3")
+    // Only deep-rnn's exercise 1 and bi-rnn's exercise 2 have code to check.
+    #expect(try course.exercise("1") { if case .code = $0.kind { return true } else { return false } }.0.name == "deep-rnn")
+    #expect(try course.exercise("2") { if case .code = $0.kind { return true } else { return false } }.0.name == "bi-rnn")
+    #expect(try course.exercise("2", context: course.lesson(named: "deep-rnn")).0.name == "deep-rnn")
+    #expect(try course.exercise("bi-rnn:1").0.name == "bi-rnn")
+    #expect(throws: ExerciseError.self) { try course.exercise("3") }
   }
 
   @Test func progressRoundTripsUnderItsHeader() throws {
     let folder = try temporaryFolder()
     let url = folder.appendingPathComponent(".progress")
     var progress = ExerciseProgress()
-    progress.records[1] = .init(passed: true, fingerprint: ExerciseProgress.fingerprint("answer"))
+    progress.records["deep-rnn:1"] = .init(passed: true, fingerprint: ExerciseProgress.fingerprint("answer"))
+    progress.records["bi-rnn:2"] = .init(passed: false, fingerprint: ExerciseProgress.fingerprint("other"))
     try progress.save(to: url)
     let text = try String(contentsOf: url, encoding: .utf8)
     #expect(text.hasPrefix("# DON'T EDIT THIS FILE!"))
+    #expect(text.contains("\nbi-rnn:2 failing ") && text.contains("\ndeep-rnn:1 done "))
     #expect(ExerciseProgress.load(from: url) == progress)
     #expect(ExerciseProgress.load(from: folder.appendingPathComponent("missing")) == ExerciseProgress())
   }
 
-  @Test func statusFollowsTheFileAndTheLastCheck() {
-    var progress = ExerciseProgress()
-    #expect(ExerciseStatus.of(1, text: "start", starter: "start", progress: progress) == .notStarted)
-    #expect(ExerciseStatus.of(1, text: "mine", starter: "start", progress: progress) == .failing(checked: false))
-    progress.records[1] = .init(passed: false, fingerprint: ExerciseProgress.fingerprint("mine"))
-    #expect(ExerciseStatus.of(1, text: "mine", starter: "start", progress: progress) == .failing(checked: true))
-    progress.records[1] = .init(passed: true, fingerprint: ExerciseProgress.fingerprint("mine"))
-    #expect(ExerciseStatus.of(1, text: "mine", starter: "start", progress: progress) == .done)
-    #expect(ExerciseStatus.of(1, text: "mine, edited", starter: "start", progress: progress) == .failing(checked: false))
+  /// Version 0.4.0 keyed the progress by number alone: each such line goes to the lesson with a
+  /// code exercise of that number, and nothing is lost; a line in the new form wins.
+  @Test func progressFrom040KeepsItsEntries() throws {
+    let package = try copyOfExercises()
+    let old = """
+      # DON'T EDIT THIS FILE! `lessons check` keeps your exercise progress here.
+      # One line per exercise: number, result of the last check, fingerprint of the file checked.
+      1 done 00000000000000aa
+      2 failing 00000000000000bb
+
+      """
+    try old.write(to: package.progressFile, atomically: true, encoding: .utf8)
+    let migrated = ExerciseProgress.load(package, course: course)
+    #expect(migrated.records == [
+      "deep-rnn:1": .init(passed: true, fingerprint: "00000000000000aa"),
+      "bi-rnn:2": .init(passed: false, fingerprint: "00000000000000bb"),
+    ])
+    // Saved in the new form, it reads back the same.
+    try migrated.save(to: package.progressFile)
+    #expect(ExerciseProgress.load(package, course: course) == migrated)
   }
 
-  @Test func resetAsksAndRestoresTheStarter() throws {
+  /// 0.4.0's answer to deep-rnn's exercise 1 (`Sources/Exercise1/StackedRNN.swift`) moves to the
+  /// exercise's file when that is still the starter; it is never overwritten.
+  @Test func formerAnswerIsMovedNotLost() throws {
     let package = try copyOfExercises()
-    let (info, files) = try DeepRNNLesson.lesson.codeFiles(1, for: "reset")
-    let reset = ExerciseReset(info: info, files: files, package: package)
+    let (_, files) = try DeepRNNLesson.lesson.codeFiles(1, for: "check")
+    try FileManager.default.createDirectory(at: package.url("Sources/Exercise1"), withIntermediateDirectories: true)
+    try "my 0.4.0 answer".write(to: package.url("Sources/Exercise1/StackedRNN.swift"), atomically: true, encoding: .utf8)
+    let moved = try package.moveFormerAnswers(course: course)
+    #expect(moved.map(\.1) == [files.file])
+    #expect(try package.read(files.file) == "my 0.4.0 answer")
+    #expect(!FileManager.default.fileExists(atPath: package.url("Sources/Exercise1/StackedRNN.swift").path))
+    // A former file beside an answer already begun stays where it is.
+    try "older".write(to: package.url("Sources/Exercise1/StackedRNN.swift"), atomically: true, encoding: .utf8)
+    #expect(try package.moveFormerAnswers(course: course).isEmpty)
+    #expect(try package.read(files.file) == "my 0.4.0 answer")
+  }
+
+  @Test func statusFollowsTheFileAndTheLastCheck() {
+    var progress = ExerciseProgress()
+    let name = "deep-rnn:1"
+    #expect(ExerciseStatus.of(name, text: "start", starter: "start", progress: progress) == .notStarted)
+    #expect(ExerciseStatus.of(name, text: "mine", starter: "start", progress: progress) == .failing(checked: false))
+    progress.records[name] = .init(passed: false, fingerprint: ExerciseProgress.fingerprint("mine"))
+    #expect(ExerciseStatus.of(name, text: "mine", starter: "start", progress: progress) == .failing(checked: true))
+    progress.records[name] = .init(passed: true, fingerprint: ExerciseProgress.fingerprint("mine"))
+    #expect(ExerciseStatus.of(name, text: "mine", starter: "start", progress: progress) == .done)
+    #expect(ExerciseStatus.of(name, text: "mine, edited", starter: "start", progress: progress) == .failing(checked: false))
+    // Another lesson's exercise of the same number has a record of its own.
+    #expect(ExerciseStatus.of("bi-rnn:1", text: "mine", starter: "start", progress: progress) == .failing(checked: false))
+  }
+
+  @Test func resetAsksAndRestoresTheStarterAndKeepsTheOthersProgress() throws {
+    let package = try copyOfExercises()
+    let lesson = DeepRNNLesson.lesson
+    let (info, files) = try lesson.codeFiles(1, for: "reset")
+    let reset = ExerciseReset(lesson: lesson, info: info, files: files, package: package, course: course)
     var asked = 0
     #expect(try reset.run { _ in asked += 1; return true } == .alreadyPristine)
     #expect(asked == 0)
     try "edited".write(to: package.url(files.file), atomically: true, encoding: .utf8)
-    try ExerciseProgress(records: [1: .init(passed: false, fingerprint: "x")]).save(to: package.progressFile)
+    let other = ExerciseProgress.Record(passed: true, fingerprint: "y")
+    try ExerciseProgress(records: ["deep-rnn:1": .init(passed: false, fingerprint: "x"), "bi-rnn:2": other])
+      .save(to: package.progressFile)
     #expect(try reset.run { _ in false } == .declined)
     #expect(try package.read(files.file) == "edited")
     #expect(try reset.run { question in question.hasSuffix("[y/N] ") } == .reset)
     #expect(try package.read(files.file) == package.read(files.starter))
-    #expect(ExerciseProgress.load(from: package.progressFile).records[1] == nil)
+    #expect(ExerciseProgress.load(from: package.progressFile).records == ["bi-rnn:2": other])
   }
 
   /// In the checkout, the learner's package is the one of its workspace (`.lessons/`), never
@@ -80,32 +139,34 @@ import Testing
     // Paths, not URLs: a folder's URL gains a trailing slash once the folder exists.
     let workspace = LessonsBinary.packageRoot.appendingPathComponent(".lessons/exercises").standardizedFileURL.path
     #expect(try ExercisesPackage.locate(currentDirectory: sources).root.standardizedFileURL.path == workspace)
-    #expect(try ExercisesPackage.locate(currentDirectory: Self.exercises.path).root.standardizedFileURL.path == workspace)
+    let lessonFolder = LessonsBinary.packageRoot.appendingPathComponent("Sources/DeepRNNLesson/Exercises").path
+    #expect(try ExercisesPackage.locate(currentDirectory: lessonFolder).root.standardizedFileURL.path == workspace)
     #expect(throws: WorkspaceError.self) { try ExercisesPackage.locate(currentDirectory: "/tmp") }
   }
 
   @Test func listShowsEveryExerciseWithItsStatus() throws {
     let package = try copyOfExercises()
-    let list = ExerciseList.render(lesson: DeepRNNLesson.lesson, package: package)
-    #expect(list.contains("1  A two-layer RNN from scratch"))
+    let list = ExerciseList.render(lessons: course.lessons, course: course, package: package)
+    #expect(list.contains("deep-rnn:1  A two-layer RNN from scratch"))
     #expect(list.contains("not started"))
-    for n in 2...4 { #expect(list.contains("run `lessons experiment \(n)`")) }
-    #expect(list.contains("0/1 checked exercise done"))
+    for n in 2...4 { #expect(list.contains("run `lessons experiment deep-rnn:\(n)`")) }
+    #expect(list.contains("bi-rnn:2  "))
+    #expect(list.contains("0/2 checked exercises done"))
   }
 
   // MARK: - End to end
 
-  /// `lessons check 1` on a copy of the exercises package (never the learner's own file): the
+  /// `lessons check deep-rnn:1` on a copy of the exercises package (never the learner's own file): the
   /// starter fails, a file that does not compile shows the compiler's error, each classic wrong
   /// answer is named, and the project's answer passes. One package, built once and then
   /// incrementally, in a fixed folder of the test build so that later runs reuse the build.
   @Test(.timeLimit(.minutes(20))) func checkOneEndToEnd() throws {
     let package = try copyOfExercises(at: LessonsBinary.url.deletingLastPathComponent().appendingPathComponent("exercises-e2e"))
-    let file = package.url("Sources/Exercise1/StackedRNN.swift")
-    let solution = try package.read("Solutions/Exercise1/StackedRNN.swift")
+    let file = package.url("Sources/DeepRNNExercise1/StackedRNN.swift")
+    let solution = try package.read("Solutions/DeepRNNExercise1/StackedRNN.swift")
     func check(_ text: String) throws -> LessonsBinary.Result {
       try text.write(to: file, atomically: true, encoding: .utf8)
-      return try LessonsBinary.run(["check", "1", "--exercises", package.root.path])
+      return try LessonsBinary.run(["check", "deep-rnn:1", "--exercises", package.root.path])
     }
     /// The answer with `line` of the project's answer replaced by `wrong`.
     func wrongAnswer(_ line: String, _ wrong: String) throws -> String {
@@ -113,11 +174,11 @@ import Testing
       return solution.replacingOccurrences(of: line, with: wrong)
     }
 
-    let starter = try check(package.read("Starters/Exercise1/StackedRNN.swift"))
+    let starter = try check(package.read("Starters/DeepRNNExercise1/StackedRNN.swift"))
     #expect(starter.status != 0)
     #expect(starter.stdout.contains("NOT OK  L=2 (I=5, H=4): 2 RNNScratch layers"), "\(starter.stdout)\n\(starter.stderr)")
     #expect(starter.stdout.contains("1 of 5 checks OK"))
-    #expect(ExerciseList.render(lesson: DeepRNNLesson.lesson, package: package).contains("not started"))
+    #expect(ExerciseList.render(lessons: [DeepRNNLesson.lesson], course: course, package: package).contains("not started"))
 
     let broken = try check(solution.replacingOccurrences(of: "finalStates.append(state)", with: "finalStates.append(stat)"))
     #expect(broken.status != 0)
@@ -145,14 +206,26 @@ import Testing
 
     let reference = try check(solution)
     #expect(reference.status == 0, "\(reference.stdout)\n\(reference.stderr)")
-    #expect(reference.stdout.contains("11 of 11 checks OK") && reference.stdout.contains("Exercise 1 done ✓"))
+    #expect(reference.stdout.contains("11 of 11 checks OK") && reference.stdout.contains("Exercise deep-rnn:1 done ✓"))
     #expect(!reference.stdout.contains("NOT OK"))
-    #expect(ExerciseList.render(lesson: DeepRNNLesson.lesson, package: package).contains("done ✓"))
+    #expect(ExerciseList.render(lessons: [DeepRNNLesson.lesson], course: course, package: package).contains("done ✓"))
 
     // In Vietnamese (the package is built by now, so this is quick).
+    // bi-rnn:2 in the same package: its starter fails, and deep-rnn:1's record stays as it was.
+    let records = { ExerciseProgress.load(package, course: course).records }
+    let deepRecord = try #require(records()["deep-rnn:1"])
+    let biStarter = try LessonsBinary.run(["check", "bi-rnn:2", "--exercises", package.root.path])
+    #expect(biStarter.status != 0 && biStarter.stdout.contains("Checking exercise bi-rnn:2"), "\(biStarter.stdout)\n\(biStarter.stderr)")
+    #expect(records()["bi-rnn:2"]?.passed == false)
+    #expect(records()["deep-rnn:1"] == deepRecord)
+    // Resetting bi-rnn:2 forgets its record only.
+    try "edited".write(to: package.url("Sources/BiRNNExercise2/DeepBiRNN.swift"), atomically: true, encoding: .utf8)
+    #expect(try LessonsBinary.run(["reset", "bi-rnn:2", "--yes", "--exercises", package.root.path]).status == 0)
+    #expect(records()["bi-rnn:2"] == nil && records()["deep-rnn:1"] == deepRecord)
+
     let vietnamese = try LessonsBinary.run(["check", "1", "--lang", "vi", "--exercises", package.root.path])
     #expect(vietnamese.status == 0, "\(vietnamese.stdout)\n\(vietnamese.stderr)")
-    #expect(vietnamese.stdout.contains("Đang kiểm tra bài tập 1") && vietnamese.stdout.contains("Xong bài tập 1 ✓"))
+    #expect(vietnamese.stdout.contains("Đang kiểm tra bài tập deep-rnn:1") && vietnamese.stdout.contains("Xong bài tập deep-rnn:1 ✓"))
     // The checker's rows too: it gets the language in LESSONS_LANG.
     #expect(vietnamese.stdout.contains("mỗi tầng có trọng số riêng") && vietnamese.stdout.contains("11/11 phép kiểm tra OK"))
     // A wrong answer, diagnosed in Vietnamese (the project's answer is put back afterwards).
@@ -173,29 +246,17 @@ import Testing
     return url
   }
 
-  /// A fresh copy of the exercises package (not its build, not the learner's answer: the
-  /// learner's file starts as the starter) at `folder` (a new temporary folder when nil), its
+  /// A fresh exercises package made from the lessons' folders (the learner's files start as
+  /// the starters) at `folder` (a new temporary folder when nil), keeping a build there, its
   /// manifest pointed at this project.
   private func copyOfExercises(at folder: URL? = nil) throws -> ExercisesPackage {
     let files = FileManager.default
     let root = try folder ?? temporaryFolder().appendingPathComponent("exercises")
     try files.createDirectory(at: root, withIntermediateDirectories: true)
-    for item in ["Package.swift", "Sources", "Starters", "Solutions", ".progress"] {
-      let target = root.appendingPathComponent(item)
-      if files.fileExists(atPath: target.path) { try files.removeItem(at: target) }
-      if item != ".progress" { try files.copyItem(at: Self.exercises.appendingPathComponent(item), to: target) }
+    for item in try files.contentsOfDirectory(atPath: root.path) where item != ".build" {
+      try files.removeItem(at: root.appendingPathComponent(item))
     }
-    let starter = root.appendingPathComponent("Starters/Exercise1/StackedRNN.swift")
-    let learner = root.appendingPathComponent("Sources/Exercise1/StackedRNN.swift")
-    try? files.removeItem(at: learner)
-    try files.createDirectory(at: learner.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try files.copyItem(at: starter, to: learner)
-    let manifest = root.appendingPathComponent("Package.swift")
-    let text = try String(contentsOf: manifest, encoding: .utf8)
-    let line = "let projectRoot = \"..\""
-    try #require(text.contains(line), "exercises/Package.swift no longer says \(line)")
-    try text.replacingOccurrences(of: line, with: "let projectRoot = \"\(LessonsBinary.packageRoot.standardizedFileURL.path)\"")
-      .write(to: manifest, atomically: true, encoding: .utf8)
+    try ExercisesTemplate(sourcesRoot: LessonsBinary.packageRoot).write(to: root)
     return ExercisesPackage(root: root)
   }
 }

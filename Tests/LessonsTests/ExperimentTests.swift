@@ -244,8 +244,9 @@ private let needsData: Comment =
     expected.epochs = 7
     expected.cell = .gru
     expected.secondsPerSetting = 30
-    #expect(command.budget() == expected)
-    #expect(try ExperimentCommand.parse(["2"]).budget() == CellComparison.defaultBudget)
+    #expect(try command.budget(command.chosen()) == expected)
+    let two = try ExperimentCommand.parse(["deep-rnn:2"])
+    #expect(try two.budget(two.chosen()) == CellComparison.defaultBudget)
     // Results go to the workspace (in the checkout its ignored .lessons/), never the tracked tree.
     #expect(try ExperimentCommand.parse(["4"]).out.hasSuffix(".lessons/results"))
   }

@@ -8,13 +8,18 @@ import Testing
 /// The string catalogues: complete in every language, every key the sources look up present,
 /// placeholders the same in both languages, numbers written as each language writes them.
 @Suite struct LocalizationTests {
-  static let tables: [(name: String, table: StringTable, folders: [String])] = [
-    ("EngineStrings", EngineStrings.table, ["Sources/LessonEngine"]),
-    ("LessonStrings", LessonStrings.table, ["Sources/DeepRNNLesson", "Sources/Lessons"]),
-  ]
+  static let tables: [(name: String, table: StringTable, folders: [String], built: [String])] = [
+    ("EngineStrings", EngineStrings.table, ["Sources/LessonEngine"], ["name.kind."]),
+    ("CourseStrings", CourseStrings.table, ["Sources/CourseKit", "Sources/Lessons"], ["action."]),
+    ("DeepRNNStrings", DeepRNNStrings.table, ["Sources/DeepRNNLesson"],
+     ["discussion.heading.", "discussion.others.", "discussion.wells.", "exercises.item"]),
+  ] + course.lessons.filter { $0.name != DeepRNNLesson.lesson.name }.map { lesson in
+    // Every other lesson's table, its sources in the lesson's folder (the steps folder's parent).
+    (lesson.name, lesson.strings, [URL(fileURLWithPath: lesson.stepsFolder).deletingLastPathComponent().relativePath], ["exercises.item"])
+  }
 
   @Test func everyKeyExistsInBothLanguages() {
-    for (name, table, _) in Self.tables {
+    for (name, table, _, _) in Self.tables {
       #expect(table.missingKeys.isEmpty, "\(name) lacks: \(table.missingKeys.joined(separator: ", "))")
       #expect((table.templates[.en]?.count ?? 0) > 20)
     }
@@ -26,7 +31,7 @@ import Testing
       let range = NSRange(template.startIndex..., in: template)
       return Set(regex.matches(in: template, range: range).map { String(template[Range($0.range(at: 1), in: template)!]) })
     }
-    for (name, table, _) in Self.tables {
+    for (name, table, _, _) in Self.tables {
       for (key, english) in table.templates[.en]! {
         let vietnamese = table.templates[.vi]?[key] ?? ""
         #expect(placeholders(english) == placeholders(vietnamese), "\(name) \(key): {…} differ between en and vi")
@@ -37,9 +42,8 @@ import Testing
   /// Every `tr("key"…)` in the sources names a key of its target's table, so that a typo cannot
   /// print a raw key. Keys built at run time (`"discussion.heading.\(direction)"`) are listed.
   @Test func everyKeyTheSourcesUseIsInTheCatalogue() throws {
-    let built = ["discussion.heading.", "discussion.others.", "discussion.wells.", "exercises.item", "action."]
     let regex = try NSRegularExpression(pattern: #"tr\("([A-Za-z0-9.]+)""#)
-    for (name, table, folders) in Self.tables {
+    for (name, table, folders, built) in Self.tables {
       var used = 0
       for folder in folders {
         let root = LessonsBinary.packageRoot.appendingPathComponent(folder)
@@ -49,15 +53,37 @@ import Testing
           for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
             let key = String(text[Range(match.range(at: 1), in: text)!])
             used += 1
-            #expect(table.templates[.en]?[key] != nil, "\(folder)/\(file): key '\(key)' is not in \(name)")
+            #expect(table.template(key, language: .en) != nil, "\(folder)/\(file): key '\(key)' is not in \(name)")
           }
         }
       }
       #expect(used > 10)
       for prefix in built {
-        #expect(table.templates[.en]!.keys.contains { $0.hasPrefix(prefix) } || name == "EngineStrings")
+        #expect(table.templates[.en]!.keys.contains { $0.hasPrefix(prefix) }, "\(name) has no key \(prefix)…")
       }
     }
+  }
+
+  /// `s` in a walk describes each parameter with its help: in Vietnamese in a Vietnamese walk,
+  /// for every step of every lesson (and never as a raw key).
+  @Test func everyParametersHelpSpeaksTheLanguage() {
+    let saved = Language.current
+    defer { Language.current = saved }
+    var count = 0
+    for lesson in course.lessons {
+      for step in lesson.catalog.all {
+        for parameter in step.parameters {
+          Language.current = .en
+          let english = parameter.help
+          Language.current = .vi
+          let vietnamese = parameter.help
+          count += 1
+          #expect(!english.hasPrefix("help.") && !vietnamese.hasPrefix("help."), "\(lesson.name):\(step.id) \(parameter.name)")
+          #expect(english != vietnamese, "\(lesson.name):\(step.id) \(parameter.name): '\(english)' is not translated")
+        }
+      }
+    }
+    #expect(count > 60)
   }
 
   @Test func templatesAreFilledByName() {
@@ -66,6 +92,13 @@ import Testing
     let table = StringTable(en: ["k": "step {n}"], vi: ["k": "bước {n}"])
     #expect(table("k", ["n": 3], language: .en) == "step 3")
     #expect(table("k", ["n": 3], language: .vi) == "bước 3")
+    // A lesson's table falls back on the course's: its own language first, then English.
+    let course = StringTable(en: ["k": "course", "shared": "shared {n}"], vi: ["shared": "chung {n}"])
+    let lesson = StringTable(en: ["k": "lesson", "own": "own"], vi: [:]).falling(back: course)
+    #expect(lesson("k", language: .en) == "lesson")
+    #expect(lesson("shared", ["n": 1], language: .vi) == "chung 1")
+    #expect(lesson("own", language: .vi) == "own")
+    #expect(lesson("missing", language: .vi) == "missing")
   }
 
   @Test func numbersFollowTheLanguage() {

@@ -22,7 +22,7 @@ import Testing
   /// Arguments that subcommands require, so that the unknown flag is what gets refused.
   static let requiredArguments: [String: [String]] = [
     "predict": ["--weights", "/dev/null", "--prefix", "a"], "eval": ["--weights", "/dev/null", "--text", "/dev/null"],
-    "experiment": ["2"], "check": ["1"], "hint": ["1"], "reset": ["1"], "edit": ["scratch-stack"],
+    "experiment": ["deep-rnn:2"], "check": ["deep-rnn:1"], "hint": ["deep-rnn:1"], "reset": ["deep-rnn:1"], "edit": ["scratch-stack"],
   ]
 
   @Test func helpListsTheSubcommands() {

@@ -113,21 +113,24 @@ import Testing
   }
 
   @Test func hintAndExercisesSpeakVietnamese() throws {
-    let hint = try LessonsBinary.run(["hint", "1", "--lang", "vi"])
+    let hint = try LessonsBinary.run(["hint", "deep-rnn:1", "--lang", "vi"])
     #expect(hint.status == 0)
-    #expect(hint.stdout.contains("Gợi ý cho bài tập 1: RNN hai tầng lập trình từ đầu"))
+    #expect(hint.stdout.contains("Gợi ý cho bài tập deep-rnn:1: RNN hai tầng lập trình từ đầu"))
     #expect(hint.stdout.contains("Trong init: mỗi tầng một RNNScratch"))
     let list = try LessonsBinary.run(["exercises", "--lang", "vi"])
     #expect(list.status == 0)
-    #expect(list.stdout.contains("Các bài tập của chương:"))
+    #expect(list.stdout.contains("Bài tập của Mạng Nơ-ron Hồi tiếp Sâu (deep-rnn):"))
     #expect(list.stdout.contains("GRU so với LSTM") && list.stdout.contains("thí nghiệm"))
     // No flag: a Vietnamese locale picks Vietnamese; --lang en overrides it.
-    let byLocale = try LessonsBinary.run(["hint", "2"], environment: ["LANG": "vi_VN.UTF-8", "LC_ALL": ""])
-    #expect(byLocale.stdout.contains("Gợi ý cho bài tập 2"))
-    let english = try LessonsBinary.run(["hint", "2", "--lang", "en"], environment: ["LANG": "vi_VN.UTF-8"])
-    #expect(english.stdout.contains("Hint for exercise 2"))
-    let usage = try LessonsBinary.run(["check", "2", "--lang", "vi"])
-    #expect(usage.stderr.contains("bài tập 2 là một thí nghiệm đo đạc, không có gì để kiểm tra"))
+    let byLocale = try LessonsBinary.run(["hint", "deep-rnn:2"], environment: ["LANG": "vi_VN.UTF-8", "LC_ALL": ""])
+    #expect(byLocale.stdout.contains("Gợi ý cho bài tập deep-rnn:2"))
+    let english = try LessonsBinary.run(["hint", "deep-rnn:2", "--lang", "en"], environment: ["LANG": "vi_VN.UTF-8"])
+    #expect(english.stdout.contains("Hint for exercise deep-rnn:2"))
+    let usage = try LessonsBinary.run(["check", "deep-rnn:2", "--lang", "vi"])
+    #expect(usage.stderr.contains("bài tập deep-rnn:2 là một thí nghiệm đo đạc, không có gì để kiểm tra"))
+    // An ambiguous bare number is refused in Vietnamese too, with the choices.
+    let ambiguous = try LessonsBinary.run(["hint", "3", "--lang", "vi"])
+    #expect(ambiguous.status == 64 && ambiguous.stderr.contains("có trong nhiều bài học: hãy nói rõ, deep-rnn:3, bi-rnn:3"), "\(ambiguous.stderr)")
     let bad = try LessonsBinary.run(["hint", "1", "--lang", "fr"])
     #expect(bad.status != 0 && bad.stderr.contains("--lang must be en or vi"))
   }

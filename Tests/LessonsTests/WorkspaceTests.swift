@@ -41,21 +41,21 @@ import Testing
     }
     let manifest = try WorkspaceManifest.load(from: root)
     #expect(manifest.format == WorkspaceManifest.currentFormat && manifest.sources == Self.sources.root.path)
-    #expect(manifest.files.keys.contains("exercises/Sources/Exercise1/StackedRNN.swift"))
+    #expect(manifest.files.keys.contains("exercises/Sources/DeepRNNExercise1/StackedRNN.swift"))
     for package in ["exercises", "playground"] {
       let text = try Self.read(root.appendingPathComponent("\(package)/Package.swift"))
       #expect(text.contains("let projectRoot = \"\(Self.sources.root.path)\""), "\(package)")
     }
     // The learner's answer starts as the starter, whatever the template's copy holds.
-    #expect(try Self.read(workspace.exercisesDirectory.appendingPathComponent("Sources/Exercise1/StackedRNN.swift"))
-      == Self.read(Self.sources.exercisesTemplate.appendingPathComponent("Starters/Exercise1/StackedRNN.swift")))
+    #expect(try Self.read(workspace.exercisesDirectory.appendingPathComponent("Sources/DeepRNNExercise1/StackedRNN.swift"))
+      == Self.read(Self.sources.root.appendingPathComponent("Sources/DeepRNNLesson/Exercises/1/Starter/StackedRNN.swift")))
   }
 
   @Test func runningInitAgainKeepsTheLearnersFilesAndUpdatesTheStockOnes() throws {
     let root = try Self.temporaryFolder()
     _ = try WorkspaceSetup(root: root, sources: Self.sources).run()
     let workspace = Workspace(root: root)
-    let answer = workspace.exercisesDirectory.appendingPathComponent("Sources/Exercise1/StackedRNN.swift")
+    let answer = workspace.exercisesDirectory.appendingPathComponent("Sources/DeepRNNExercise1/StackedRNN.swift")
     let progress = workspace.exercisesDirectory.appendingPathComponent(".progress")
     let step = workspace.playgroundDirectory.appendingPathComponent("Sources/Playground/scratch-stack.swift")
     try FileManager.default.createDirectory(at: step.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -75,7 +75,7 @@ import Testing
     let report = try WorkspaceSetup(root: root, sources: Self.sources).run()
     #expect(!report.created && report.previousFormat == 1)
     #expect(report.updated == ["exercises/Package.swift"])
-    #expect(report.kept == ["exercises/Sources/Exercise1/StackedRNN.swift"])
+    #expect(report.kept == ["exercises/Sources/DeepRNNExercise1/StackedRNN.swift"])
     #expect(try Self.read(answer) == "// my answer\n")
     #expect(try Self.read(progress) == "1 failing 0123456789abcdef\n")
     #expect(try Self.read(step) == "// my step\n")
@@ -86,7 +86,7 @@ import Testing
     }
     // Once more: nothing to do, and the answer still reads as the learner's.
     let third = try WorkspaceSetup(root: root, sources: Self.sources).run()
-    #expect(third.updated.isEmpty && third.added.isEmpty && third.kept == ["exercises/Sources/Exercise1/StackedRNN.swift"])
+    #expect(third.updated.isEmpty && third.added.isEmpty && third.kept == ["exercises/Sources/DeepRNNExercise1/StackedRNN.swift"])
   }
 
   @Test func aFolderHoldingOtherFilesIsRefusedAndLeftAsItWas() throws {
@@ -103,7 +103,7 @@ import Testing
   @Test func aHalfMadeWorkspaceIsRefusedUntilRepairedAndRepairKeepsItsFiles() throws {
     // Folders without a manifest (an interrupted init).
     let root = try Self.temporaryFolder()
-    let answer = root.appendingPathComponent("exercises/Sources/Exercise1/StackedRNN.swift")
+    let answer = root.appendingPathComponent("exercises/Sources/DeepRNNExercise1/StackedRNN.swift")
     try FileManager.default.createDirectory(at: answer.deletingLastPathComponent(), withIntermediateDirectories: true)
     try "// half-written answer\n".write(to: answer, atomically: true, encoding: .utf8)
     let before = Self.snapshot(root)
@@ -116,7 +116,7 @@ import Testing
     }
     #expect(Self.snapshot(root) == before)
     let repaired = try WorkspaceSetup(root: root, sources: Self.sources).run(repair: true)
-    #expect(repaired.kept == ["exercises/Sources/Exercise1/StackedRNN.swift"])
+    #expect(repaired.kept == ["exercises/Sources/DeepRNNExercise1/StackedRNN.swift"])
     #expect(try Self.read(answer) == "// half-written answer\n")
     #expect(Workspace.isWorkspace(root))
 

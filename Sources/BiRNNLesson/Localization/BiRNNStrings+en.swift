@@ -64,7 +64,27 @@ extension BiRNNStrings {
 
     "exercises.summary": "the section's three exercises and where they are done",
     "exercises.item1": "Different numbers of hidden units per direction: step bi-sizes (`lessons run bi-rnn --step bi-sizes --set forwardHiddens=3 --set backwardHiddens=5`) prints the shape of Hₜ.",
-    "exercises.item2": "A bidirectional RNN with several hidden layers, from scratch: edit exercises/Sources/BiRNNExercise2/DeepBiRNN.swift, then `lessons check 2 --lesson bi-rnn` compares every Hₜ⁽ˡ⁾, shape, final state and gradient with RNN(numLayers: 2, bidirectional: true). `lessons hint 2 --lesson bi-rnn` helps; `lessons reset 2 --lesson bi-rnn` starts over.",
+    "exercises.item2": "A bidirectional RNN with several hidden layers, from scratch: edit exercises/Sources/BiRNNExercise2/DeepBiRNN.swift, then `lessons check bi-rnn:2` compares every Hₜ⁽ˡ⁾, shape, final state and gradient with RNN(numLayers: 2, bidirectional: true). `lessons hint bi-rnn:2` helps; `lessons reset bi-rnn:2` starts over.",
     "exercises.item3": "Polysemy: step bi-polysemy compares one word's representation in two contexts under both trained models; change `word` and `contexts` with `s`.",
+
+    // Step parameters, as `s` in the walk describes them.
+    "help.numHiddens": "hidden units per direction",
+    "help.inputs": "input size d",
+    "help.batch": "sequences n",
+    "help.steps": "time steps T",
+    "help.sequences": "sequences scored",
+    "help.numSteps": "time steps per sequence",
+    "help.word": "the word whose representation is compared",
+    "help.contexts": "two sentences containing the word, separated by |",
+    "help.prefixes": "prefixes separated by |",
+    "help.chars": "characters to predict",
+    "help.forwardHiddens": "hidden units of the forward direction",
+    "help.backwardHiddens": "hidden units of the backward direction",
+    "help.cell": "recurrent cell",
+    "help.numLayers": "layers",
+    "help.rounds": "alternating rounds",
+    "help.seconds": "seconds per measurement",
+    "help.hidden": "hidden units h per direction",
+    "help.seed": "random seed",
   ]
 }

@@ -64,7 +64,27 @@ extension BiRNNStrings {
 
     "exercises.summary": "ba bài tập của phần này và nơi thực hiện chúng",
     "exercises.item1": "Mỗi chiều một số đơn vị ẩn khác nhau: bước bi-sizes (`lessons run bi-rnn --step bi-sizes --set forwardHiddens=3 --set backwardHiddens=5`) in ra kích thước của Hₜ.",
-    "exercises.item2": "Một RNN hai chiều nhiều tầng ẩn, lập trình từ đầu: sửa exercises/Sources/BiRNNExercise2/DeepBiRNN.swift, rồi `lessons check 2 --lesson bi-rnn` so sánh từng Hₜ⁽ˡ⁾, kích thước, trạng thái cuối và gradient với RNN(numLayers: 2, bidirectional: true). `lessons hint 2 --lesson bi-rnn` gợi ý; `lessons reset 2 --lesson bi-rnn` để làm lại từ đầu.",
+    "exercises.item2": "Một RNN hai chiều nhiều tầng ẩn, lập trình từ đầu: sửa exercises/Sources/BiRNNExercise2/DeepBiRNN.swift, rồi `lessons check bi-rnn:2` so sánh từng Hₜ⁽ˡ⁾, kích thước, trạng thái cuối và gradient với RNN(numLayers: 2, bidirectional: true). `lessons hint bi-rnn:2` gợi ý; `lessons reset bi-rnn:2` để làm lại từ đầu.",
     "exercises.item3": "Hiện tượng đa nghĩa: bước bi-polysemy so sánh biểu diễn của cùng một từ trong hai ngữ cảnh với cả hai mô hình đã huấn luyện; đổi `word` và `contexts` bằng phím `s`.",
+
+    // Step parameters, as `s` in the walk describes them.
+    "help.numHiddens": "số đơn vị ẩn mỗi chiều",
+    "help.inputs": "kích thước đầu vào d",
+    "help.batch": "số chuỗi n",
+    "help.steps": "số bước thời gian T",
+    "help.sequences": "số chuỗi được chấm điểm",
+    "help.numSteps": "số bước thời gian mỗi chuỗi",
+    "help.word": "từ có biểu diễn được so sánh",
+    "help.contexts": "hai câu chứa từ đó, ngăn cách bởi |",
+    "help.prefixes": "các tiền tố, ngăn cách bởi |",
+    "help.chars": "số ký tự cần dự đoán",
+    "help.forwardHiddens": "số đơn vị ẩn của chiều xuôi",
+    "help.backwardHiddens": "số đơn vị ẩn của chiều ngược",
+    "help.cell": "loại ô hồi tiếp",
+    "help.numLayers": "số tầng",
+    "help.rounds": "số vòng luân phiên",
+    "help.seconds": "số giây cho mỗi lần đo",
+    "help.hidden": "số đơn vị ẩn h mỗi chiều",
+    "help.seed": "hạt giống ngẫu nhiên",
   ]
 }

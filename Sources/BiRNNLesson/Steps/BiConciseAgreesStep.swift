@@ -7,8 +7,8 @@ public enum BiConciseAgreesStep: LessonStep {
   public static let id = "bi-concise-agrees"
   public static var summary: String { tr("agrees.summary") }
   public static let parameters: [StepParameter] = [
-    .integer("numHiddens", 1...1024, "hidden units per direction"), .integer("inputs", 1...1024, "input size d"),
-    .integer("batch", 1...256, "sequences n"), .integer("steps", 1...200, "time steps T"),
+    .integer("numHiddens", 1...1024, tr("help.numHiddens")), .integer("inputs", 1...1024, tr("help.inputs")),
+    .integer("batch", 1...256, tr("help.batch")), .integer("steps", 1...200, tr("help.steps")),
   ]
 
   public struct Input {
@@ -34,12 +34,13 @@ public enum BiConciseAgreesStep: LessonStep {
       using: &generator)
     // PyTorch stores W transposed, has two biases, and names the
     // backward direction's parameters "..._reverse"
-    for (suffix, rnn) in [("", scratch.forward), ("_reverse", scratch.backward)] {
-      concise.parameter(named: "weight_ih_l0" + suffix)!.assign(rnn.W_xh.transposed())
-      concise.parameter(named: "weight_hh_l0" + suffix)!.assign(rnn.W_hh.transposed())
-      concise.parameter(named: "bias_ih_l0" + suffix)!.assign(rnn.b_h)
-      concise.parameter(named: "bias_hh_l0" + suffix)!
-        .assign(Tensor.zeros([numHiddens]))
+    let directions = [("", scratch.forward), ("_reverse", scratch.backward)]
+    for (suffix, rnn) in directions {
+      let weight = { concise.parameter(named: $0 + "_l0" + suffix)! }
+      weight("weight_ih").assign(rnn.W_xh.transposed())
+      weight("weight_hh").assign(rnn.W_hh.transposed())
+      weight("bias_ih").assign(rnn.b_h)
+      weight("bias_hh").assign(Tensor.zeros([numHiddens]))
     }
     let mine = scratch(X)
     let (H, state) = concise(X)  // H: (T, n, 2h), state: (2, n, h)

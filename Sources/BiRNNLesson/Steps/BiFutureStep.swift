@@ -1,5 +1,4 @@
 import D2L
-import DeepRNNLesson
 import LessonEngine
 
 /// Why the bidirectional model's perplexity lies: its next-character predictions scored with
@@ -10,7 +9,7 @@ public enum BiFutureStep: LessonStep {
   public static let id = "bi-future"
   public static var summary: String { tr("future.summary") }
   public static let parameters: [StepParameter] = [
-    .integer("sequences", 1...256, "sequences scored"), .integer("numSteps", 2...200, "time steps per sequence"),
+    .integer("sequences", 1...256, tr("help.sequences")), .integer("numSteps", 2...200, tr("help.numSteps")),
   ]
   public static let requires = [BiTrainStep.id]
 

@@ -1,5 +1,4 @@
 import D2L
-import DeepRNNLesson
 import Foundation
 import LessonEngine
 
@@ -10,8 +9,8 @@ public enum BiPolysemyStep: LessonStep {
   public static let id = "bi-polysemy"
   public static var summary: String { tr("polysemy.summary") }
   public static let parameters: [StepParameter] = [
-    .text("word", "the word whose representation is compared"),
-    .text("contexts", "two sentences containing the word, separated by |"),
+    .text("word", tr("help.word")),
+    .text("contexts", tr("help.contexts")),
   ]
   public static let requires = [BiTrainStep.id]
 

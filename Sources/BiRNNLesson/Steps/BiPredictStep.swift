@@ -1,5 +1,4 @@
 import D2L
-import DeepRNNLesson
 import LessonEngine
 
 /// The bidirectional model's perplexity and its greedy predictions, beside the one-directional
@@ -8,7 +7,7 @@ public enum BiPredictStep: LessonStep {
   public static let id = "bi-predict"
   public static var summary: String { tr("predict.summary") }
   public static let parameters: [StepParameter] = [
-    .text("prefixes", "prefixes separated by |"), .integer("chars", 1...1000, "characters to predict"),
+    .text("prefixes", tr("help.prefixes")), .integer("chars", 1...1000, tr("help.chars")),
   ]
   public static let requires = [BiTrainStep.id]
 

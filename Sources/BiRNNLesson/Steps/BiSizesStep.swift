@@ -7,10 +7,10 @@ public enum BiSizesStep: LessonStep {
   public static let id = "bi-sizes"
   public static var summary: String { tr("sizes.summary") }
   public static let parameters: [StepParameter] = [
-    .integer("forwardHiddens", 1...1024, "hidden units of the forward direction"),
-    .integer("backwardHiddens", 1...1024, "hidden units of the backward direction"),
-    .integer("inputs", 1...1024, "input size d"), .integer("batch", 1...256, "sequences n"),
-    .integer("steps", 1...200, "time steps T"),
+    .integer("forwardHiddens", 1...1024, tr("help.forwardHiddens")),
+    .integer("backwardHiddens", 1...1024, tr("help.backwardHiddens")),
+    .integer("inputs", 1...1024, tr("help.inputs")), .integer("batch", 1...256, tr("help.batch")),
+    .integer("steps", 1...200, tr("help.steps")),
   ]
 
   public struct Input {

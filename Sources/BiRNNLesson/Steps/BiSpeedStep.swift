@@ -8,9 +8,9 @@ public enum BiSpeedStep: LessonStep {
   public static let id = "bi-speed"
   public static var summary: String { tr("speed.summary") }
   public static let parameters: [StepParameter] = [
-    .choice("cell", CellKind.names, "recurrent cell"), .integer("numLayers", 1...6, "layers"),
-    .integer("numHiddens", 1...1024, "hidden units per direction"), .integer("rounds", 1...20, "alternating rounds"),
-    .number("seconds", 0.05...60, "seconds per measurement"),
+    .choice("cell", CellKind.names, tr("help.cell")), .integer("numLayers", 1...6, tr("help.numLayers")),
+    .integer("numHiddens", 1...1024, tr("help.numHiddens")), .integer("rounds", 1...20, tr("help.rounds")),
+    .number("seconds", 0.05...60, tr("help.seconds")),
   ]
 
   public typealias Input = StepValues

@@ -1,15 +1,14 @@
 import CourseKit
 import D2L
-import DeepRNNLesson
 import LessonEngine
 
-/// The section's wrong application: the deep-rnn lesson's model trained on The Time Machine with
-/// the section's settings, once as it is (one-directional) and once bidirectional, with deep-rnn's
+/// The section's wrong application: a character model trained on The Time Machine with the
+/// section's settings, once as it is (one-directional) and once bidirectional, with the course's
 /// training run (its readout, its settings' names).
 public enum BiTrainStep: LessonStep {
   public static let id = "bi-train"
   public static var summary: String { tr("train.summary") }
-  public static let parameters: [StepParameter] = TrainStep.parameters
+  public static let parameters: [StepParameter] = TrainingRun.stepParameters
 
   public typealias Input = StepValues
 

@@ -1,6 +1,5 @@
 import CourseKit
 import D2L
-import DeepRNNLesson
 
 /// A model trained on The Time Machine, with its vocabulary and its epochs: what the steps
 /// after training read, whichever run produced it.
@@ -15,7 +14,7 @@ public struct TrainedModel {
     self.history = history
   }
 
-  /// Deep-rnn's training run's outcome.
+  /// A training run's outcome.
   public init(_ outcome: TrainingRun.Outcome) {
     self.init(model: outcome.model, vocab: outcome.vocab, history: outcome.history)
   }

@@ -26,43 +26,52 @@ extension AuthorCheck {
     }
   }
 
-  /// Each code exercise, in a scratch copy of the exercises package: the solution in the
-  /// learner's place must pass its checker, and the starter must build and fail it.
+  /// Each code exercise, in a scratch exercises package made from the lessons' folders: the
+  /// solution in the learner's place must pass its checker, and the starter must build and
+  /// fail it.
   func checkExercises(log: (String) -> Void) -> [AuthorProblem] {
     var problems: [AuthorProblem] = []
     let folder = scratchFolder.appendingPathComponent("exercises")
     for info in lesson.exercises() {
-      guard case .code(let files) = info.kind else { continue }
+      guard let files = lesson.codeExercise(info) else { continue }
+      let name = lesson.exerciseName(info.number)
       do {
-        try copyPackage(from: exercisesFolder, to: folder, keeping: ".build")
+        try clear(folder, keeping: ".build")
         // The package builds every exercise's target: the others' answers start as their starters.
-        try ExercisesPackage(root: folder).prepareAnswers()
+        try ExercisesTemplate(sourcesRoot: sourcesRoot, exercisesRoot: exercisesRoot).write(to: folder)
         let build = SwiftPackageBuild(root: folder)
-        for (name, relative, shouldPass) in [("solution", files.solution, true), ("starter", files.starter, false)] {
-          let shown = exercisesFolder.appendingPathComponent(relative).path
-          try? FileManager.default.removeItem(at: folder.appendingPathComponent(files.file))
-          try FileManager.default.createDirectory(
-            at: folder.appendingPathComponent(files.file).deletingLastPathComponent(), withIntermediateDirectories: true)
-          try FileManager.default.copyItem(at: folder.appendingPathComponent(relative), to: folder.appendingPathComponent(files.file))
-          log("exercise \(info.number): checking the \(name) (\(relative))")
+        for (kind, source, shouldPass) in [("solution", files.sourceSolution, true), ("starter", files.sourceStarter, false)] {
+          let shown = exercisesRoot.appendingPathComponent(source).path
+          try Data(contentsOf: exercisesRoot.appendingPathComponent(source)).write(to: folder.appendingPathComponent(files.file))
+          log("exercise \(name): checking the \(kind) (\(source))")
           let (built, output) = try build.build(product: files.checker)
           guard built else {
             let first = SwiftPackageBuild.diagnostics(output).split(separator: "\n").first.map(String.init) ?? ""
-            problems.append(AuthorProblem(file: shown, line: 1, reason: "exercise \(info.number)'s \(name) does not compile: \(first)"))
+            problems.append(AuthorProblem(file: shown, line: 1, reason: "exercise \(name)'s \(kind) does not compile: \(first)"))
             continue
           }
           let passed = try build.run(product: files.checker, arguments: [], quiet: true) == .exited(0)
           if passed != shouldPass {
             problems.append(AuthorProblem(
               file: shown, line: 1,
-              reason: shouldPass ? "exercise \(info.number)'s solution fails its check" : "exercise \(info.number)'s starter passes its check: it must leave the exercise to do"))
+              reason: shouldPass ? "exercise \(name)'s solution fails its check" : "exercise \(name)'s starter passes its check: it must leave the exercise to do"))
           }
         }
       } catch {
-        problems.append(AuthorProblem(file: exercisesFolder.path, line: nil, reason: "exercise \(info.number) could not be checked: \(error)"))
+        problems.append(AuthorProblem(file: exercisesRoot.appendingPathComponent(files.folder).path, line: nil, reason: "exercise \(name) could not be checked: \(error)"))
       }
     }
     return problems
+  }
+
+  /// Empties `folder` (making it when missing) but for its entry `kept` (the build folder, so
+  /// that later builds are incremental).
+  func clear(_ folder: URL, keeping kept: String) throws {
+    let manager = FileManager.default
+    try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+    for name in try manager.contentsOfDirectory(atPath: folder.path) where name != kept {
+      try manager.removeItem(at: folder.appendingPathComponent(name))
+    }
   }
 
   /// Copies package `source` into `target` (replacing what is there but `keeping` its build

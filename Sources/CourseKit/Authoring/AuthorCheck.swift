@@ -23,10 +23,11 @@ public struct AuthorCheck {
   /// Run the steps with the lesson's `quickValues`.
   public var quick = false
   public var parts = Set(Part.allCases)
-  /// The project's sources (the package root): the steps' code, playground/ and exercises/.
+  /// The project's sources (the package root): the steps' code, the exercises' folders, playground/.
   public let sourcesRoot: URL
-  /// The exercises package whose starters and solutions are checked.
-  public var exercisesFolder: URL
+  /// Where the exercises' folders are read (`Sources/<X>Lesson/Exercises/`): the sources, or a
+  /// copy of them with a changed starter or solution.
+  public var exercisesRoot: URL
   /// Where the check builds its copies of the playground and the exercises package (kept
   /// between runs, so that later builds are incremental).
   public var scratchFolder: URL
@@ -35,7 +36,7 @@ public struct AuthorCheck {
     self.lesson = lesson
     self.files = files
     self.sourcesRoot = sourcesRoot.standardizedFileURL
-    exercisesFolder = self.sourcesRoot.appendingPathComponent("exercises")
+    exercisesRoot = self.sourcesRoot
     scratchFolder = self.sourcesRoot.appendingPathComponent(".build/author-check")
   }
 
@@ -45,6 +46,7 @@ public struct AuthorCheck {
     let documents = readFiles(&problems)
     if parts.contains(.files) {
       log("files: \(files.map(\.path).joined(separator: ", "))")
+      problems += duplicateStepIDs()
       problems += compareLanguages(documents)
     }
     if let english = documents.first, let document = english.document {
@@ -69,6 +71,15 @@ public struct AuthorCheck {
         problems.append(AuthorProblem(file: path, line: nil, reason: "\(error)"))
       }
       return (language, path, nil)
+    }
+  }
+
+  /// Step ids are the lesson's own (`STEP` in it, `LESSON:STEP` anywhere): two step types of
+  /// its catalogue with one id would make one of them unreachable. (Two steps of one id in a
+  /// lesson file are the parser's error, reported by `readFiles`.)
+  func duplicateStepIDs() -> [AuthorProblem] {
+    Dictionary(grouping: lesson.catalog.all, by: \.id).filter { $0.value.count > 1 }.keys.sorted().map { id in
+      AuthorProblem(file: lesson.stepsFolder, line: nil, reason: "step id '\(id)' is declared by more than one step of \(lesson.name)")
     }
   }
 

@@ -1,34 +1,41 @@
 import LessonEngine
+
 /// `lessons exercises`: every exercise with its status and what to run next.
 public enum ExerciseList {
-  /// The listing; `package` is nil when the exercises package was not found (then code
-  /// exercises show no status).
-  public static func render(lesson: Lesson, package: ExercisesPackage?) -> String {
-    var lines = [tr("list.heading"), ""]
+  /// The listing of `lessons`' exercises; `package` is nil when the exercises package was not
+  /// found (then code exercises show no status).
+  public static func render(lessons: [Lesson], course: Course, package: ExercisesPackage?) -> String {
+    var lines: [String] = []
     var done = 0, code = 0
-    let progress = package.map { ExerciseProgress.load(from: $0.progressFile) } ?? ExerciseProgress()
-    for info in lesson.exercises() {
-      let status: String, next: String
-      switch info.kind {
-      case .code(let files):
-        code += 1
-        if let package, let text = try? package.read(files.file), let starter = try? package.read(files.starter) {
-          let s = ExerciseStatus.of(info.number, text: text, starter: starter, progress: progress)
-          if s == .done { done += 1 }
-          status = s.label
-          next = s == .done
-            ? tr("list.compare", ["file": package.display(files.solution)])
-            : tr("list.edit", ["file": package.display(files.file), "number": info.number])
+    let progress = package.map { ExerciseProgress.load($0, course: course) } ?? ExerciseProgress()
+    for lesson in lessons where !lesson.exercises().isEmpty {
+      if !lines.isEmpty { lines.append("") }
+      lines += [tr("list.heading", ["title": lesson.title, "lesson": lesson.name]), ""]
+      for info in lesson.exercises() {
+        let name = lesson.exerciseName(info.number)
+        let status: String, next: String
+        if let files = lesson.codeExercise(info) {
+          code += 1
+          if let package, let text = try? package.read(files.file), let starter = try? package.read(files.starter) {
+            let s = ExerciseStatus.of(name, text: text, starter: starter, progress: progress)
+            if s == .done { done += 1 }
+            status = s.label
+            next = s == .done
+              ? tr("list.compare", ["file": package.display(files.solution)])
+              : tr("list.edit", ["file": package.display(files.file), "number": name])
+          } else {
+            status = tr("status.unknown")
+            next = tr("list.noPackage")
+          }
+        } else if case .experiment(let command) = info.kind {
+          status = ExerciseStatus.experiment.label
+          next = tr("list.run", ["command": command])
         } else {
-          status = tr("status.unknown")
-          next = tr("list.noPackage")
+          continue
         }
-      case .experiment(let command):
-        status = ExerciseStatus.experiment.label
-        next = tr("list.run", ["command": command])
+        lines.append("  \(name)  \(info.title)")
+        lines.append("     [\(status)] \(next)")
       }
-      lines.append("  \(info.number)  \(info.title)")
-      lines.append("     [\(status)] \(next)")
     }
     lines.append("")
     lines.append(tr("list.progress", [
@@ -40,14 +47,14 @@ public enum ExerciseList {
 
   /// The learner's progress on `lesson`'s code exercises: how many are done, of how many
   /// (nothing is done when the exercises package was not found).
-  public static func progress(lesson: Lesson, package: ExercisesPackage?) -> (done: Int, count: Int) {
-    let progress = package.map { ExerciseProgress.load(from: $0.progressFile) } ?? ExerciseProgress()
+  public static func progress(lesson: Lesson, course: Course, package: ExercisesPackage?) -> (done: Int, count: Int) {
+    let progress = package.map { ExerciseProgress.load($0, course: course) } ?? ExerciseProgress()
     var done = 0, count = 0
     for info in lesson.exercises() {
-      guard case .code(let files) = info.kind else { continue }
+      guard let files = lesson.codeExercise(info) else { continue }
       count += 1
       if let package, let text = try? package.read(files.file), let starter = try? package.read(files.starter),
-         ExerciseStatus.of(info.number, text: text, starter: starter, progress: progress) == .done {
+         ExerciseStatus.of(lesson.exerciseName(info.number), text: text, starter: starter, progress: progress) == .done {
         done += 1
       }
     }

@@ -5,38 +5,62 @@ import Foundation
 /// the last check passed and a fingerprint of the file it checked, so that an edit after a pass
 /// shows as not checked yet.
 ///
-/// Stored as `exercises/.progress`, one line per exercise (`1 done 8f2c…`), under a header
-/// asking not to edit it. A missing or unreadable file means no progress.
+/// Stored as `exercises/.progress`, one line per exercise (`my-lesson:1 done 8f2c…`), under a
+/// header asking not to edit it. A missing or unreadable file means no progress. Version 0.4.0
+/// wrote a bare number (`1 done 8f2c…`); `load` gives such a line to the lesson `owner` names.
 public struct ExerciseProgress: Equatable {
   public struct Record: Equatable {
     var passed: Bool
     /// `ExerciseProgress.fingerprint` of the file when it was checked.
     var fingerprint: String
+
+    public init(passed: Bool, fingerprint: String) {
+      self.passed = passed
+      self.fingerprint = fingerprint
+    }
   }
 
-  public var records: [Int: Record] = [:]
+  /// The records by exercise, `LESSON:N` (`Lesson.exerciseName`).
+  public var records: [String: Record] = [:]
+
+  public init(records: [String: Record] = [:]) { self.records = records }
 
   public static let header = """
     # DON'T EDIT THIS FILE! `lessons check` keeps your exercise progress here.
-    # One line per exercise: number, result of the last check, fingerprint of the file checked.
+    # One line per exercise: lesson:number, result of the last check, fingerprint of the file checked.
     """
 
   /// Reads `url`; lines it does not understand are skipped.
-  public static func load(from url: URL) -> ExerciseProgress {
+  /// - Parameter owner: the `LESSON:N` of a bare number `N` (a 0.4.0 line), nil to drop it.
+  public static func load(from url: URL, owner: (Int) -> String? = { _ in nil }) -> ExerciseProgress {
     guard let text = try? String(contentsOf: url, encoding: .utf8) else { return ExerciseProgress() }
     var progress = ExerciseProgress()
     for line in text.split(separator: "\n") where !line.hasPrefix("#") {
       let fields = line.split(separator: " ")
-      guard fields.count == 3, let number = Int(fields[0]), ["done", "failing"].contains(fields[1]) else { continue }
-      progress.records[number] = Record(passed: fields[1] == "done", fingerprint: String(fields[2]))
+      guard fields.count == 3, ["done", "failing"].contains(fields[1]) else { continue }
+      let key = Int(fields[0]) == nil ? String(fields[0]) : owner(Int(fields[0])!)
+      guard let key, key.contains(":") else { continue }
+      // A line in the new form wins over a migrated one for the same exercise.
+      if Int(fields[0]) != nil, progress.records[key] != nil { continue }
+      progress.records[key] = Record(passed: fields[1] == "done", fingerprint: String(fields[2]))
     }
     return progress
   }
 
+  /// Reads the exercises package's progress, a 0.4.0 line going to the course's only lesson
+  /// with a code exercise of that number (the first in course order if several).
+  public static func load(_ package: ExercisesPackage, course: Course) -> ExerciseProgress {
+    load(from: package.progressFile) { number in
+      course.lessons.first { lesson in
+        lesson.exercises().contains { $0.number == number && lesson.codeExercise($0) != nil }
+      }?.exerciseName(number)
+    }
+  }
+
   /// Writes to `url` atomically.
   public func save(to url: URL) throws {
-    let lines = records.keys.sorted().map { n in
-      "\(n) \(records[n]!.passed ? "done" : "failing") \(records[n]!.fingerprint)"
+    let lines = records.keys.sorted().map { key in
+      "\(key) \(records[key]!.passed ? "done" : "failing") \(records[key]!.fingerprint)"
     }
     try ([Self.header] + lines).joined(separator: "\n").appending("\n").write(to: url, atomically: true, encoding: .utf8)
   }
@@ -61,10 +85,10 @@ public enum ExerciseStatus: Equatable {
   /// A measured experiment: nothing to verify.
   case experiment
 
-  /// The status of a code exercise whose file reads `text` and starts as `starter`.
-  public static func of(_ number: Int, text: String, starter: String, progress: ExerciseProgress) -> ExerciseStatus {
+  /// The status of code exercise `name` (`LESSON:N`) whose file reads `text` and starts as `starter`.
+  public static func of(_ name: String, text: String, starter: String, progress: ExerciseProgress) -> ExerciseStatus {
     if text == starter { return .notStarted }
-    guard let record = progress.records[number], record.fingerprint == ExerciseProgress.fingerprint(text) else {
+    guard let record = progress.records[name], record.fingerprint == ExerciseProgress.fingerprint(text) else {
       return .failing(checked: false)
     }
     return record.passed ? .done : .failing(checked: true)

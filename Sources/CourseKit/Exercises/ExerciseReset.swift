@@ -1,16 +1,21 @@
 import LessonEngine
 import Foundation
 
-/// `lessons reset N`: put the starting file back, after the learner confirms (rustlings #2030).
+/// `lessons reset LESSON:N`: put the starting file back, after the learner confirms (rustlings #2030).
 public struct ExerciseReset {
+  public let lesson: Lesson
   public let info: ExerciseInfo
-  public let files: ExerciseInfo.CodeFiles
+  public let files: CodeExercise
   public let package: ExercisesPackage
+  /// The course, whose lessons' progress the progress file also holds.
+  public let course: Course
 
-  public init(info: ExerciseInfo, files: ExerciseInfo.CodeFiles, package: ExercisesPackage) {
+  public init(lesson: Lesson, info: ExerciseInfo, files: CodeExercise, package: ExercisesPackage, course: Course) {
+    self.lesson = lesson
     self.info = info
     self.files = files
     self.package = package
+    self.course = course
   }
 
   /// What happened, for the message and the tests.
@@ -24,8 +29,8 @@ public struct ExerciseReset {
     if (try? package.read(files.file)) == starter { return .alreadyPristine }
     guard confirm("Reset \(shown) to its starting file? Your changes will be lost. [y/N] ") else { return .declined }
     try starter.write(to: package.url(files.file), atomically: true, encoding: .utf8)
-    var progress = ExerciseProgress.load(from: package.progressFile)
-    if progress.records.removeValue(forKey: info.number) != nil { try progress.save(to: package.progressFile) }
+    var progress = ExerciseProgress.load(package, course: course)
+    if progress.records.removeValue(forKey: lesson.exerciseName(info.number)) != nil { try progress.save(to: package.progressFile) }
     return .reset
   }
 

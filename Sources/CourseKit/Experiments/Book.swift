@@ -35,6 +35,13 @@ public struct Book {
 
   /// The book cut into a training part and the held-out passage at its end.
   public func split(heldOutTokens: Int) -> BookSplit { BookSplit(book: self, heldOutTokens: heldOutTokens) }
+
+  public init(file: String, title: String, author: String, tokens: [Int]) {
+    self.file = file
+    self.title = title
+    self.author = author
+    self.tokens = tokens
+  }
 }
 
 /// A book's tokens cut in two: the training part is the beginning, the held-out passage the

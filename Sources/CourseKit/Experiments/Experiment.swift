@@ -1,10 +1,10 @@
 import LessonEngine
 import D2L
 
-/// An experiment that answers one of the chapter's exercises by measuring: it trains its
-/// settings under one budget and reports what they measured.
+/// An experiment that answers one of a lesson's exercises by measuring: it trains its settings
+/// under one budget and reports what they measured.
 public protocol Experiment {
-  /// The exercise it answers (2, 3 or 4).
+  /// The exercise it answers (its number in the lesson; 0 for none).
   static var exercise: Int { get }
   /// A title for the transcript and the JSON, in the current language.
   static var title: String { get }
@@ -17,26 +17,73 @@ public protocol Experiment {
   func run(log: ExperimentLog, shouldStop: @escaping () -> Bool) throws -> ExperimentReport
 }
 
-/// The experiments by exercise number.
-public enum Experiments {
-  public static let all: [any Experiment.Type] = [CellComparison.self, BookScaling.self, AuthorMixing.self]
-
-  public static func type(forExercise n: Int) -> (any Experiment.Type)? { all.first { $0.exercise == n } }
-
-  /// The experiment the command line names: an exercise number, or `depth`.
-  public static func type(named name: String) -> (any Experiment.Type)? {
-    name == DepthExperiment.name ? DepthExperiment.self : Int(name).flatMap(type(forExercise:))
+/// A lesson's experiment as the course's commands run it (`lessons experiment LESSON:NAME`): its
+/// name within the lesson, its default budget, the options it reads beyond the shared budget,
+/// and how to measure. A lesson lists its plug-ins in `Lesson.experiments`.
+public struct ExperimentPlugin: LessonExperiment {
+  /// The options of `lessons experiment` that only some experiments read.
+  public enum Option: String, CaseIterable, Sendable {
+    /// `--cell`: the cell every setting trains (an experiment that compares cells has none).
+    case cell
+    /// `--layers`: the stacked layers of every setting (an experiment over depth has none).
+    case layers
+    /// `--max-layers`: the deepest stack (an experiment over depth).
+    case maxLayers = "max-layers"
+    /// `--same-updates`: as many minibatches for every setting.
+    case sameUpdates = "same-updates"
   }
 
-  /// The experiment for exercise `n` with `budget`, loading its books through `locator`.
-  public static func make(exercise n: Int, budget: ExperimentBudget, locator: DataLocator = DataLocator()) -> (any Experiment)? {
-    switch n {
-    case 2: return CellComparison(budget: budget, locator: locator)
-    case 3: return BookScaling(budget: budget, locator: locator)
-    case 4: return AuthorMixing(budget: budget, locator: locator)
-    default: return nil
+  /// What a run gives: the report (tables, curves, files) and, for `--json`, a summary of its
+  /// own when the report's JSON is not the experiment's answer.
+  public struct Outcome {
+    public var report: ExperimentReport
+    public var summaryJSON: String?
+
+    public init(report: ExperimentReport, summaryJSON: String? = nil) {
+      self.report = report
+      self.summaryJSON = summaryJSON
     }
   }
+
+  public let name: String
+  private let titleText: () -> String
+  public var title: String { titleText() }
+  /// Sizes that finish in a few minutes on 2 cores (release build).
+  public let defaultBudget: ExperimentBudget
+  /// The options it reads beyond the shared budget.
+  public let options: Set<Option>
+  /// Measures with `budget` and the values of its own options (`--max-layers`: `[.maxLayers: 3]`),
+  /// reporting progress to the log, stopping when asked.
+  public let measure: (
+    _ budget: ExperimentBudget, _ values: [Option: Int], _ log: ExperimentLog, _ shouldStop: @escaping () -> Bool
+  ) throws -> Outcome
+
+  public init(
+    name: String, title: @escaping () -> String, defaultBudget: ExperimentBudget, options: Set<Option> = [],
+    measure: @escaping (ExperimentBudget, [Option: Int], ExperimentLog, @escaping () -> Bool) throws -> Outcome
+  ) {
+    self.name = name
+    self.titleText = title
+    self.defaultBudget = defaultBudget
+    self.options = options
+    self.measure = measure
+  }
+
+  /// The plug-in of an `Experiment` type answering exercise `name`: its title and budget, and
+  /// `make` building it for a budget.
+  public static func of<E: Experiment>(
+    _ type: E.Type, name: String? = nil, options: Set<Option> = [.cell, .layers], make: @escaping (ExperimentBudget) -> E
+  ) -> ExperimentPlugin {
+    ExperimentPlugin(name: name ?? String(E.exercise), title: { E.title }, defaultBudget: E.defaultBudget, options: options) {
+      budget, _, log, shouldStop in
+      Outcome(report: try make(budget).run(log: log, shouldStop: shouldStop))
+    }
+  }
+}
+
+extension Lesson {
+  /// The lesson's experiments the course's commands can run.
+  public var experimentPlugins: [ExperimentPlugin] { experiments.compactMap { $0 as? ExperimentPlugin } }
 }
 
 /// Helpers the experiments share.

@@ -17,13 +17,13 @@ public struct ExperimentBudget: Codable, Equatable {
   public var clipNorm: Float = 1
   public var batchSize = 32
   public var numSteps = 35
-  /// Training tokens: per setting (exercises 2 and 4) or per book (exercise 3); see each experiment.
+  /// Training tokens: per setting or per book; see each experiment.
   public var trainTokens = 50_000
   /// Tokens held out at the end of every book, never trained on.
   public var heldOutTokens = 5_000
   /// Wall-clock seconds per setting, checked after each epoch (0: no limit, train every epoch).
   public var secondsPerSetting: Double = 0
-  /// Exercise 3: train every setting on as many minibatches as the first (fewer epochs for
+  /// Train every setting on as many minibatches as the first (fewer epochs for
   /// more books), so that the settings differ only in how much distinct text they see.
   public var sameUpdates = false
   public var seed: UInt64 = 0
@@ -65,19 +65,4 @@ public struct ExperimentBudget: Codable, Equatable {
 
   /// `2`, `0.5`: a Float without a trailing `.0`.
   public static func number(_ v: Float) -> String { v == v.rounded() ? String(Int(v)) : "\(v)" }
-}
-
-extension ExperimentBudget {
-  /// The budget of exercises 3 and 4: a 2-layer GRU of 128 units for 15 epochs, 5,000 held-out
-  /// tokens per book (why a GRU: see `BookScaling.defaultBudget`).
-  public static func smallGRU(trainTokens: Int) -> ExperimentBudget {
-    var b = ExperimentBudget()
-    b.cell = .gru
-    b.numLayers = 2
-    b.hiddenSize = 128
-    b.epochs = 15
-    b.trainTokens = trainTokens
-    b.heldOutTokens = 5_000
-    return b
-  }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// generated samples side by side, and what the numbers say.
 public enum ExperimentPresentation {
   /// A report in pieces: text lines, and curves kept as chart data so that a page can draw them.
-  enum Piece {
+  public enum Piece {
     case lines([String])
     case chart(StepChart)
   }
@@ -32,7 +32,7 @@ public enum ExperimentPresentation {
     }
   }
 
-  static func pieces(_ report: ExperimentReport, width: Int) -> [Piece] {
+  public static func pieces(_ report: ExperimentReport, width: Int) -> [Piece] {
     let heading = report.name == nil
       ? tr("experiment.heading", ["exercise": report.exercise, "title": report.title]) : report.title
     var out = ["", heading, ""]

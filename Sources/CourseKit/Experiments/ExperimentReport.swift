@@ -3,33 +3,55 @@ import LessonEngine
 public struct ExperimentReport: Codable {
   /// A chart's data: drawn with characters in the terminal and saved as an SVG file.
   public struct Chart: Codable, Equatable {
-    enum Kind: String, Codable {
+    public enum Kind: String, Codable {
       /// One value per epoch: a `TextChart` of curves in the terminal.
       case curves
       /// A few labelled points per series: horizontal bars in the terminal.
       case bars
     }
-    struct Series: Codable, Equatable {
-      var name: String
-      var x: [Double]
-      var y: [Double]
+    public struct Series: Codable, Equatable {
+      public var name: String
+      public var x: [Double]
+      public var y: [Double]
       /// A label per point for the bars (e.g. the setting's name).
-      var labels: [String] = []
+      public var labels: [String] = []
+
+      public init(name: String, x: [Double], y: [Double], labels: [String] = []) {
+        self.name = name
+        self.x = x
+        self.y = y
+        self.labels = labels
+      }
     }
     /// Names the SVG file: `exercise-2-<slug>.svg`.
-    var slug: String
-    var kind: Kind
-    var title: String
-    var xLabel: String
-    var yLabel: String
-    var series: [Series]
+    public var slug: String
+    public var kind: Kind
+    public var title: String
+    public var xLabel: String
+    public var yLabel: String
+    public var series: [Series]
+
+    public init(slug: String, kind: Kind, title: String, xLabel: String, yLabel: String, series: [Series]) {
+      self.slug = slug
+      self.kind = kind
+      self.title = title
+      self.xLabel = xLabel
+      self.yLabel = yLabel
+      self.series = series
+    }
   }
 
   /// A generated text, for samples shown side by side.
   public struct Sample: Codable, Equatable {
-    var prefix: String
-    var setting: String
-    var text: String
+    public var prefix: String
+    public var setting: String
+    public var text: String
+
+    public init(prefix: String, setting: String, text: String) {
+      self.prefix = prefix
+      self.setting = setting
+      self.text = text
+    }
   }
 
   public var exercise: Int
@@ -54,7 +76,28 @@ public struct ExperimentReport: Codable {
   public var wallSeconds: Double = 0
 
   public struct Titled: Codable, Equatable {
-    var title: String
-    var table: ResultTable
+    public var title: String
+    public var table: ResultTable
+
+    public init(title: String, table: ResultTable) {
+      self.title = title
+      self.table = table
+    }
+  }
+
+  public init(exercise: Int, name: String? = nil, title: String, budget: ExperimentBudget, settings: [SettingResult], heldOut: [HeldOutRecord], table: ResultTable, extraTables: [Titled] = [], charts: [Chart] = [], samples: [Sample] = [], notes: [String] = [], csv: ResultTable? = nil, wallSeconds: Double = 0) {
+    self.exercise = exercise
+    self.name = name
+    self.title = title
+    self.budget = budget
+    self.settings = settings
+    self.heldOut = heldOut
+    self.table = table
+    self.extraTables = extraTables
+    self.charts = charts
+    self.samples = samples
+    self.notes = notes
+    self.csv = csv
+    self.wallSeconds = wallSeconds
   }
 }

@@ -20,11 +20,17 @@ public struct HeldOutPassage {
 public enum HeldOutEvaluation {
   /// What a model scored on one passage.
   public struct Score {
-    let passage: HeldOutPassage
+    public let passage: HeldOutPassage
     /// Σ −log p over the passage's predictions.
-    let negativeLogLikelihood: Double
-    let predictions: Int
-    var perplexity: Double { exp(negativeLogLikelihood / Double(max(predictions, 1))) }
+    public let negativeLogLikelihood: Double
+    public let predictions: Int
+    public var perplexity: Double { exp(negativeLogLikelihood / Double(max(predictions, 1))) }
+
+    public init(passage: HeldOutPassage, negativeLogLikelihood: Double, predictions: Int) {
+      self.passage = passage
+      self.negativeLogLikelihood = negativeLogLikelihood
+      self.predictions = predictions
+    }
   }
 
   /// The perplexity over several scores together: exp of the mean loss over all their

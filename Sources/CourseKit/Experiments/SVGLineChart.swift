@@ -6,8 +6,13 @@ import Foundation
 /// experiment's curves in a browser, with no plotting library.
 public struct SVGLineChart {
   public struct Series {
-    var name: String
-    var points: [(x: Double, y: Double)]
+    public var name: String
+    public var points: [(x: Double, y: Double)]
+
+    public init(name: String, points: [(x: Double, y: Double)]) {
+      self.name = name
+      self.points = points
+    }
   }
 
   public var title: String

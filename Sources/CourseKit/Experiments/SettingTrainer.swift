@@ -25,6 +25,21 @@ public struct SettingResult: Codable, Equatable {
   public var wallSeconds: Double
   /// True when the per-setting time limit ended training before the last epoch.
   public var stoppedByTimeLimit: Bool
+
+  public init(name: String, cell: CellKind, learningRate: Float, books: [String], trainingTokens: Int, history: [EpochReport], trainPerplexity: Double, heldOut: [String: Double] = [:], tokensPerSecond: Double, trainSeconds: Double, wallSeconds: Double, stoppedByTimeLimit: Bool) {
+    self.name = name
+    self.cell = cell
+    self.learningRate = learningRate
+    self.books = books
+    self.trainingTokens = trainingTokens
+    self.history = history
+    self.trainPerplexity = trainPerplexity
+    self.heldOut = heldOut
+    self.tokensPerSecond = tokensPerSecond
+    self.trainSeconds = trainSeconds
+    self.wallSeconds = wallSeconds
+    self.stoppedByTimeLimit = stoppedByTimeLimit
+  }
 }
 
 /// The first Ctrl-C stops an experiment after the current minibatch.
@@ -89,5 +104,11 @@ public struct SettingTrainer {
       "bar": ProgressLine.bar(Double(r.epoch) / Double(epochs), width: 12),
       "perplexity": TrainingRun.pad(Num.fixed(r.perplexity, 3), 7), "speed": TrainingRun.pad(Num.int(Int(r.tokensPerSecond.rounded())), 9),
     ]) + "  " + Num.fixed(r.seconds, 1) + " s"
+  }
+
+  public init(budget: ExperimentBudget, log: ExperimentLog, shouldStop: @escaping () -> Bool = { false }) {
+    self.budget = budget
+    self.log = log
+    self.shouldStop = shouldStop
   }
 }

@@ -7,7 +7,7 @@ import LessonEngine
 /// first, quietly, with the lesson's code, except the outputs handed over as files (the trained
 /// model), which are loaded instead of recomputed.
 ///
-///     playground --lesson lessons/deep-rnn.md --step scratch-stack [--set epochs=5]…
+///     playground --lesson lessons/my-lesson.md --step my-step [--set epochs=5]…
 ///                [--value numLayers=3]… [--handover DIR] [--sources ROOT] [--width 80] [--color] [--lang vi]
 ///
 /// `--set` overrides a parameter for every step, as `lessons run --set` does; `--value` sets

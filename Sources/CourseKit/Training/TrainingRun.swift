@@ -12,6 +12,8 @@ public struct TrainingRun {
   public var json = false
   /// Prefixes to predict from at the end, as the chapter does.
   public var prefixes = ["time traveller", "traveller"]
+  /// What the book reports for this run, drawn beside the curve (the lesson's `published`).
+  public var reference: PublishedResult?
   /// At most this many plain progress lines in a transcript (not on a terminal).
   public var transcriptLines = 25
   /// Where an interrupted run saves itself when no --save was given.
@@ -19,13 +21,14 @@ public struct TrainingRun {
 
   public init(
     configuration: TrainingConfiguration, savePath: String? = nil, resumePath: String? = nil, json: Bool = false,
-    prefixes: [String] = ["time traveller", "traveller"]
+    prefixes: [String] = ["time traveller", "traveller"], reference: PublishedResult? = nil
   ) {
     self.configuration = configuration
     self.savePath = savePath
     self.resumePath = resumePath
     self.json = json
     self.prefixes = prefixes
+    self.reference = reference
   }
 
   /// The outcome, for callers that go on to draw or compare it.
@@ -122,7 +125,7 @@ public struct TrainingRun {
     }
     let line = ProgressLine(interactive: Console.isTerminal && !json)
     // In a walk on a terminal, the perplexity curve drawn in place (LiveChart), beside D2L's.
-    let live = json ? nil : LiveChart.start(name: tr("word.perplexity"), epochs: configuration.epochs, level: Self.published)
+    let live = json ? nil : LiveChart.start(name: tr("word.perplexity"), epochs: configuration.epochs, level: referenceLevel)
     var interrupted = false
     // Resident memory after each epoch: it must stay flat (buffers are reused, graphs freed).
     var resident: [Int] = []
@@ -146,7 +149,7 @@ public struct TrainingRun {
     }
     if interrupted && line.interactive { line.finish("") }
     live?.finish()
-    if !json, let step = StepOutput.running { Self.showCurve(trainer.history, step) }
+    if !json, let step = StepOutput.running { showCurve(trainer.history, step) }
     return (interrupted, resident)
   }
 

@@ -6,7 +6,7 @@ enum ArchitectureStep: LessonStep {
   static let id = "architecture"
   static var summary: String { tr("architecture.summary") }
   static let parameters: [StepParameter] = [
-    .integer("layers", 1...6, "hidden layers L"), .integer("steps", 1...8, "time steps T"),
+    .integer("layers", 1...6, tr("help.layers")), .integer("steps", 1...8, tr("help.steps")),
   ]
 
   struct Input {

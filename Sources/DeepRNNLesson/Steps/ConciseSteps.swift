@@ -7,8 +7,8 @@ public enum ConciseModelStep: LessonStep {
   public static let id = "concise-model"
   public static var summary: String { tr("conciseModel.summary") }
   public static let parameters: [StepParameter] = [
-    .choice("cell", CellKind.names, "recurrent cell"), .integer("numLayers", 1...6, "layers L"),
-    .integer("numHiddens", 1...1024, "hidden units"),
+    .choice("cell", CellKind.names, tr("help.cell")), .integer("numLayers", 1...6, tr("help.numLayers")),
+    .integer("numHiddens", 1...1024, tr("help.numHiddens")),
   ]
   public static let requires = [ScratchLayerStep.id]
 
@@ -63,7 +63,7 @@ public enum ConciseModelStep: LessonStep {
 public enum ConciseAgreesStep: LessonStep {
   public static let id = "concise-agrees"
   public static var summary: String { tr("conciseAgrees.summary") }
-  public static let parameters: [StepParameter] = [.integer("numHiddens", 1...1024, "hidden units")]
+  public static let parameters: [StepParameter] = [.integer("numHiddens", 1...1024, tr("help.numHiddens"))]
   public static let requires = [ScratchLayerStep.id]
 
   public struct Input {

@@ -8,8 +8,8 @@ public enum ExperimentDepthStep: LessonStep {
   public static let id = "experiment-depth"
   public static var summary: String { tr("experimentDepth.summary") }
   public static let parameters: [StepParameter] = ExperimentSteps.parameters.filter { $0.name != "expLayers" } + [
-    .integer("expMaxLayers", 1...4, "the deepest stack trained"),
-    .number("speedSeconds", 0.05...60, "seconds of training timed for each of 1 and 2 layers"),
+    .integer("expMaxLayers", 1...4, tr("help.expMaxLayers")),
+    .number("speedSeconds", 0.05...60, tr("help.speedSeconds")),
   ]
 
   public struct Input {
@@ -48,7 +48,7 @@ public enum HiddenHeatmapStep: LessonStep {
   public static let id = "hidden-heatmap"
   public static var summary: String { tr("hiddenHeatmap.summary") }
   public static let parameters: [StepParameter] = [
-    .text("sentence", "the sentence fed to the trained model"), .integer("units", 1...64, "hidden units drawn per layer"),
+    .text("sentence", tr("help.sentence")), .integer("units", 1...64, tr("help.units")),
   ]
   public static let requires = [TrainStep.id]
 
@@ -90,8 +90,8 @@ public enum GradientNormsStep: LessonStep {
   public static let id = "gradient-norms"
   public static var summary: String { tr("gradientNorms.summary") }
   public static let parameters: [StepParameter] = [
-    .number("clip", 1e-6...1e6, "gradient clipping norm"),
-    .integer("batchSize", 1...1024, "sequences in the minibatch"), .integer("numSteps", 1...1000, "time steps"),
+    .number("clip", 1e-6...1e6, tr("help.clip")),
+    .integer("batchSize", 1...1024, tr("help.batchSize")), .integer("numSteps", 1...1000, tr("help.numSteps")),
   ]
   public static let requires = [TrainStep.id]
 

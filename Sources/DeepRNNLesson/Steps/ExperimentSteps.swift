@@ -77,15 +77,15 @@ public enum ExperimentSteps {
   /// The parameters every experiment step takes; named `exp…` so that `--set epochs=…` for
   /// the chapter's training run does not also resize the experiments.
   public static let parameters: [StepParameter] = [
-    .integer("expLayers", 1...4, "stacked layers of every setting"),
-    .integer("expHidden", 1...512, "hidden units of every setting"),
-    .integer("expEpochs", 1...1000, "epochs of every setting"),
-    .integer("expTokens", 0...10_000_000, "training tokens (per setting; per book for experiment-books; 0 = all)"),
-    .integer("expHeldOut", 2...100_000, "tokens held out at the end of every book"),
+    .integer("expLayers", 1...4, tr("help.expLayers")),
+    .integer("expHidden", 1...512, tr("help.expHidden")),
+    .integer("expEpochs", 1...1000, tr("help.expEpochs")),
+    .integer("expTokens", 0...10_000_000, tr("help.expTokens")),
+    .integer("expHeldOut", 2...100_000, tr("help.expHeldOut")),
   ]
 
   /// The step's sizes as an experiment budget: the chapter's optimiser and minibatches, and
-  /// a GRU where one cell is trained (as `lessons experiment 3` and `4` do by default).
+  /// a GRU where one cell is trained (as `lessons experiment deep-rnn:3` and `4` do by default).
   public static func budget(_ values: StepValues) -> ExperimentBudget {
     var budget = ExperimentBudget()
     budget.cell = .gru

@@ -9,11 +9,8 @@ public enum PublishedResultStep: LessonStep {
   public static let id = "published-result"
   public static var summary: String { tr("publishedResult.summary") }
   public static let requires = [TrainStep.id]
-  /// What D2L 0.17's PyTorch build of the chapter printed after `train_ch8` (the executed
-  /// notebook d2l-ai/d2l-pytorch-slides-classic, chapter_recurrent-modern/deep-rnn.ipynb):
-  /// "perplexity 1.0, 210022.3 tokens/sec on cuda:0".
-  static let d2lPerplexity = PublishedResult.perplexity
-  static let d2lTokensPerSecond = PublishedResult.tokensPerSecond
+  static let d2lPerplexity = DeepRNNLesson.published.perplexity
+  static let d2lTokensPerSecond = DeepRNNLesson.published.tokensPerSecond!
 
   public static func input(_ values: StepValues, _ results: StepResults) throws -> TrainingRun.Outcome {
     try results.output(of: TrainStep.self)
@@ -27,7 +24,7 @@ public enum PublishedResultStep: LessonStep {
     let hardware = LineFitter.truncate(
       tr("published.hardware", ["cpu": cpuName(), "threads": Benchmark.threads]), width: max(24, context.width - 53))
     let rows = [
-      [tr("published.d2l"), Num.int(500), Num.fixed(d2lPerplexity, 1), Num.int(Int(d2lTokensPerSecond.rounded())), tr("published.gpu")],
+      [tr("published.d2l"), Num.int(DeepRNNLesson.published.epochs!), Num.fixed(d2lPerplexity, 1), Num.int(Int(d2lTokensPerSecond.rounded())), tr("published.gpu")],
       [tr("published.thisRun"), Num.int(last.epoch), Num.fixed(last.perplexity, 3), Num.int(Int(median.rounded())), hardware],
     ]
     let table = ResultTable(columns: tr("published.columns").components(separatedBy: "|"), rows: rows)

@@ -7,8 +7,8 @@ public enum ScratchLayerStep: LessonStep {
   public static let id = "scratch-layer"
   public static var summary: String { tr("scratchLayer.summary") }
   public static let parameters: [StepParameter] = [
-    .integer("batchSize", 1...256, "sequences per minibatch"), .integer("numSteps", 1...200, "time steps"),
-    .integer("numHiddens", 1...1024, "hidden units"),
+    .integer("batchSize", 1...256, tr("help.batchSize2")), .integer("numSteps", 1...200, tr("help.numSteps")),
+    .integer("numHiddens", 1...1024, tr("help.numHiddens")),
   ]
 
   public struct Input {
@@ -70,7 +70,7 @@ public enum ScratchStackStep: LessonStep {
   public static let id = "scratch-stack"
   public static var summary: String { tr("scratchStack.summary") }
   public static let parameters: [StepParameter] = [
-    .integer("numLayers", 1...6, "layers L"), .integer("numHiddens", 1...1024, "hidden units"),
+    .integer("numLayers", 1...6, tr("help.numLayers")), .integer("numHiddens", 1...1024, tr("help.numHiddens")),
   ]
   public static let requires = [ScratchLayerStep.id]
 

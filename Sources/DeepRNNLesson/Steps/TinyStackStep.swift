@@ -8,9 +8,9 @@ public enum TinyStackStep: LessonStep {
   public static let id = "tiny-stack"
   public static var summary: String { tr("tiny.summary") }
   public static let parameters: [StepParameter] = [
-    .integer("batch", 1...4, "sequences n"), .integer("steps", 1...6, "time steps T"),
-    .integer("inputs", 1...8, "input size d"), .integer("hidden", 1...8, "hidden units h"),
-    .integer("outputs", 1...8, "output size q"), .integer("seed", 0...1_000_000, "random seed"),
+    .integer("batch", 1...4, tr("help.batch")), .integer("steps", 1...6, tr("help.steps")),
+    .integer("inputs", 1...8, tr("help.inputs")), .integer("hidden", 1...8, tr("help.hidden")),
+    .integer("outputs", 1...8, tr("help.outputs")), .integer("seed", 0...1_000_000, tr("help.seed")),
   ]
 
   public struct Input {

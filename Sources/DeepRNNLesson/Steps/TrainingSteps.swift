@@ -7,12 +7,7 @@ import LessonEngine
 public enum TrainStep: LessonStep {
   public static let id = "train"
   public static var summary: String { tr("train.summary") }
-  public static let parameters: [StepParameter] = [
-    .choice("cell", CellKind.names, "recurrent cell"), .integer("numLayers", 1...6, "layers"),
-    .integer("numHiddens", 1...1024, "hidden units"), .integer("epochs", 1...100_000, "epochs"),
-    .number("lr", 1e-6...1000, "learning rate"), .number("clip", 1e-6...1e6, "gradient clipping norm"),
-    .integer("batchSize", 1...1024, "sequences per minibatch"), .integer("numSteps", 1...1000, "time steps"),
-  ]
+  public static let parameters = TrainingRun.stepParameters
 
   public typealias Input = StepValues
 
@@ -27,7 +22,8 @@ public enum TrainStep: LessonStep {
     configuration.clipNorm = values.float("clip")
     configuration.batchSize = values.int("batchSize")
     configuration.numSteps = values.int("numSteps")
-    let run = TrainingRun(configuration: configuration, prefixes: [])
+    var run = TrainingRun(configuration: configuration, prefixes: [])
+    run.reference = DeepRNNLesson.published  // drawn beside the curve
     let outcome = try run.run()
     // ANCHOR_END: train
     return outcome
@@ -38,7 +34,7 @@ public enum TrainStep: LessonStep {
 public enum PerplexityCurveStep: LessonStep {
   public static let id = "perplexity-curve"
   public static var summary: String { tr("curve.summary") }
-  public static let parameters: [StepParameter] = [.integer("height", 4...40, "rows of the chart")]
+  public static let parameters: [StepParameter] = [.integer("height", 4...40, tr("help.height"))]
   public static let requires = [TrainStep.id]
 
   public struct Input {
@@ -68,7 +64,7 @@ public enum PredictStep: LessonStep {
   public static let id = "predict"
   public static var summary: String { tr("predict.summary") }
   public static let parameters: [StepParameter] = [
-    .text("prefixes", "prefixes separated by |"), .integer("chars", 1...1000, "characters to predict"),
+    .text("prefixes", tr("help.prefixes")), .integer("chars", 1...1000, tr("help.chars")),
   ]
   public static let requires = [TrainStep.id]
 

@@ -35,5 +35,16 @@ extension EDStrings {
     "mixed.chart": "cross-entropy per valid target token, per epoch",
     "mixed.result": "{name}: {loss} per token at the end, trained in {seconds} s",
     "mixed.reading": "Both translators keep the same interface and train with the same code: the encoder may be any network whose output the decoder's initState accepts. What differs is what the summary can hold. An average forgets word order (\"tom saw mary\" and \"mary saw tom\" average to the same vector); a recurrent encoder's last state depends on it. Compare the two curves and the translations above.",
+
+    "help.batch": "sequences",
+    "help.embedSize": "numbers per embedding",
+    "help.epochs": "epochs for each model",
+    "help.maxSteps": "words to write at most",
+    "help.numHiddens": "hidden units",
+    "help.references": "their French references, separated by |",
+    "help.seed": "random seed",
+    "help.sentences": "English sentences, preprocessed (\"go .\"), separated by |",
+    "help.steps": "steps per sequence",
+    "help.vocabSize": "words in the toy vocabulary",
   ]
 }

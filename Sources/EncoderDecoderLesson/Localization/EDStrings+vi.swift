@@ -35,5 +35,16 @@ extension EDStrings {
     "mixed.chart": "entropy chéo trên mỗi token đích hợp lệ, theo epoch",
     "mixed.result": "{name}: cuối cùng {loss} trên mỗi token, huấn luyện trong {seconds} s",
     "mixed.reading": "Cả hai bộ dịch giữ cùng một giao diện và được huấn luyện bằng cùng một đoạn mã: bộ mã hóa có thể là bất kỳ mạng nào mà initState của bộ giải mã nhận được đầu ra của nó. Điều khác nhau là bản tóm tắt giữ được những gì. Phép lấy trung bình quên trật tự từ (\"tom saw mary\" và \"mary saw tom\" có cùng một trung bình); trạng thái cuối của bộ mã hóa hồi tiếp thì phụ thuộc vào trật tự ấy. Hãy so sánh hai đường cong và các bản dịch ở trên.",
+
+    "help.batch": "số chuỗi",
+    "help.embedSize": "số phần tử mỗi vectơ nhúng",
+    "help.epochs": "số epoch cho mỗi mô hình",
+    "help.maxSteps": "số từ viết ra nhiều nhất",
+    "help.numHiddens": "số đơn vị ẩn",
+    "help.references": "các bản tham chiếu tiếng Pháp, ngăn cách bởi |",
+    "help.seed": "hạt giống ngẫu nhiên",
+    "help.sentences": "các câu tiếng Anh đã tiền xử lý (\"go .\"), ngăn cách bởi |",
+    "help.steps": "số bước mỗi chuỗi",
+    "help.vocabSize": "số từ của bộ từ vựng thử nghiệm",
   ]
 }

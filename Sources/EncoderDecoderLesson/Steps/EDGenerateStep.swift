@@ -7,7 +7,7 @@ public enum EDGenerateStep: LessonStep {
   public static let id = "ed-generate"
   public static var summary: String { tr("generate.summary") }
   public static let parameters: [StepParameter] = [
-    .integer("maxSteps", 1...20, "words to write at most"), .integer("seed", 0...1_000_000, "unused: the model is step ed-interface's"),
+    .integer("maxSteps", 1...20, tr("help.maxSteps")),
   ]
   public static let requires = [EDInterfaceStep.id]
 

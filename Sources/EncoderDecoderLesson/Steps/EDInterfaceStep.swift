@@ -8,9 +8,9 @@ public enum EDInterfaceStep: LessonStep {
   public static let id = "ed-interface"
   public static var summary: String { tr("interface.summary") }
   public static let parameters: [StepParameter] = [
-    .integer("vocabSize", 4...1000, "words in the toy vocabulary"), .integer("embedSize", 1...256, "numbers per embedding"),
-    .integer("numHiddens", 1...256, "hidden units"), .integer("batch", 1...16, "sequences"),
-    .integer("steps", 1...20, "steps per sequence"), .integer("seed", 0...1_000_000, "random seed"),
+    .integer("vocabSize", 4...1000, tr("help.vocabSize")), .integer("embedSize", 1...256, tr("help.embedSize")),
+    .integer("numHiddens", 1...256, tr("help.numHiddens")), .integer("batch", 1...16, tr("help.batch")),
+    .integer("steps", 1...20, tr("help.steps")), .integer("seed", 0...1_000_000, tr("help.seed")),
   ]
 
   public typealias Input = StepValues

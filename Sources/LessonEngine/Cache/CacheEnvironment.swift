@@ -21,8 +21,12 @@ public enum CacheEnvironment {
 
   /// Every data file the catalogue pins, by name and SHA-1: a step's result depends on the
   /// books it read, and the pinned sum is what the loader checks the file against.
-  public static let dataFiles: String = CorpusCatalog.all
-    .map { "\($0.name)=\($0.sha1 ?? "unpinned")" }.sorted().joined(separator: ",")
+  public static let dataFiles: String = dataFiles(CorpusCatalog.all)
+
+  /// The data files `specs` (a lesson's `dataFiles`) by name and pinned SHA-1.
+  public static func dataFiles(_ specs: [DataFileSpec]) -> String {
+    specs.map { "\($0.name)=\($0.sha1 ?? "unpinned")" }.sorted().joined(separator: ",")
+  }
 
   /// The library's default seed (every random choice of a run starts from it).
   public static var seed: String { "\(TrainingConfiguration().seed)" }

@@ -1,3 +1,4 @@
+import D2L
 import Foundation
 
 /// The registered lessons, in the order a learner takes them: a lesson comes after the lessons
@@ -21,6 +22,20 @@ public struct Course {
       ordered.append(pending.remove(at: next))
     }
     lessons = ordered
+  }
+
+  /// The data files the lessons need (`Lesson.dataFiles`), each once, in course order.
+  public var dataFiles: [DataFileSpec] {
+    var seen = Set<String>()
+    return lessons.flatMap(\.dataFiles).filter { seen.insert($0.name).inserted }
+  }
+
+  /// The data file of that name that some lesson needs.
+  public func dataFile(named name: String) -> DataFileSpec? { dataFiles.first { $0.name == name } }
+
+  /// The lessons that need `spec`.
+  public func lessons(needing spec: DataFileSpec) -> [Lesson] {
+    lessons.filter { $0.dataFiles.contains { $0.name == spec.name } }
   }
 
   /// The lesson called `name` (`my-lesson`).

@@ -1,39 +1,23 @@
 /// One exercise of a lesson: rustlings' `info.toml` in Swift. A code exercise is a file the
-/// learner writes and `lessons check N` verifies; an experiment is a question that only
+/// learner writes and `lessons check LESSON:N` verifies; an experiment is a question that only
 /// measurements answer, run by a command.
 public struct ExerciseInfo {
   /// What doing the exercise means.
   public enum Kind {
-    /// A file to fill in, checked by an executable of the exercises package.
-    case code(CodeFiles)
+    /// A file to fill in (`file`, e.g. `StackedRNN.swift`), checked by an executable of the
+    /// exercises package; its starter, solution and checker are in the lesson's folder
+    /// (`CodeExercise`). `formerly`: where the learner's answer was in an older layout of the
+    /// exercises package, if anywhere (it is moved from there).
+    case code(file: String, formerly: String? = nil)
     /// A measured experiment, run by a command.
     case experiment(command: String)
-  }
-
-  /// A code exercise's files, relative to the exercises package.
-  public struct CodeFiles {
-    /// The learner's file.
-    public let file: String
-    /// Its pristine copy, for `reset`.
-    public let starter: String
-    /// The project's answer, shown once the exercise is done.
-    public let solution: String
-    /// The executable product that checks the file.
-    public let checker: String
-
-    public init(file: String, starter: String, solution: String, checker: String) {
-      self.file = file
-      self.starter = starter
-      self.solution = solution
-      self.checker = checker
-    }
   }
 
   public let number: Int
   /// The chapter's question, shortened.
   public let title: String
   public let kind: Kind
-  /// What `lessons hint N` prints.
+  /// What `lessons hint LESSON:N` prints.
   public let hint: String
 
   public init(number: Int, title: String, kind: Kind, hint: String) {
@@ -42,4 +26,15 @@ public struct ExerciseInfo {
     self.kind = kind
     self.hint = hint
   }
+}
+
+extension Lesson {
+  /// The files of code exercise `info` (nil for an experiment).
+  public func codeExercise(_ info: ExerciseInfo) -> CodeExercise? {
+    guard case .code(let file, let formerly) = info.kind else { return nil }
+    return CodeExercise(lessonModule: module, number: info.number, fileName: file, formerFile: formerly)
+  }
+
+  /// `LESSON:N` for exercise `number`.
+  public func exerciseName(_ number: Int) -> String { "\(name):\(number)" }
 }

@@ -41,12 +41,17 @@ public struct Lesson {
   public let quickValues: [String]
   /// The steps whose outputs the step cache keeps (the expensive ones), and how.
   public let cacheCodecs: [StepCodec]
+  /// What the book reports for the lesson's training run (the chart's reference point), if anything.
+  public let published: PublishedResult?
+  /// The lesson's experiments (`lessons experiment LESSON:NAME`), for the course's commands.
+  public let experiments: [any LessonExperiment]
 
   public init(
     name: String, titleKey: String, module: String, files: [String: String], stepsFolder: String,
     catalog: StepCatalog, strings: StringTable, exercises: @escaping () -> [ExerciseInfo] = { [] },
     dataFiles: [DataFileSpec] = [], indispensableData: [DataFileSpec] = [], follows: [String] = [],
-    handovers: [StepHandover] = [], quickValues: [String] = [], cacheCodecs: [StepCodec] = []
+    handovers: [StepHandover] = [], quickValues: [String] = [], cacheCodecs: [StepCodec] = [],
+    published: PublishedResult? = nil, experiments: [any LessonExperiment] = []
   ) {
     self.name = name
     self.titleKey = titleKey
@@ -62,6 +67,8 @@ public struct Lesson {
     self.handovers = handovers
     self.quickValues = quickValues
     self.cacheCodecs = cacheCodecs
+    self.published = published
+    self.experiments = experiments
   }
 
   /// Its title in the current language.
@@ -69,6 +76,15 @@ public struct Lesson {
 
   /// Its file in `language`, else the English one.
   public func file(language: String) -> String? { files[language] ?? files["en"] }
+}
+
+/// An experiment a lesson brings, as the engine sees it: a name (`2`, `depth`) and a title. The
+/// course's commands run it (CourseKit's `ExperimentPlugin`); the engine only lists it.
+public protocol LessonExperiment {
+  /// Its name within the lesson: an exercise number, or a word.
+  var name: String { get }
+  /// What it measures, in the current language.
+  var title: String { get }
 }
 
 /// A step output handed between the walk and the playground as a file, so that the playground

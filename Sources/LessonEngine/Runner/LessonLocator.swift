@@ -1,7 +1,7 @@
 import Foundation
 
-/// Finds a lesson file: a path to a `.md` file, or a lesson name looked up in `lessons/`
-/// (`lessons/vi/` for Vietnamese), from the current folder or the tool's sources (`SourceTree`:
+/// Finds a lesson file: a path to a `.md` file, or a registered lesson's file in a language, as
+/// its `Lesson.files` names it, from the current folder or the tool's sources (`SourceTree`:
 /// the checkout it was built in, or where `make install` put them).
 public enum LessonLocator {
   /// The `lessons/` folders to search, nearest first.
@@ -11,30 +11,31 @@ public enum LessonLocator {
     return candidates.filter { FileManager.default.fileExists(atPath: $0.path) }
   }
 
-  /// The file for `nameOrPath` in `language` ("en" or "vi"), or why there is none.
-  public static func locate(_ nameOrPath: String, language: String) throws -> String {
+  /// The folders a lesson's files (`Lesson.files`, relative paths) are looked for in, nearest
+  /// first: the current folder, then the tool's sources.
+  public static var roots: [URL] {
+    [URL(fileURLWithPath: FileManager.default.currentDirectoryPath), SourceTree.ofTool()?.root].compactMap { $0 }
+  }
+
+  /// The file for `nameOrPath` in `language` ("en" or "vi"), or why there is none: a path to a
+  /// `.md` file as given, or a lesson of `course` by name, its file as its description says.
+  public static func locate(_ nameOrPath: String, language: String, course: Course) throws -> String {
     if nameOrPath.hasSuffix(".md") || nameOrPath.contains("/") {
       guard FileManager.default.fileExists(atPath: nameOrPath) else {
         throw LessonError(file: nameOrPath, line: nil, reason: tr("lesson.noFile"))
       }
       return nameOrPath
     }
-    let relative = language == "en" ? "\(nameOrPath).md" : "\(language)/\(nameOrPath).md"
-    for directory in lessonDirectories {
-      let url = directory.appendingPathComponent(relative)
+    let known = course.lessons.map(\.name).joined(separator: ", ")
+    guard let lesson = course.lesson(named: nameOrPath), let relative = lesson.file(language: language) else {
+      let relative = language == "en" ? "lessons/\(nameOrPath).md" : "lessons/\(language)/\(nameOrPath).md"
+      throw LessonError(file: relative, line: nil, reason: tr("lesson.noLesson", ["known": known.isEmpty ? tr("lesson.noneFound") : known]))
+    }
+    for root in roots {
+      let url = root.appendingPathComponent(relative)
       if FileManager.default.fileExists(atPath: url.path) { return relativePath(url) }
     }
-    let known = available().map(\.name).joined(separator: ", ")
-    throw LessonError(file: "lessons/\(relative)", line: nil, reason: tr("lesson.noLesson", ["known": known.isEmpty ? tr("lesson.noneFound") : known]))
-  }
-
-  /// The lessons found, with their languages.
-  public static func available() -> [(name: String, path: String)] {
-    guard let directory = lessonDirectories.first,
-          let files = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
-    return files.filter { $0.hasSuffix(".md") }.sorted().map {
-      (String($0.dropLast(3)), relativePath(directory.appendingPathComponent($0)))
-    }
+    throw LessonError(file: relative, line: nil, reason: tr("lesson.noFile"))
   }
 
   /// `lessons/my-lesson.md` rather than an absolute path when under the current folder, so

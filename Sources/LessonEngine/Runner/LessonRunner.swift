@@ -12,6 +12,9 @@ public struct LessonRunner {
   /// Whether a step that lacks a book (other than an indispensable one) is skipped rather than
   /// ending the walk: true for the whole walk, false for `--step`, which asked for that step.
   public var skipsMissingData = true
+  /// The data files the lesson reads (its `dataFiles`): their pinned sums are part of every
+  /// step's cache key.
+  public var dataFiles: [DataFileSpec] = CorpusCatalog.all
   /// The data files whose absence ends the walk even so (the lesson's `indispensableData`).
   public var indispensableData: Set<String> = []
   /// The learner's playground, for `e` and for steps edited earlier; nil to run the lesson's

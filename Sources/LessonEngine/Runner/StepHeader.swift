@@ -4,7 +4,8 @@
 enum StepHeader {
   static func line(number: Int, total: Int, id: String, summary: String, width: Int, color: Bool) -> String {
     let width = min(width, 100)
-    let bare = tr("step.header", ["number": number, "total": total, "id": id, "summary": ""])
+    // An id with a long note (`cached · ran 15:37 in 0.5 s · r runs it again`) is cut too.
+    let bare = LineFitter.truncate(tr("step.header", ["number": number, "total": total, "id": id, "summary": ""]), width: width - 6)
     // `── ` before the title, ` ─` at least after it.
     let room = max(0, width - 5 - LineFitter.columns(bare))
     let title = bare + LineFitter.truncate(summary, width: room)

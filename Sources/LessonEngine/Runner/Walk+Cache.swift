@@ -22,7 +22,8 @@ extension Walk {
     }
     let key = StepKey(
       lesson: runner.lessonName, step: entry.step.id, code: (edited ? "edited:" : "") + code,
-      values: values[index].all, requires: requires)
+      values: values[index].all, requires: requires,
+      environment: [CacheEnvironment.dataFiles(runner.dataFiles), CacheEnvironment.seed, Language.current.rawValue])
     known[index] = key
     return key
   }
@@ -74,6 +75,11 @@ extension Walk {
     let formatter = DateFormatter()
     formatter.dateFormat = Calendar.current.isDateInToday(hit.date) ? "HH:mm" : "yyyy-MM-dd HH:mm"
     return tr("step.cached", ["time": formatter.string(from: hit.date), "seconds": Walk.duration(hit.seconds)])
+  }
+
+  /// `cached · 54 s`: the note when the long one does not fit the header.
+  static func cachedShortNote(_ hit: StepCache.Hit) -> String {
+    tr("step.cachedShort", ["seconds": Walk.duration(hit.seconds)])
   }
 
   /// `54 s`, `0.3 s`, `2 min 5 s`.

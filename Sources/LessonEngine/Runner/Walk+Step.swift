@@ -18,7 +18,8 @@ extension Walk {
     let edited = runner.editing?.isEdited(entry.step.id) ?? false
     let cached = again ? nil : cachedResult(index)
     let note = cached.map(Walk.cachedNote) ?? (isStale(index) ? tr("step.staleAgain") : nil)
-    Console.write(header(index, edited: edited, note: note))
+    let shortNote = cached.map(Walk.cachedShortNote)
+    Console.write(header(index, edited: edited, note: note, shortNote: shortNote))
     if entry.step.showsCode {
       let code = edited ? runner.editing?.editedCode(entry.step.id) ?? entry.step.code : entry.step.code
       Console.write(renderer.renderCode(code, language: entry.step.language))
@@ -43,9 +44,14 @@ extension Walk {
 
   /// `── step 4/13 · scratch-stack · summary ───`, with `(edited)` after the id when it is,
   /// and a note (`cached · ran 10:32 in 54 s · r runs it again`) after that.
-  func header(_ index: Int, edited: Bool, note: String? = nil) -> String {
+  func header(_ index: Int, edited: Bool, note: String? = nil, shortNote: String? = nil) -> String {
     let entry = plan.entries[index]
-    let id = (edited ? "\(entry.step.id) \(tr("step.edited"))" : entry.step.id) + (note.map { " · " + $0 } ?? "")
+    let name = edited ? "\(entry.step.id) \(tr("step.edited"))" : entry.step.id
+    var id = name + (note.map { " · " + $0 } ?? "")
+    // The short note when the long one leaves the summary no room (a narrow terminal, a long
+    // language); StepHeader cuts what still does not fit.
+    let bare = tr("step.header", ["number": index + 1, "total": plan.entries.count, "id": id, "summary": ""])
+    if let shortNote, LineFitter.columns(bare) > min(renderer.width, 100) - 20 { id = name + " · " + shortNote }
     return StepHeader.line(
       number: index + 1, total: plan.entries.count, id: id, summary: entry.definition.summary,
       width: renderer.width, color: renderer.color) + "\n"
@@ -64,7 +70,8 @@ extension Walk {
     } catch let error as LessonInterrupted {
       throw error
     } catch {
-      throw LessonError(file: plan.document.file, line: entry.step.line, reason: "step '\(entry.step.id)': \(error)")
+      // The library's errors in the learner's language.
+      throw LessonError(file: plan.document.file, line: entry.step.line, reason: "step '\(entry.step.id)': \(LibraryErrorText.words(error))")
     }
   }
 }

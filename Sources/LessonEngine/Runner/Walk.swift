@@ -36,7 +36,7 @@ final class Walk {
     if !skipped.isEmpty { Console.write("\n" + SkippedStep.summary(skipped, lesson: runner.lessonName) + "\n") }
     let warnings = LessonWarning.distinct(plan.document.warnings.filter(\.concernsReader))
     if !warnings.isEmpty { Console.write("\n" + LessonWarning.summary(warnings) + "\n") }
-    if let note = closingNote() { Console.write("\n" + note + "\n") }
+    if let note = closingNote() { Console.write("\n" + LineFitter.fitLines(note, width: min(renderer.width, 100)) + "\n") }
   }
 
   private func proseBlocks(before index: Int) -> [[MarkdownBlock]] {

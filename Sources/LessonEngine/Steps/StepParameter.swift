@@ -12,19 +12,29 @@ public struct StepParameter: Sendable {
 
   public let name: String
   public let kind: Kind
-  public let help: String
+  /// What the parameter means, in the current language (looked up when read, like a step's
+  /// summary, so that a catalogue made before `--lang` is applied still speaks it): lessons
+  /// pass their table's `help.NAME` string.
+  public var help: String { helpText() }
+  private let helpText: @Sendable () -> String
 
-  public static func integer(_ name: String, _ range: ClosedRange<Int>, _ help: String) -> StepParameter {
-    StepParameter(name: name, kind: .integer(range), help: help)
+  public init(name: String, kind: Kind, help: @escaping @Sendable @autoclosure () -> String) {
+    self.name = name
+    self.kind = kind
+    self.helpText = help
   }
-  public static func number(_ name: String, _ range: ClosedRange<Double>, _ help: String) -> StepParameter {
-    StepParameter(name: name, kind: .number(range), help: help)
+
+  public static func integer(_ name: String, _ range: ClosedRange<Int>, _ help: @escaping @Sendable @autoclosure () -> String) -> StepParameter {
+    StepParameter(name: name, kind: .integer(range), help: help())
   }
-  public static func text(_ name: String, _ help: String) -> StepParameter {
-    StepParameter(name: name, kind: .text, help: help)
+  public static func number(_ name: String, _ range: ClosedRange<Double>, _ help: @escaping @Sendable @autoclosure () -> String) -> StepParameter {
+    StepParameter(name: name, kind: .number(range), help: help())
   }
-  public static func choice(_ name: String, _ options: [String], _ help: String) -> StepParameter {
-    StepParameter(name: name, kind: .choice(options), help: help)
+  public static func text(_ name: String, _ help: @escaping @Sendable @autoclosure () -> String) -> StepParameter {
+    StepParameter(name: name, kind: .text, help: help())
+  }
+  public static func choice(_ name: String, _ options: [String], _ help: @escaping @Sendable @autoclosure () -> String) -> StepParameter {
+    StepParameter(name: name, kind: .choice(options), help: help())
   }
 
   /// nil when `value` is valid, else why not.

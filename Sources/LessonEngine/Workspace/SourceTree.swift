@@ -1,11 +1,11 @@
 import Foundation
 
 /// Where the d2l-swift package's own files are: the `D2L` sources a learner's packages build
-/// against, the lesson files, and the templates of the `exercises/` and `playground/`
-/// packages. Either a source checkout (a git clone, the tool in its `.build/`) or an
+/// against, the lesson files (and their exercise folders, from which the `exercises/` package is
+/// made), and the template of the `playground/` package. Either a source checkout (a git clone, the tool in its `.build/`) or an
 /// installation (`make install`: the tool in `PREFIX/bin`, the files in `PREFIX/share/d2l-swift`).
 public struct SourceTree: Equatable, Sendable {
-  /// The folder holding `Package.swift`, `Sources/`, `lessons/`, `exercises/`, `playground/`.
+  /// The folder holding `Package.swift`, `Sources/`, `lessons/`, `playground/`.
   public let root: URL
   /// Whether it is a git checkout (a developer's tree) rather than an installation.
   public let isCheckout: Bool
@@ -61,8 +61,6 @@ public struct SourceTree: Equatable, Sendable {
 
   /// The lesson files (`lessons/`, `lessons/vi/`).
   public var lessonsFolder: URL { root.appendingPathComponent("lessons") }
-  /// The template of the learner's exercises package.
-  public var exercisesTemplate: URL { root.appendingPathComponent("exercises") }
   /// The template of the learner's playground package.
   public var playgroundTemplate: URL { root.appendingPathComponent("playground") }
   /// `make install`'s record of what was installed (version, commit, compiler), if any.

@@ -124,23 +124,11 @@ public struct WorkspaceSetup {
     try? FileManager.default.removeItem(at: probe)
   }
 
-  /// The stock files, by path in the workspace: the exercises package (its sources start as the
-  /// starters) and the playground's manifest, both pointed at `sources`.
+  /// The stock files, by path in the workspace: the exercises package, made from the lessons'
+  /// exercise folders (`ExercisesTemplate`; the learner's files start as the starters), and the
+  /// playground's manifest, both pointed at `sources`.
   func stockFiles() throws -> [(String, Data)] {
-    var files: [(String, Data)] = []
-    let exercises = sources.exercisesTemplate
-    let template = Self.templateFiles(in: exercises)
-    let starters = Set(template.filter { $0.hasPrefix("Starters/") })
-    for path in template {
-      // A learner's file in the template (a developer's own answer, ignored by git) is not stock.
-      if path.hasPrefix("Sources/"), starters.contains("Starters/" + path.dropFirst("Sources/".count)) { continue }
-      files.append(("exercises/" + path, try read(exercises.appendingPathComponent(path), manifest: path == "Package.swift")))
-    }
-    // A learner's file starts as its starter: Sources/X/F.swift from Starters/X/F.swift.
-    for starter in starters.sorted() {
-      let answer = "Sources/" + starter.dropFirst("Starters/".count)
-      files.append(("exercises/" + answer, try read(exercises.appendingPathComponent(starter), manifest: false)))
-    }
+    var files = try ExercisesTemplate(sourcesRoot: sources.root).files().map { ("exercises/" + $0.0, $0.1) }
     let playground = sources.playgroundTemplate.appendingPathComponent("Package.swift")
     files.append(("playground/Package.swift", try read(playground, manifest: true)))
     return files

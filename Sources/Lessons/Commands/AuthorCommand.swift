@@ -33,8 +33,10 @@ struct AuthorCheckCommand: ParsableCommand {
   @Option(name: .customLong("only"), help: "Check only these parts: files, steps, playground, exercises (repeatable).")
   var only: [String] = []
 
-  @Option(name: .customLong("exercises"), help: ArgumentHelp("The exercises package to check (default: the project's exercises/).", valueName: "folder"))
-  var exercises: String?
+  @Option(name: .customLong("exercises-from"), help: ArgumentHelp(
+    "Read the exercises' folders (Sources/<X>Lesson/Exercises/) from this copy of the project rather than the project.",
+    valueName: "folder"))
+  var exercisesFrom: String?
 
   func validate() throws {
     if (lesson == nil) == !all { throw ValidationError("name one lesson, or give --all") }
@@ -61,8 +63,8 @@ struct AuthorCheckCommand: ParsableCommand {
     }
     var check = AuthorCheck(lesson: chosen, files: files, sourcesRoot: sources.root)
     check.quick = quick
+    if let exercisesFrom { check.exercisesRoot = URL(fileURLWithPath: exercisesFrom).standardizedFileURL }
     if !only.isEmpty { check.parts = Set(only.compactMap(AuthorCheck.Part.init(rawValue:))) }
-    if let exercises { check.exercisesFolder = URL(fileURLWithPath: exercises).standardizedFileURL }
     let start = Date()
     let problems = check.run { Console.write($0 + "\n") }
     for problem in problems { Console.error(problem.description) }
@@ -80,7 +82,7 @@ struct AuthorCheckCommand: ParsableCommand {
   static func files(of lesson: Lesson, given: String) throws -> [(language: String, path: String)] {
     let languages = lesson.files.keys.sorted { ($0 == "en" ? "" : $0) < ($1 == "en" ? "" : $1) }
     guard given.hasSuffix(".md") || given.contains("/") else {
-      return try languages.map { ($0, try LessonLocator.locate(given, language: $0)) }
+      return try languages.map { ($0, try LessonLocator.locate(given, language: $0, course: course)) }
     }
     guard let english = lesson.files["en"] else { return [("en", given)] }
     let englishFolder = english.contains("/") ? String(english[..<english.lastIndex(of: "/")!]) : ""

@@ -46,8 +46,8 @@ struct BenchCommand: ParsableCommand {
   var chars: Int = 500
 
   func validate() throws {
-    guard seconds > 0 && seconds <= 3600 else { throw ValidationError("--seconds must be in (0, 3600], got \(seconds)") }
-    guard lr.isFinite && lr > 0 else { throw ValidationError("--lr must be a positive number, got \(lr)") }
+    guard seconds > 0 && seconds <= 3600 else { throw ValidationError(tr("option.seconds", ["high": 3600, "value": seconds])) }
+    guard lr.isFinite && lr > 0 else { throw ValidationError(tr("option.positive", ["option": "--lr", "value": lr])) }
   }
 
   func run() throws {
@@ -120,7 +120,7 @@ struct BenchCommand: ParsableCommand {
   /// `lessons predict` of --chars characters and `lessons eval` over --text-chars characters,
   /// timed in-process (loading excluded), medians of 5 runs.
   private func runInference(weights: String) throws {
-    guard let text else { throw ValidationError("--inference needs --text FILE to evaluate on") }
+    guard let text else { throw ValidationError(tr("option.inferenceText")) }
     let checkpoint = try loadCheckpoint(weights)
     let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: text)).prefix(textChars))
     let tokens = bytes.withUnsafeBufferPointer { raw in

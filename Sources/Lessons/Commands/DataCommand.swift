@@ -4,7 +4,8 @@ import ArgumentParser
 import D2L
 import Foundation
 
-/// `lessons data`: the corpora the project uses, where each one is, and fetching them.
+/// `lessons data`: the corpora the course's lessons need (each lesson's `dataFiles`), where each
+/// one is, and fetching them.
 struct DataCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "data",
@@ -28,18 +29,18 @@ struct DataListCommand: ParsableCommand {
     let locator = DataLocator()
     Console.write(DataCommandText.header(locator))
     var missing = 0
-    for spec in CorpusCatalog.all {
+    for spec in course.dataFiles {
       let found = CorpusStatus(spec, locator)
       let status: String
       switch found {
       case .present(let url): status = tr("data.present", ["path": url.path])
       case .missing: status = tr("data.missing", ["name": spec.name])
-      case .corrupt(let error): status = tr("data.corrupt", ["error": "\(error)"])
+      case .corrupt(let error): status = tr("data.corrupt", ["error": LibraryErrorText.words(error)])
       }
       if !found.isPresent { missing += 1 }
       Console.write(DataCommandText.entry(spec, status: status, present: found.isPresent))
     }
-    Console.write("\n" + tr("data.count", ["present": CorpusCatalog.all.count - missing, "count": CorpusCatalog.all.count])
+    Console.write("\n" + tr("data.count", ["present": course.dataFiles.count - missing, "count": course.dataFiles.count])
       + (missing > 0 ? tr("data.fetchRest") + "\n" : "\n"))
   }
 }
@@ -59,14 +60,14 @@ struct DataFetchCommand: ParsableCommand {
   func validate() throws {
     try language.apply()
     if names.isEmpty && !all { throw ValidationError(tr("data.nameFiles")) }
-    for name in names where CorpusCatalog.spec(named: name) == nil {
-      throw ValidationError(tr("data.unknown", ["name": name, "known": CorpusCatalog.all.map(\.name).joined(separator: ", ")]))
+    for name in names where course.dataFile(named: name) == nil {
+      throw ValidationError(tr("data.unknown", ["name": name, "known": course.dataFiles.map(\.name).joined(separator: ", ")]))
     }
   }
 
   func run() throws {
     let locator = DataLocator()
-    let specs = all ? CorpusCatalog.all : names.compactMap(CorpusCatalog.spec(named:))
+    let specs = all ? course.dataFiles : names.compactMap(course.dataFile(named:))
     var failed = 0
     for spec in specs {
       do {
@@ -98,7 +99,7 @@ struct DataVerifyCommand: ParsableCommand {
   func run() throws {
     let locator = DataLocator()
     var corrupt = 0, present = 0
-    for spec in CorpusCatalog.all {
+    for spec in course.dataFiles {
       switch CorpusStatus(spec, locator) {
       case .missing:
         Console.write(tr("data.verifyMissing", ["name": spec.name]) + "\n")
@@ -110,7 +111,7 @@ struct DataVerifyCommand: ParsableCommand {
         Console.write("✗ \(spec.name): \(error)\n")
       }
     }
-    Console.write(tr("data.verified", ["present": present, "corrupt": corrupt, "missing": CorpusCatalog.all.count - present - corrupt]) + "\n")
+    Console.write(tr("data.verified", ["present": present, "corrupt": corrupt, "missing": course.dataFiles.count - present - corrupt]) + "\n")
     if corrupt > 0 { throw ExitCode.failure }
   }
 }
@@ -147,7 +148,7 @@ enum DataCommandText {
     """
     \(present ? "✓" : "·") \(spec.name)  (\(spec.title), \(spec.author), \(bytes(spec.byteCount)))
         \(status)
-        \(tr("data.neededBy", ["uses": BookCatalog.uses(of: spec.name)]))
+        \(tr("data.neededBy", ["uses": course.lessons(needing: spec).map(\.name).joined(separator: ", ")]))
 
     """
   }

@@ -16,7 +16,7 @@ struct EditCommand: ParsableCommand {
       lesson's code.
       """)
 
-  @Argument(help: "The step to edit, e.g. scratch-stack.")
+  @Argument(help: "The step to edit: STEP in the lesson given, or LESSON:STEP.")
   var step: String
 
   @OptionGroup var options: LessonOptions
@@ -30,10 +30,12 @@ struct EditCommand: ParsableCommand {
   @Flag(name: .customLong("no-editor"), help: "Build and run your version as it is, without opening an editor.")
   var noEditor = false
 
+  mutating func validate() throws { step = try options.address(step) }
+
   func run() throws {
     let plan = try options.loadPlan(overrides: overrides)
     guard let entry = plan.entries.first(where: { $0.step.id == step }) else {
-      throw ValidationError("no step '\(step)' in this lesson (steps: \(plan.entries.map(\.step.id).joined(separator: ", ")))")
+      throw ValidationError(tr("edit.noStep", ["step": step, "steps": plan.entries.map(\.step.id).joined(separator: ", ")]))
     }
     let editable = plan.entries.filter(\.step.showsCode).map(\.step.id)
     guard entry.step.showsCode else { throw ValidationError(PlaygroundError.notEditable(step: step, editable: editable).description) }

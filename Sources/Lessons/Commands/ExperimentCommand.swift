@@ -4,34 +4,34 @@ import ArgumentParser
 import D2L
 import Foundation
 
-/// `lessons experiment N`: exercises 2-4 of the chapter, answered by measurement.
+/// `lessons experiment LESSON:NAME`: a lesson's exercise answered by measurement, or another
+/// of its experiments, as the lesson registers them (`Lesson.experiments`).
 struct ExperimentCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "experiment",
-    abstract: "Run exercise 2, 3 or 4, or the depth experiment, measured: a table, curves, JSON/CSV/SVG results.",
+    abstract: "Run a lesson's experiment, measured: a table, curves, JSON/CSV/SVG results.",
     discussion: """
-      2: GRU vs LSTM vs vanilla RNN on The Time Machine, the same budget for each.
-      3: The Time Machine, then more of Wells' novels: held-out perplexity as the data grows.
-      4: Wells alone vs Wells mixed with other authors, the same number of training tokens.
-      depth: 1 to --max-layers stacked layers of the same width, then the deepest against one \
-      layer as wide as gives the same parameter count (a 128-unit GRU by default).
-      Every setting shares the sizes below; unset options take the experiment's defaults, \
-      chosen to finish in about 2-3 minutes on 2 cores in a release build: 2 trains the \
-      chapter's 2-layer, 256-unit model; 3 and 4 a 2-layer, 128-unit GRU (in exercise 2 \
-      the LSTM spends its first epochs on a plateau that a short run cannot afford). Books come from \
-      $D2L_DATA_DIR. Held-out text (the end of every book) is never trained on.
+      An experiment is named LESSON:NAME (NAME is an exercise's number, or a word); a bare \
+      NAME means the --lesson given, else the only lesson that has it. `lessons exercises` \
+      lists each lesson's experiments with the command that runs them. Every setting shares \
+      the sizes below; unset options take the experiment's defaults, chosen to finish in a \
+      few minutes on 2 cores in a release build. Books come from $D2L_DATA_DIR; held-out \
+      text (the end of every book) is never trained on.
       """)
 
-  @Argument(help: "The exercise, 2, 3 or 4, or depth.")
-  var exercise: String
+  @Argument(help: "The experiment: LESSON:NAME, or NAME.")
+  var experiment: String
 
-  @Option(name: .customLong("max-layers"), help: "depth: train 1 to this many stacked layers (default 4).")
+  @Option(help: "The lesson a bare NAME belongs to.")
+  var lesson: String?
+
+  @Option(name: .customLong("max-layers"), help: "An experiment over depth: train 1 to this many stacked layers (default 4).")
   var maxLayers: Int?
 
   @Flag(help: "Print the results as JSON on standard output (progress goes to standard error).")
   var json = false
 
-  @Option(help: "Recurrent cell for exercises 3 and 4: lstm, gru (default) or rnn (exercise 2 trains all three).")
+  @Option(help: "Recurrent cell of every setting: lstm, gru or rnn (an experiment that compares cells takes none).")
   var cell: CellKind?
 
   @Option(help: "Stacked recurrent layers.")
@@ -52,7 +52,7 @@ struct ExperimentCommand: ParsableCommand {
   @Option(help: "Stop a setting's training after this many seconds (checked after each epoch).")
   var seconds: Double?
 
-  @Flag(name: .customLong("same-updates"), help: "Exercise 3: as many minibatches for every setting (fewer epochs for more books).")
+  @Flag(name: .customLong("same-updates"), help: "As many minibatches for every setting (fewer epochs for more data), where the experiment reads it.")
   var sameUpdates = false
 
   @Option(help: "SGD learning rate for every cell (default: 2, and 1 for the vanilla RNN, which diverges at 2).")
@@ -72,21 +72,35 @@ struct ExperimentCommand: ParsableCommand {
 
   @OptionGroup var language: LanguageOption
 
+  /// The experiment named, with its lesson.
+  func chosen() throws -> ExperimentPlugin {
+    let context = try lesson.map { name in
+      try course.lesson(named: name) ?? { throw ValidationError(CourseNameError.noLesson(name, lessons: course.lessons.map(\.name)).description) }()
+    }
+    do {
+      let (owner, name) = try course.resolve(experiment, kind: "experiment", context: context) { $0.experimentPlugins.map(\.name) }
+      return owner.experimentPlugins.first { $0.name == name }!
+    } catch let error as CourseNameError {
+      throw ValidationError(error.description)
+    }
+  }
+
   func validate() throws {
     try language.apply()
     func range(_ option: String, _ low: Int, _ high: Int, _ value: Any) -> ValidationError {
       ValidationError(tr("experimentCommand.range", ["option": option, "low": low, "high": high, "value": value]))
     }
-    guard Experiments.type(named: exercise) != nil else {
-      throw ValidationError(tr("experimentCommand.which", ["value": exercise]))
+    let plugin = try chosen()
+    let given: [(ExperimentPlugin.Option, Bool)] = [
+      (.cell, cell != nil), (.layers, layers != nil), (.maxLayers, maxLayers != nil), (.sameUpdates, sameUpdates),
+    ]
+    for (option, isGiven) in given where isGiven && !plugin.options.contains(option) {
+      throw ValidationError(tr("experimentCommand.option", [
+        "option": option.rawValue, "name": experiment,
+        "options": plugin.options.map { "--" + $0.rawValue }.sorted().joined(separator: ", "),
+      ]))
     }
-    if let maxLayers {
-      guard exercise == DepthExperiment.name else { throw ValidationError(tr("experimentCommand.maxLayersDepthOnly")) }
-      guard (1...8).contains(maxLayers) else { throw range("--max-layers", 1, 8, maxLayers) }
-    }
-    if exercise == DepthExperiment.name, layers != nil { throw ValidationError(tr("experimentCommand.depthLayers")) }
-    if exercise == "2", cell != nil { throw ValidationError(tr("experimentCommand.noCell")) }
-    if sameUpdates, exercise != "3" { throw ValidationError(tr("experimentCommand.sameUpdates")) }
+    if let maxLayers, !(1...8).contains(maxLayers) { throw range("--max-layers", 1, 8, maxLayers) }
     if let layers, !(1...8).contains(layers) { throw range("--layers", 1, 8, layers) }
     if let hidden, !(1...2048).contains(hidden) { throw range("--hidden", 1, 2048, hidden) }
     if let epochs, !(1...100_000).contains(epochs) { throw range("--epochs", 1, 100000, epochs) }
@@ -100,8 +114,8 @@ struct ExperimentCommand: ParsableCommand {
   }
 
   /// The experiment's default budget with the options given on the command line.
-  func budget() -> ExperimentBudget {
-    var b = Experiments.type(named: exercise)!.defaultBudget
+  func budget(_ plugin: ExperimentPlugin) -> ExperimentBudget {
+    var b = plugin.defaultBudget
     if let cell { b.cell = cell }
     if let layers { b.numLayers = layers }
     if let hidden { b.hiddenSize = hidden }
@@ -126,17 +140,12 @@ struct ExperimentCommand: ParsableCommand {
     let say: (String) -> Void = json ? { Console.error($0) } : { Console.write($0 + "\n") }
     let log = json ? ExperimentLog(interactive: false, epochLines: true, write: say) : .console
     do {
-      let report: ExperimentReport
-      var summary: String?
-      if exercise == DepthExperiment.name {
-        let experiment = DepthExperiment(budget: budget(), maxLayers: maxLayers ?? 4)
-        let outcome = try Interrupt.catching { try experiment.measure(log: log, shouldStop: { Interrupt.wasRequested }) }
-        report = outcome.report
-        summary = try DepthSummary(outcome).json()
-      } else {
-        let experiment = Experiments.make(exercise: Int(exercise)!, budget: budget())!
-        report = try Interrupt.catching { try experiment.run(log: log, shouldStop: { Interrupt.wasRequested }) }
+      let plugin = try chosen()
+      let values: [ExperimentPlugin.Option: Int] = maxLayers.map { [.maxLayers: $0] } ?? [:]
+      let outcome = try Interrupt.catching {
+        try plugin.measure(budget(plugin), values, log, { Interrupt.wasRequested })
       }
+      let (report, summary) = (outcome.report, outcome.summaryJSON)
       for line in ExperimentPresentation.lines(report, width: Console.width) {
         say(LineFitter.fitLines(line, width: Console.width))
       }
@@ -148,7 +157,7 @@ struct ExperimentCommand: ParsableCommand {
       Console.error("\n\(error)")
       throw ExitCode(130)
     } catch {
-      Console.error(tr("command.error", ["error": "\(error)"]))
+      Console.error(tr("command.error", ["error": LibraryErrorText.words(error)]))
       throw ExitCode.failure
     }
   }

@@ -26,8 +26,8 @@ struct ExportCommand: ParsableCommand {
   var overrides: [String] = []
 
   func validate() throws {
-    if !overrides.isEmpty && !runFirst { throw ValidationError("--set needs --run (it sets the parameters of the run)") }
-    if html?.isEmpty == true { throw ValidationError("--html needs a file name") }
+    if !overrides.isEmpty && !runFirst { throw ValidationError(tr("option.setNeedsRun")) }
+    if html?.isEmpty == true { throw ValidationError(tr("option.htmlName")) }
   }
 
   func run() throws {
@@ -46,7 +46,7 @@ struct ExportCommand: ParsableCommand {
     }
     let markdown: String
     do {
-      markdown = try String(contentsOfFile: try LessonLocator.locate(options.lesson, language: options.lang), encoding: .utf8)
+      markdown = try String(contentsOfFile: try LessonLocator.locate(options.lesson, language: options.lang, course: course), encoding: .utf8)
     } catch let error as LessonError {
       Console.error(error.description)
       throw ExitCode.failure

@@ -64,7 +64,7 @@ struct InitCommand: ParsableCommand {
       "  lessons list                  the course: its lessons, their steps, your progress",
       "  lessons run \(first)" + String(repeating: " ", count: max(1, 18 - first.count)) + "walk through the first lesson",
       "  lessons edit STEP             change a step's code and run it",
-      "  lessons exercises             the exercises; `lessons check 1` checks your answer",
+      "  lessons exercises             the exercises; `lessons check LESSON:N` checks your answer",
     ]
     return lines.joined(separator: "\n")
   }

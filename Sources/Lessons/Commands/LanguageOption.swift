@@ -11,7 +11,7 @@ struct LanguageOption: ParsableArguments {
 
   /// Every language some table has strings for.
   static var available: [Language] {
-    let tables = [EngineStrings.table, LessonStrings.table] + course.lessons.map(\.strings)
+    let tables = [EngineStrings.table, CourseStrings.table] + course.lessons.map(\.strings)
     return Array(Set(tables.flatMap(\.languages))).sorted()
   }
 
@@ -28,9 +28,21 @@ struct LanguageOption: ParsableArguments {
   }
 
   func validate() throws { try apply() }
+
+  /// The language of `--lang` (or `--lang=`) in `arguments`, else the locale's, made the current
+  /// one before the arguments are parsed: the checks of other options (which run before this
+  /// group's `validate`) then speak it too. A `--lang` no table has is left to `validate`.
+  static func applyEarly(_ arguments: [String]) {
+    var flag: String?
+    for (k, argument) in arguments.enumerated() {
+      if argument == "--lang", k + 1 < arguments.count { flag = arguments[k + 1] }
+      if argument.hasPrefix("--lang=") { flag = String(argument.dropFirst("--lang=".count)) }
+    }
+    if let language = try? Language.resolve(flag: flag, available: available) { Language.current = language }
+  }
 }
 
-/// A string of the lesson's catalogue in the current language.
+/// A string of the course's table in the current language.
 func tr(_ key: String, _ arguments: [String: Any] = [:]) -> String {
-  LessonStrings.table(key, arguments)
+  CourseStrings.table(key, arguments)
 }

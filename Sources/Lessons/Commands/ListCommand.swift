@@ -20,7 +20,7 @@ struct ListCommand: ParsableCommand {
         "number": number + 1, "name": lesson.name, "title": lesson.title, "file": plan.document.file,
         "count": plan.entries.count,
       ]) + "\n")
-      let (done, count) = ExerciseList.progress(lesson: lesson, package: package)
+      let (done, count) = ExerciseList.progress(lesson: lesson, course: course, package: package)
       if count > 0 { Console.write("    " + tr("command.progress", ["done": done, "count": count]) + "\n") }
       for (k, entry) in plan.entries.enumerated() {
         let id = entry.step.id.padding(toLength: 18, withPad: " ", startingAt: 0)

@@ -26,10 +26,10 @@ struct ModelOptions: ParsableArguments {
   var numSteps: Int = 35
 
   func validate() throws {
-    guard (1...16).contains(layers) else { throw ValidationError("--layers must be between 1 and 16, got \(layers)") }
-    guard (1...8192).contains(hidden) else { throw ValidationError("--hidden must be between 1 and 8192, got \(hidden)") }
-    guard (1...4096).contains(batchSize) else { throw ValidationError("--batch-size must be between 1 and 4096, got \(batchSize)") }
-    guard (1...10_000).contains(numSteps) else { throw ValidationError("--num-steps must be between 1 and 10000, got \(numSteps)") }
+    guard (1...16).contains(layers) else { throw ValidationError(tr("option.range", ["option": "--layers", "low": 1, "high": 16, "value": layers])) }
+    guard (1...8192).contains(hidden) else { throw ValidationError(tr("option.range", ["option": "--hidden", "low": 1, "high": 8192, "value": hidden])) }
+    guard (1...4096).contains(batchSize) else { throw ValidationError(tr("option.range", ["option": "--batch-size", "low": 1, "high": 4096, "value": batchSize])) }
+    guard (1...10_000).contains(numSteps) else { throw ValidationError(tr("option.range", ["option": "--num-steps", "low": 1, "high": 10000, "value": numSteps])) }
   }
 
   /// A training configuration with these sizes.

@@ -23,8 +23,8 @@ struct PredictCommand: ParsableCommand {
   var json = false
 
   func validate() throws {
-    guard !prefix.isEmpty else { throw ValidationError("--prefix must not be empty") }
-    guard (0...1_000_000).contains(chars) else { throw ValidationError("--chars must be between 0 and 1000000, got \(chars)") }
+    guard !prefix.isEmpty else { throw ValidationError(tr("option.prefixEmpty")) }
+    guard (0...1_000_000).contains(chars) else { throw ValidationError(tr("option.range", ["option": "--chars", "low": 0, "high": 1_000_000, "value": chars])) }
     try requireFile(weights, option: "--weights")
   }
 
@@ -44,9 +44,9 @@ struct PredictCommand: ParsableCommand {
 func requireFile(_ path: String, option: String) throws {
   var isDirectory: ObjCBool = false
   guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-    throw ValidationError("\(option): no such file '\(path)'")
+    throw ValidationError(tr("option.noFile", ["option": option, "path": path]))
   }
-  guard !isDirectory.boolValue else { throw ValidationError("\(option): '\(path)' is a folder, not a file") }
+  guard !isDirectory.boolValue else { throw ValidationError(tr("option.folderNotFile", ["option": option, "path": path])) }
 }
 
 /// Loads a checkpoint, or stops with the reason it was refused (no stack trace).

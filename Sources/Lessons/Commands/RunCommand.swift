@@ -18,13 +18,31 @@ struct LessonOptions: ParsableArguments {
   /// The lesson's language (`--lang`, else the locale).
   var lang: String { ((try? language.apply()) ?? .en).rawValue }
 
+  /// A step named `STEP` (in the chosen lesson) or `LESSON:STEP`, which chooses LESSON unless
+  /// another lesson was named: the step's id within its lesson.
+  mutating func address(_ text: String) throws -> String {
+    let name = CourseName(text)
+    guard let owner = name.lesson else { return text }
+    guard course.lesson(named: owner) != nil else {
+      throw ValidationError(CourseNameError.noLesson(owner, lessons: course.lessons.map(\.name)).description)
+    }
+    if lesson != owner {
+      // The lesson argument left at its default gives way; one named differently is a mistake.
+      guard lesson == course.lessons.first?.name else {
+        throw ValidationError(tr("command.stepOfOtherLesson", ["step": text, "lesson": lesson]))
+      }
+      lesson = owner
+    }
+    return name.name
+  }
+
   /// The registered lesson named, or the one the file named belongs to.
   var chosen: Lesson { course.lesson(named: lesson) ?? course.lesson(forFile: lesson) }
 
   /// Reads and checks the lesson; a problem ends the command with `FILE:LINE: reason`, status 1.
   func loadPlan(overrides: [String] = []) throws -> LessonPlan {
     do {
-      let path = try LessonLocator.locate(lesson, language: lang)
+      let path = try LessonLocator.locate(lesson, language: lang, course: course)
       return try chosen.plan(path: path, overrides: overrides, options: framework.parseOptions)
     } catch let error as LessonError {
       Console.error(error.description)
@@ -45,6 +63,7 @@ struct LessonOptions: ParsableArguments {
     let editing = original ? nil : (try? Playground.locate(lesson: lesson)).map(PlaygroundEditing.init)
     var runner = LessonRunner(plan: plan, renderer: renderer, interactive: interactive, editing: editing)
     runner.indispensableData = Set(lesson.indispensableData.map(\.name))
+    runner.dataFiles = lesson.dataFiles
     if case .using(let fresh)? = cache { runner.cache = StepCache(codecs: lesson.cacheCodecs, fresh: fresh) }
     return runner
   }
@@ -74,10 +93,10 @@ struct RunCommand: ParsableCommand {
   @Option(name: .customLong("set"), help: "Override a step parameter's default, e.g. --set epochs=100 (repeatable).")
   var overrides: [String] = []
 
-  @Option(help: "Run only this step (and, quietly, the steps it needs).")
+  @Option(help: "Run only this step, STEP or LESSON:STEP (and, quietly, the steps it needs).")
   var step: String?
 
-  @Option(help: "Walk on from this step (what it needs runs first, quietly).")
+  @Option(help: "Walk on from this step, STEP or LESSON:STEP (what it needs runs first, quietly).")
   var from: String?
 
   @Flag(help: "Run the lesson's own code for every step, ignoring your edits (lessons edit).")
@@ -89,8 +108,10 @@ struct RunCommand: ParsableCommand {
   @Flag(name: .customLong("no-cache"), help: "Neither read nor write cached results.")
   var noCache = false
 
-  func validate() throws {
-    if step != nil && from != nil { throw ValidationError("--step and --from cannot be used together") }
+  mutating func validate() throws {
+    if step != nil && from != nil { throw ValidationError(tr("option.stepAndFrom")) }
+    if let step { self.step = try options.address(step) }
+    if let from { self.from = try options.address(from) }
   }
 
   func run() throws {
@@ -107,7 +128,7 @@ struct RunCommand: ParsableCommand {
     } catch let error as ExitCode {
       throw error
     } catch {
-      Console.error(tr("command.error", ["error": "\(error)"]))
+      Console.error(tr("command.error", ["error": LibraryErrorText.words(error)]))
       throw ExitCode.failure
     }
   }

@@ -48,34 +48,47 @@ struct TrainCommand: ParsableCommand {
   @Flag(help: "Print one JSON object with the final figures instead of text.")
   var json = false
 
+  @Option(help: "The lesson whose published result the chart draws beside the curve (default: the course's first).")
+  var lesson: String?
+
   enum Sampling: String, ExpressibleByArgument, CaseIterable { case sequential, random }
 
   func validate() throws {
-    guard epochs >= 1 && epochs <= 1_000_000 else { throw ValidationError("--epochs must be between 1 and 1000000, got \(epochs)") }
-    guard lr.isFinite && lr > 0 else { throw ValidationError("--lr must be a positive number, got \(lr)") }
-    guard clipNorm.isFinite && clipNorm > 0 else { throw ValidationError("--clip must be a positive number, got \(clipNorm)") }
+    guard epochs >= 1 && epochs <= 1_000_000 else { throw ValidationError(tr("option.range", ["option": "--epochs", "low": 1, "high": 1_000_000, "value": epochs])) }
+    guard lr.isFinite && lr > 0 else { throw ValidationError(tr("option.positive", ["option": "--lr", "value": lr])) }
+    guard clipNorm.isFinite && clipNorm > 0 else { throw ValidationError(tr("option.positive", ["option": "--clip", "value": clipNorm])) }
     for book in books where !FileManager.default.fileExists(atPath: book) {
-      throw ValidationError("--books: no such file '\(book)'")
+      throw ValidationError(tr("option.noFile", ["option": "--books", "path": book]))
     }
     if let resume, !FileManager.default.fileExists(atPath: resume) {
-      throw ValidationError("--resume: no such file '\(resume)'")
+      throw ValidationError(tr("option.noFile", ["option": "--resume", "path": resume]))
     }
     // Found out now, not after hours of training.
     if let save { try Self.checkWritable(save, option: "--save") }
+    _ = try reference()
+  }
+
+  /// The published result the chart draws: `--lesson`'s, else the course's first lesson's.
+  func reference() throws -> PublishedResult? {
+    guard let lesson else { return course.lessons.first?.published }
+    guard let found = course.lesson(named: lesson) else {
+      throw ValidationError(CourseNameError.noLesson(lesson, lessons: course.lessons.map(\.name)).description)
+    }
+    return found.published
   }
 
   /// Refuses a path whose folder is missing or read-only, or that names a folder.
   static func checkWritable(_ path: String, option: String) throws {
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-      throw ValidationError("\(option): '\(path)' is a folder; give a file name such as \(path)/model.safetensors")
+      throw ValidationError(tr("option.isFolder", ["option": option, "path": path]))
     }
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-      throw ValidationError("\(option): no folder '\(folder)' to write \(URL(fileURLWithPath: path).lastPathComponent) into")
+      throw ValidationError(tr("option.noFolder", ["option": option, "folder": folder, "file": URL(fileURLWithPath: path).lastPathComponent]))
     }
     guard FileManager.default.isWritableFile(atPath: folder) else {
-      throw ValidationError("\(option): the folder '\(folder)' is not writable")
+      throw ValidationError(tr("option.notWritable", ["option": option, "folder": folder]))
     }
   }
 
@@ -93,11 +106,13 @@ struct TrainCommand: ParsableCommand {
 
   func run() throws {
     do {
-      try TrainingRun(configuration: trainingConfiguration(), savePath: save, resumePath: resume, json: json).run()
+      try TrainingRun(
+        configuration: trainingConfiguration(), savePath: save, resumePath: resume, json: json, reference: reference()
+      ).run()
     } catch is LessonInterrupted {
       throw ExitCode(130)
     } catch {
-      Console.error("error: \(error)")
+      Console.error(tr("command.error", ["error": LibraryErrorText.words(error)]))
       throw ExitCode.failure
     }
   }

@@ -64,5 +64,16 @@ extension MTStrings {
     "nospaces.unspaced": "words (no spaces)",
     "nospaces.characters": "characters",
     "nospaces.reading": "Without spaces, splitting at spaces leaves each sentence as one token; only sentences that occur twice get an index, so {unspaced}% of the tokens fall on <unk> (with spaces, {words}%). Characters need no boundaries ({characters}% <unk>) but make sequences several times longer. Languages written without spaces are usually cut by a trained word segmenter, or into subword units learned from the data.",
+
+    "help.batchSize": "pairs per minibatch",
+    "help.bin": "lengths per bar",
+    "help.counts": "numbers of pairs, separated by |",
+    "help.examples": "pairs read (the book: 600)",
+    "help.keepLines": "lines handed to the next steps, 0 for all (a quick run keeps a few)",
+    "help.lengths": "the last bar: this length and longer",
+    "help.minFreq": "a word seen fewer times is <unk>",
+    "help.numSteps": "tokens per sequence",
+    "help.pairs": "lines or pairs to print",
+    "help.seed": "the shuffling seed",
   ]
 }

@@ -64,5 +64,16 @@ extension MTStrings {
     "nospaces.unspaced": "từ (không khoảng trắng)",
     "nospaces.characters": "ký tự",
     "nospaces.reading": "Không có khoảng trắng, tách theo khoảng trắng để lại mỗi câu thành một token; chỉ những câu xuất hiện hai lần mới được cấp chỉ số, nên {unspaced}% số token rơi vào <unk> (có khoảng trắng: {words}%). Ký tự không cần ranh giới ({characters}% <unk>) nhưng làm chuỗi dài gấp nhiều lần. Những ngôn ngữ viết không có khoảng trắng thường được cắt bằng một bộ tách từ đã huấn luyện, hoặc thành các đơn vị dưới mức từ học từ dữ liệu.",
+
+    "help.batchSize": "số cặp mỗi minibatch",
+    "help.bin": "số độ dài mỗi thanh",
+    "help.counts": "các số cặp, ngăn cách bởi |",
+    "help.examples": "số cặp được đọc (sách: 600)",
+    "help.keepLines": "số dòng chuyển cho các bước sau, 0 là tất cả (chạy nhanh thì giữ ít)",
+    "help.lengths": "thanh cuối: độ dài này và dài hơn",
+    "help.minFreq": "từ xuất hiện ít hơn số lần này là <unk>",
+    "help.numSteps": "số token mỗi chuỗi",
+    "help.pairs": "số dòng hay số cặp được in",
+    "help.seed": "hạt giống xáo trộn",
   ]
 }

@@ -7,8 +7,8 @@ public enum MTBatchStep: LessonStep {
   public static let id = "mt-batch"
   public static var summary: String { tr("batch.summary") }
   public static let parameters: [StepParameter] = [
-    .integer("batchSize", 1...64, "pairs per minibatch"), .integer("numSteps", 2...50, "tokens per sequence"),
-    .integer("examples", 1...200_000, "pairs read (the book: 600)"), .integer("seed", 0...1_000_000, "shuffling seed"),
+    .integer("batchSize", 1...64, tr("help.batchSize")), .integer("numSteps", 2...50, tr("help.numSteps")),
+    .integer("examples", 1...200_000, tr("help.examples")), .integer("seed", 0...1_000_000, tr("help.seed")),
   ]
 
   public typealias Input = StepValues

@@ -6,7 +6,7 @@ import LessonEngine
 public enum MTExamplesSweepStep: LessonStep {
   public static let id = "mt-examples-sweep"
   public static var summary: String { tr("sweep.summary") }
-  public static let parameters: [StepParameter] = [.text("counts", "numbers of pairs separated by |")]
+  public static let parameters: [StepParameter] = [.text("counts", tr("help.counts"))]
   public static let requires = [MTPreprocessStep.id]
 
   public struct Input {

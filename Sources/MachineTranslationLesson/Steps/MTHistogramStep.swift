@@ -8,8 +8,8 @@ public enum MTHistogramStep: LessonStep {
   public static let id = "mt-histogram"
   public static var summary: String { tr("histogram.summary") }
   public static let parameters: [StepParameter] = [
-    .integer("bin", 1...10, "lengths per bar"),
-    .integer("lengths", 5...100, "the last bar: this length and longer"),
+    .integer("bin", 1...10, tr("help.bin")),
+    .integer("lengths", 5...100, tr("help.lengths")),
   ]
   public static let requires = [MTTokensStep.id]
 

@@ -8,7 +8,7 @@ import LessonEngine
 public enum MTNoSpacesStep: LessonStep {
   public static let id = "mt-no-spaces"
   public static var summary: String { tr("nospaces.summary") }
-  public static let parameters: [StepParameter] = [.integer("examples", 1...200_000, "pairs read")]
+  public static let parameters: [StepParameter] = [.integer("examples", 1...200_000, tr("help.examples"))]
   public static let requires = [MTPreprocessStep.id]
 
   public struct Input {

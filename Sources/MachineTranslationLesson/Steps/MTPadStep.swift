@@ -7,8 +7,8 @@ import LessonEngine
 public enum MTPadStep: LessonStep {
   public static let id = "mt-pad"
   public static var summary: String { tr("pad.summary") }
-  public static let parameters: [StepParameter] = [.integer("numSteps", 2...50, "tokens per sequence")]
-  public static let requires = [MTVocabStep.id]
+  public static let parameters: [StepParameter] = [.integer("numSteps", 2...50, tr("help.numSteps"))]
+  public static let requires = [MTTokensStep.id, MTVocabStep.id]
 
   public struct Input {
     public var vocab: MTVocabStep.Output

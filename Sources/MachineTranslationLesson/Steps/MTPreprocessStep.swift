@@ -7,7 +7,7 @@ import LessonEngine
 public enum MTPreprocessStep: LessonStep {
   public static let id = "mt-preprocess"
   public static var summary: String { tr("preprocess.summary") }
-  public static let parameters: [StepParameter] = [.integer("pairs", 1...50, "lines to print")]
+  public static let parameters: [StepParameter] = [.integer("pairs", 1...50, tr("help.pairs"))]
   public static let requires = [MTRawStep.id]
 
   public struct Input {

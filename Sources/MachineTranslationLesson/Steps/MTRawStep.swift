@@ -8,8 +8,8 @@ public enum MTRawStep: LessonStep {
   public static let id = "mt-raw"
   public static var summary: String { tr("raw.summary") }
   public static let parameters: [StepParameter] = [
-    .integer("pairs", 1...50, "lines to print"),
-    .integer("keepLines", 0...1_000_000, "lines handed to the next steps, 0 for all (a quick run keeps a few)"),
+    .integer("pairs", 1...50, tr("help.pairs")),
+    .integer("keepLines", 0...1_000_000, tr("help.keepLines")),
   ]
 
   public typealias Input = StepValues

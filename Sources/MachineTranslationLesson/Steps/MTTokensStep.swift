@@ -6,7 +6,7 @@ import LessonEngine
 public enum MTTokensStep: LessonStep {
   public static let id = "mt-tokens"
   public static var summary: String { tr("tokens.summary") }
-  public static let parameters: [StepParameter] = [.integer("pairs", 1...50, "pairs to print")]
+  public static let parameters: [StepParameter] = [.integer("pairs", 1...50, tr("help.pairs"))]
   public static let requires = [MTPreprocessStep.id]
 
   public struct Input {

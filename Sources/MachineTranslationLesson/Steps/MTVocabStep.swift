@@ -8,10 +8,10 @@ public enum MTVocabStep: LessonStep {
   public static let id = "mt-vocab"
   public static var summary: String { tr("vocab.summary") }
   public static let parameters: [StepParameter] = [
-    .integer("examples", 1...200_000, "pairs read (the book: 600)"),
-    .integer("minFreq", 1...100, "a word seen fewer times is <unk>"),
+    .integer("examples", 1...200_000, tr("help.examples")),
+    .integer("minFreq", 1...100, tr("help.minFreq")),
   ]
-  public static let requires = [MTTokensStep.id]
+  public static let requires = [MTPreprocessStep.id, MTTokensStep.id]
 
   public struct Input {
     public var text: String

@@ -54,6 +54,7 @@ extension S2SStrings {
 
     "compare.book": "the book's run (s2s-train)",
     "compare.chart": "cross-entropy per valid target token, per epoch",
+    "compare.setting": "setting",
     "compare.loss": "loss/token",
     "compare.bleu": "mean BLEU",
     "compare.seconds": "seconds",
@@ -66,7 +67,7 @@ extension S2SStrings {
 
     "exercises.summary": "the section's six exercises and where they are done",
     "exercises.item1": "Can you adjust the hyperparameters to improve the translations? Step s2s-hyper trains the book's model with one change at a time.",
-    "exercises.item2": "Train without masks in the loss: what happens, and why? Step s2s-no-mask measures it. Code: write the sequence mask and the masked loss yourself in exercises/Sources/Seq2SeqExercise2/MaskedLoss.swift; `lessons check 2 --lesson seq2seq` compares them with their definitions, `lessons hint 2 --lesson seq2seq` helps, `lessons reset 2 --lesson seq2seq` starts over.",
+    "exercises.item2": "Train without masks in the loss: what happens, and why? Step s2s-no-mask measures it. Code: write the sequence mask and the masked loss yourself in exercises/Sources/Seq2SeqExercise2/MaskedLoss.swift; `lessons check seq2seq:2` compares them with their definitions, `lessons hint seq2seq:2` helps, `lessons reset seq2seq:2` starts over.",
     "exercises.item3": "If the encoder and the decoder differ in layers or hidden units, how can the decoder's hidden state start? Step s2s-sizes trains one answer: a dense layer from the encoder's last state to every decoder layer.",
     "exercises.item4": "Replace teacher forcing with the decoder's own prediction of the step before. How does training change? Step s2s-no-teacher measures it.",
     "exercises.item5": "Replace the GRU with an LSTM. Step s2s-lstm measures it.",
@@ -87,5 +88,23 @@ extension S2SStrings {
     "noteacher.reading": "Without teacher forcing, a wrong word early in a sentence is the input of every later step, so in early epochs the later steps learn from inputs that the reference never contains; and the decoder runs one step at a time, which costs time. In exchange, training sees what prediction will see.",
 
     "lstm.summary": "exercise 5 measured: LSTM layers instead of GRU layers",
+
+    "help.batch": "sequences",
+    "help.batchSize": "pairs per minibatch",
+    "help.dropout": "dropout between recurrent layers",
+    "help.embedSize": "numbers per embedding",
+    "help.encoderHiddens": "the encoder's hidden units",
+    "help.encoderLayers": "the encoder's layers",
+    "help.epochs": "epochs of each run",
+    "help.lr": "Adam's learning rate",
+    "help.numHiddens": "hidden units",
+    "help.numLayers": "recurrent layers in each half",
+    "help.numSteps": "tokens per sequence",
+    "help.references": "their French references, separated by |",
+    "help.seed": "seed of the weights, the dropout and the order",
+    "help.sentences": "English sentences, preprocessed (\"go .\"), separated by |",
+    "help.settings": "changes separated by |, each name=value (embedSize, numHiddens, numLayers, dropout, lr)",
+    "help.steps": "steps per sequence",
+    "help.vocabSize": "words in the vocabulary",
   ]
 }

@@ -54,6 +54,7 @@ extension S2SStrings {
 
     "compare.book": "lần chạy của sách (s2s-train)",
     "compare.chart": "entropy chéo trên mỗi token đích hợp lệ, theo epoch",
+    "compare.setting": "thiết lập",
     "compare.loss": "mất mát/token",
     "compare.bleu": "BLEU tr.bình",
     "compare.seconds": "giây",
@@ -66,7 +67,7 @@ extension S2SStrings {
 
     "exercises.summary": "sáu bài tập của phần này và nơi thực hiện chúng",
     "exercises.item1": "Bạn có thể điều chỉnh siêu tham số để bản dịch tốt hơn không? Bước s2s-hyper huấn luyện mô hình của sách, mỗi lần đổi một thứ.",
-    "exercises.item2": "Huấn luyện không dùng mặt nạ trong hàm mất mát: điều gì xảy ra, và vì sao? Bước s2s-no-mask đo điều đó. Phần lập trình: tự viết mặt nạ chuỗi và hàm mất mát có mặt nạ trong exercises/Sources/Seq2SeqExercise2/MaskedLoss.swift; `lessons check 2 --lesson seq2seq` so sánh chúng với định nghĩa, `lessons hint 2 --lesson seq2seq` gợi ý, `lessons reset 2 --lesson seq2seq` để làm lại từ đầu.",
+    "exercises.item2": "Huấn luyện không dùng mặt nạ trong hàm mất mát: điều gì xảy ra, và vì sao? Bước s2s-no-mask đo điều đó. Phần lập trình: tự viết mặt nạ chuỗi và hàm mất mát có mặt nạ trong exercises/Sources/Seq2SeqExercise2/MaskedLoss.swift; `lessons check seq2seq:2` so sánh chúng với định nghĩa, `lessons hint seq2seq:2` gợi ý, `lessons reset seq2seq:2` để làm lại từ đầu.",
     "exercises.item3": "Nếu bộ mã hóa và bộ giải mã khác nhau về số tầng hay số đơn vị ẩn, trạng thái ẩn của bộ giải mã bắt đầu thế nào? Bước s2s-sizes huấn luyện một câu trả lời: một tầng kết nối đầy đủ từ trạng thái cuối của bộ mã hóa tới mọi tầng của bộ giải mã.",
     "exercises.item4": "Thay cách mớm đáp án bằng dự đoán của chính bộ giải mã ở bước trước. Việc huấn luyện thay đổi ra sao? Bước s2s-no-teacher đo điều đó.",
     "exercises.item5": "Thay GRU bằng LSTM. Bước s2s-lstm đo điều đó.",
@@ -87,5 +88,23 @@ extension S2SStrings {
     "noteacher.reading": "Không mớm đáp án, một từ sai ở đầu câu sẽ là đầu vào của mọi bước sau đó, nên trong những epoch đầu các bước sau học từ những đầu vào không hề có trong bản tham chiếu; và bộ giải mã phải chạy từng bước một, tốn thêm thời gian. Bù lại, khi huấn luyện nó thấy đúng những gì nó sẽ thấy lúc dự đoán.",
 
     "lstm.summary": "bài tập 5 có đo đạc: tầng LSTM thay cho tầng GRU",
+
+    "help.batch": "số chuỗi",
+    "help.batchSize": "số cặp mỗi minibatch",
+    "help.dropout": "tỉ lệ bỏ ngẫu nhiên giữa các tầng hồi tiếp",
+    "help.embedSize": "số phần tử mỗi vectơ nhúng",
+    "help.encoderHiddens": "số đơn vị ẩn của bộ mã hóa",
+    "help.encoderLayers": "số tầng của bộ mã hóa",
+    "help.epochs": "số epoch mỗi lần chạy",
+    "help.lr": "tốc độ học của Adam",
+    "help.numHiddens": "số đơn vị ẩn",
+    "help.numLayers": "số tầng hồi tiếp ở mỗi nửa",
+    "help.numSteps": "số token mỗi chuỗi",
+    "help.references": "các bản tham chiếu tiếng Pháp, ngăn cách bởi |",
+    "help.seed": "hạt giống của trọng số, phép bỏ ngẫu nhiên và thứ tự",
+    "help.sentences": "các câu tiếng Anh đã tiền xử lý (\"go .\"), ngăn cách bởi |",
+    "help.settings": "các thay đổi ngăn cách bởi |, mỗi thay đổi dạng tên=giá trị (embedSize, numHiddens, numLayers, dropout, lr)",
+    "help.steps": "số bước mỗi chuỗi",
+    "help.vocabSize": "số từ của bộ từ vựng",
   ]
 }

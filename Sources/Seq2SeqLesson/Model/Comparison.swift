@@ -1,7 +1,6 @@
 import D2L
-import EncoderDecoderLesson
+import CourseKit
 import LessonEngine
-import MachineTranslationLesson
 
 /// One trained setting of a comparison: its name, its curve of cross-entropy per valid target
 /// token, and its translations of the book's sentences with their BLEU.
@@ -26,9 +25,9 @@ public struct ComparedRun {
 public func compare<E, D>(
   _ name: String, _ model: EncoderDecoder<E, D>, data: TranslationData, settings: TranslationSettings, numSteps: Int
 ) -> ComparedRun {
-  let history = trainTranslator(model, data: data, settings: settings)
+  let history = trainTranslator(model.encoder, model.decoder, data: data, settings: settings)
   let translations = zip(BookSentences.english, BookSentences.french).map { english, french in
-    let t = greedyTranslate(model, english, sourceVocab: data.sourceVocab, targetVocab: data.targetVocab, numSteps: numSteps)
+    let t = greedyTranslate(model.encoder, model.decoder, english, sourceVocab: data.sourceVocab, targetVocab: data.targetVocab, numSteps: numSteps)
     return (t, bleu(t, french, k: 2))
   }
   var run = ComparedRun(name: name, perToken: history.perToken, translations: translations, seconds: history.seconds)
@@ -52,14 +51,13 @@ public func show(_ runs: [ComparedRun], _ out: StepOutput) {
   out.chart(StepChart(title: tr("compare.chart"), series: runs.map { .init(name: $0.name, values: $0.perToken) }))
   let width = runs.map { LineFitter.columns($0.name) }.max() ?? 0
   func pad(_ s: String) -> String { s + String(repeating: " ", count: max(0, width - LineFitter.columns(s))) }
-  let table = ResultColumns([tr("compare.loss"), tr("compare.bleu"), tr("compare.seconds"), tr("compare.norm"), tr("compare.clipped")], minimum: 8)
-  out.say("  " + pad("") + table.header.dropFirst(2))
-  for run in runs {
-    out.say("  " + pad(run.name) + table.row([
-      Num.fixed(run.perToken.last ?? .nan, 3), Num.fixed(run.meanBLEU, 3), Num.fixed(run.seconds, 1),
+  let table = ResultTable(
+    columns: [tr("compare.setting"), tr("compare.loss"), tr("compare.bleu"), tr("compare.seconds"), tr("compare.norm"), tr("compare.clipped")],
+    rows: runs.map { run in [
+      run.name, Num.fixed(run.perToken.last ?? .nan, 3), Num.fixed(run.meanBLEU, 3), Num.fixed(run.seconds, 1),
       run.medianGradientNorm.map { Num.fixed($0, 2) } ?? "–", run.clippedShare.map { Num.fixed(100 * $0, 0) + "%" } ?? "–",
-    ]).dropFirst(2))
-  }
+    ] })
+  for line in table.lines(width: out.width) { out.say(line) }
   for (k, english) in BookSentences.english.enumerated() {
     out.say()
     out.say("  \(english)  (\(BookSentences.french[k]))")

@@ -1,5 +1,5 @@
 import D2L
-import EncoderDecoderLesson
+import CourseKit
 import Foundation
 import LessonEngine
 
@@ -39,8 +39,8 @@ public enum S2STranslateStep: LessonStep {
   public static let id = "s2s-translate"
   public static var summary: String { tr("translate.summary") }
   public static let parameters: [StepParameter] = [
-    .text("sentences", "English sentences separated by |, preprocessed (\"go .\")"),
-    .text("references", "their French references, separated by |"),
+    .text("sentences", tr("help.sentences")),
+    .text("references", tr("help.references")),
   ]
   public static let requires = [S2STrainStep.id]
 

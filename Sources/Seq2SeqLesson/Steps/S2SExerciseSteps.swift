@@ -1,5 +1,5 @@
 import D2L
-import EncoderDecoderLesson
+import CourseKit
 import LessonEngine
 
 /// The section's exercises and where this lesson does each.
@@ -45,14 +45,14 @@ public struct Baseline {
   }
 }
 
-let epochsParameter = StepParameter.integer("epochs", 1...3000, "epochs for each run")
+let epochsParameter = StepParameter.integer("epochs", 1...3000, tr("help.epochs"))
 
 /// Exercise 1: the book's model with one hyperparameter changed at a time.
 public enum S2SHyperStep: LessonStep {
   public static let id = "s2s-hyper"
   public static var summary: String { tr("hyper.summary") }
   public static let parameters: [StepParameter] = [
-    .text("settings", "changes separated by |, each name=value (embedSize, numHiddens, numLayers, dropout, lr)"), epochsParameter,
+    .text("settings", tr("help.settings")), epochsParameter,
   ]
   public static let requires = [S2STrainStep.id]
 
@@ -129,7 +129,7 @@ public enum S2SSizesStep: LessonStep {
   public static let id = "s2s-sizes"
   public static var summary: String { tr("sizes.summary") }
   public static let parameters: [StepParameter] = [
-    .integer("encoderHiddens", 1...512, "the encoder's hidden units"), .integer("encoderLayers", 1...4, "the encoder's layers"),
+    .integer("encoderHiddens", 1...512, tr("help.encoderHiddens")), .integer("encoderLayers", 1...4, tr("help.encoderLayers")),
     epochsParameter,
   ]
   public static let requires = [S2STrainStep.id]
@@ -222,16 +222,15 @@ public enum S2SLSTMStep: LessonStep {
   }
 }
 
-/// The section's exercises for `lessons exercises --lesson seq2seq`: exercise 2 has a code part,
+/// The section's exercises for `lessons exercises seq2seq`: exercise 2 has a code part,
 /// the others are measured by a step or are questions to think about.
 enum S2SExercises {
   static var all: [ExerciseInfo] { [
     ExerciseInfo(number: 1, title: tr("exercise1.title"), kind: .experiment(command: "lessons run seq2seq --step s2s-hyper"), hint: tr("exercise1.hint")),
     ExerciseInfo(
       number: 2, title: tr("exercise2.title"),
-      kind: .code(ExerciseInfo.CodeFiles(
-        file: "Sources/Seq2SeqExercise2/MaskedLoss.swift", starter: "Starters/Seq2SeqExercise2/MaskedLoss.swift",
-        solution: "Solutions/Seq2SeqExercise2/MaskedLoss.swift", checker: "check-seq2seq-exercise2")),
+      // Its starter, solution and checker: Exercises/2/.
+      kind: .code(file: "MaskedLoss.swift"),
       hint: tr("exercise2.hint")),
     ExerciseInfo(number: 3, title: tr("exercise3.title"), kind: .experiment(command: "lessons run seq2seq --step s2s-sizes"), hint: tr("exercise3.hint")),
     ExerciseInfo(number: 4, title: tr("exercise4.title"), kind: .experiment(command: "lessons run seq2seq --step s2s-no-teacher"), hint: tr("exercise4.hint")),

@@ -1,5 +1,5 @@
 import D2L
-import EncoderDecoderLesson
+import CourseKit
 import LessonEngine
 
 /// The question from D2L's tracker, measured: the book's model trained twice from the same
@@ -10,7 +10,7 @@ public enum S2SMeanSumStep: LessonStep {
   public static let id = "s2s-mean-sum"
   public static var summary: String { tr("meansum.summary") }
   public static let parameters: [StepParameter] = [
-    .integer("epochs", 1...3000, "epochs for each run"), .integer("seed", 0...1_000_000, "seed of both runs"),
+    .integer("epochs", 1...3000, tr("help.epochs")), .integer("seed", 0...1_000_000, tr("help.seed")),
   ]
 
   public typealias Input = StepValues

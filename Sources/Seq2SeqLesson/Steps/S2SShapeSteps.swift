@@ -87,9 +87,9 @@ public struct ToySizes {
   public var vocabSize, embedSize, numHiddens, numLayers, batch, steps: Int
 
   public static let parameters: [StepParameter] = [
-    .integer("vocabSize", 1...1000, "words in the vocabulary"), .integer("embedSize", 1...256, "numbers per embedding"),
-    .integer("numHiddens", 1...256, "hidden units"), .integer("numLayers", 1...4, "recurrent layers"),
-    .integer("batch", 1...64, "sequences"), .integer("steps", 1...50, "steps per sequence"),
+    .integer("vocabSize", 1...1000, tr("help.vocabSize")), .integer("embedSize", 1...256, tr("help.embedSize")),
+    .integer("numHiddens", 1...256, tr("help.numHiddens")), .integer("numLayers", 1...4, tr("help.numLayers")),
+    .integer("batch", 1...64, tr("help.batch")), .integer("steps", 1...50, tr("help.steps")),
   ]
 
   public init(_ values: StepValues) {

@@ -9,11 +9,11 @@ public enum S2STrainStep: LessonStep {
   public static let id = "s2s-train"
   public static var summary: String { tr("train.summary") }
   public static let parameters: [StepParameter] = [
-    .integer("embedSize", 1...512, "numbers per embedding"), .integer("numHiddens", 1...512, "hidden units"),
-    .integer("numLayers", 1...4, "recurrent layers in each half"), .number("dropout", 0...0.9, "dropout between layers"),
-    .integer("batchSize", 1...601, "pairs per minibatch"), .integer("numSteps", 2...50, "tokens per sequence"),
-    .number("lr", 0.000001...1, "Adam's learning rate"), .integer("epochs", 1...3000, "epochs"),
-    .integer("seed", 0...1_000_000, "seed of the weights, dropout and order"),
+    .integer("embedSize", 1...512, tr("help.embedSize")), .integer("numHiddens", 1...512, tr("help.numHiddens")),
+    .integer("numLayers", 1...4, tr("help.numLayers")), .number("dropout", 0...0.9, tr("help.dropout")),
+    .integer("batchSize", 1...601, tr("help.batchSize")), .integer("numSteps", 2...50, tr("help.numSteps")),
+    .number("lr", 0.000001...1, tr("help.lr")), .integer("epochs", 1...3000, tr("help.epochs")),
+    .integer("seed", 0...1_000_000, tr("help.seed")),
   ]
 
   public typealias Input = StepValues

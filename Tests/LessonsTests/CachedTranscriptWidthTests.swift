@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+@testable import LessonEngine
+@testable import Lessons
+
+/// A walk whose steps come from the cache says so in each step's header and in a closing line:
+/// those too fit 80 columns, for every lesson of the course, in English and in Vietnamese
+/// (whose notes are longer). The first walk fills the cache; the second is read.
+@Suite(.serialized) struct CachedTranscriptWidthTests {
+  static let cases: [(String, String)] = course.lessons.flatMap { lesson in ["en", "vi"].map { (lesson.name, $0) } }
+
+  @Test(.enabled(if: LessonsBinary.dataDirectory != nil, "needs timemachine.txt"), arguments: cases)
+  func aCachedWalkFitsEightyColumns(lesson name: String, language: String) throws {
+    let lesson = try #require(course.lesson(named: name))
+    let quick = lesson.quickValues.flatMap { ["--set", $0] }
+    let environment = ["LESSONS_CACHE_DIR": LessonsBinary.freshHome(), "COLUMNS": "80", "NO_COLOR": "1"]
+    let first = try LessonsBinary.run(["run", name, "--lang", language] + quick, environment: environment)
+    #expect(first.status == 0, "\(first.stderr)")
+    let cached = try LessonsBinary.run(["run", name, "--lang", language] + quick, environment: environment)
+    #expect(cached.status == 0, "\(cached.stderr)")
+    // The cache served the lesson's cached steps (their headers say so; a lesson without
+    // codecs has none), and the closing line counts them.
+    Language.current = Language(rawValue: language)
+    let marker = String(EngineStrings.table("step.cachedShort", ["seconds": ""]).prefix(6))
+    Language.current = .en
+    if !lesson.cacheCodecs.isEmpty {
+      #expect(cached.stdout.contains(marker), "no cached step in the \(language) walk of \(name)")
+    }
+    for (number, line) in cached.stdout.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      #expect(LineFitter.columns(line) <= 80, "\(name) \(language) line \(number + 1) is \(LineFitter.columns(line)) columns: \(line)")
+    }
+  }
+}
