@@ -12,7 +12,7 @@ struct LessonsCommand: ParsableCommand {
     subcommands: [
       InitCommand.self, ListCommand.self, RunCommand.self, OutlineCommand.self, EditCommand.self, ExportCommand.self,
       ExercisesCommand.self, CheckCommand.self, HintCommand.self, ResetCommand.self, ExperimentCommand.self,
-      TrainCommand.self, PredictCommand.self, EvalCommand.self, BenchCommand.self, DataCommand.self, CacheCommand.self,
+      TrainCommand.self, PredictCommand.self, TranslateCommand.self, EvalCommand.self, BenchCommand.self, DataCommand.self, CacheCommand.self,
       AuthorCommand.self,
     ])
 }

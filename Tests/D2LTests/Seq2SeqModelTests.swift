@@ -82,6 +82,19 @@ import Testing
     for (name, p) in model.namedParameters {
       expectClose(p, Self.t("trained." + name), "\(name) after two steps", relativeTolerance: 1e-5)
     }
+    // The trainer's way: clipping as a scale that Adam applies while reading each gradient.
+    let fused = Self.model()
+    let fusedAdam = Adam(parameters: fused.parameters, learningRate: 0.01)
+    for _ in 0..<2 {
+      fused.zeroGradients()
+      let (logits, _) = fused(x, y.shiftedRight(startingWith: 2))
+      logits.maskedSoftmaxCrossEntropy(labels: y.tokens, validLengths: Self.tokens("Y_valid")).sum().backward()
+      let norm = Optimization.gradientNorm(fused.parameters)
+      fusedAdam.step(gradientScale: norm > 1 ? 1 / norm : 1)
+    }
+    for (name, p) in fused.namedParameters {
+      expectClose(p, Self.t("trained." + name), "\(name) after two fused steps", relativeTolerance: 1e-5)
+    }
   }
 }
 

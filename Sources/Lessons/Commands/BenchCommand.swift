@@ -18,6 +18,9 @@ struct BenchCommand: ParsableCommand {
 
   @OptionGroup var model: ModelOptions
 
+  @Option(name: .customLong("model"), help: "rnn (the chapter's language model) or seq2seq (the book's English-French run, Adam; with --seconds, --json, --phases).")
+  var modelKind: ModelKind = .rnn
+
   @Option(parsing: .unconditional, help: "Seconds to measure for, after the warm-up.")
   var seconds: Double = 10
 
@@ -51,6 +54,7 @@ struct BenchCommand: ParsableCommand {
   }
 
   func run() throws {
+    if modelKind == .seq2seq { return try Seq2SeqCommands.bench(seconds: seconds, json: json, phases: phases) }
     if matmul { return try runMatmul() }
     if let inference { return try runInference(weights: inference) }
     var configuration = model.configuration()

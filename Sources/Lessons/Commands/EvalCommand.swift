@@ -4,7 +4,7 @@ import ArgumentParser
 import D2L
 import Foundation
 
-/// `lessons eval`: a saved model's perplexity on a text file.
+/// `lessons eval`: a saved model's perplexity on a text file, or a seq2seq model's loss.
 struct EvalCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "eval",
@@ -18,18 +18,21 @@ struct EvalCommand: ParsableCommand {
   @Option(help: "A safetensors checkpoint.")
   var weights: String
 
-  @Option(help: "The text file to evaluate on.")
-  var text: String
+  @Option(help: "The text file to evaluate on (not for a seq2seq model, which is evaluated on the book's first 600 pairs).")
+  var text: String?
 
-  @Flag(help: "Print {\"perplexity\": p, \"tokens\": n} as JSON (n: the number of predictions).")
+  @Flag(help: "Print {\"perplexity\": p, \"tokens\": n} as JSON (n: the number of predictions); for a seq2seq model {\"loss\": x, \"tokens\": n}.")
   var json = false
 
   func validate() throws {
     try requireFile(weights, option: "--weights")
-    try requireFile(text, option: "--text")
+    if let text { try requireFile(text, option: "--text") }
   }
 
   func run() throws {
+    // The book's printed loss: Σ per-sequence masked losses / Σ valid target tokens, dropout off.
+    if isSeq2SeqCheckpoint(weights) { return try Seq2SeqCommands.eval(weights: weights, json: json) }
+    guard let text else { throw ValidationError("--text: give the text file to evaluate the language model on") }
     let checkpoint = try loadCheckpoint(weights)
     let result: (perplexity: Double, predictions: Int)
     do {

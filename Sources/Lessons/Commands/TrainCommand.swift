@@ -18,11 +18,14 @@ struct TrainCommand: ParsableCommand {
   @OptionGroup var model: ModelOptions
   @OptionGroup var language: LanguageOption
 
-  @Option(parsing: .unconditional, help: "Training epochs.")
-  var epochs: Int = 500
+  @Option(name: .customLong("model"), help: "rnn (the chapter's language model) or seq2seq (the book's English-French run: embed 32, hidden 32, 2-layer GRU, dropout 0.1, batch 64, 10 steps, Adam; of the other options --epochs, --lr, --clip, --seed, --save and --json apply).")
+  var modelKind: ModelKind = .rnn
 
-  @Option(parsing: .unconditional, help: "SGD learning rate.")
-  var lr: Float = 2
+  @Option(parsing: .unconditional, help: "Training epochs (default 500; seq2seq 300).")
+  var epochs: Int?
+
+  @Option(parsing: .unconditional, help: "Learning rate (default: SGD's 2; seq2seq: Adam's 0.005).")
+  var lr: Float?
 
   @Option(name: .customLong("clip"), parsing: .unconditional, help: "Gradient clipping: the largest global gradient norm.")
   var clipNorm: Float = 1
@@ -54,8 +57,10 @@ struct TrainCommand: ParsableCommand {
   enum Sampling: String, ExpressibleByArgument, CaseIterable { case sequential, random }
 
   func validate() throws {
-    guard epochs >= 1 && epochs <= 1_000_000 else { throw ValidationError(tr("option.range", ["option": "--epochs", "low": 1, "high": 1_000_000, "value": epochs])) }
-    guard lr.isFinite && lr > 0 else { throw ValidationError(tr("option.positive", ["option": "--lr", "value": lr])) }
+    if let epochs, !(1...1_000_000).contains(epochs) {
+      throw ValidationError(tr("option.range", ["option": "--epochs", "low": 1, "high": 1_000_000, "value": epochs]))
+    }
+    if let lr, !(lr.isFinite && lr > 0) { throw ValidationError(tr("option.positive", ["option": "--lr", "value": lr])) }
     guard clipNorm.isFinite && clipNorm > 0 else { throw ValidationError(tr("option.positive", ["option": "--clip", "value": clipNorm])) }
     for book in books where !FileManager.default.fileExists(atPath: book) {
       throw ValidationError(tr("option.noFile", ["option": "--books", "path": book]))
@@ -94,8 +99,8 @@ struct TrainCommand: ParsableCommand {
 
   func trainingConfiguration() -> TrainingConfiguration {
     var c = model.configuration()
-    c.epochs = epochs
-    c.learningRate = lr
+    c.epochs = epochs ?? 500
+    c.learningRate = lr ?? 2
     c.clipNorm = clipNorm
     c.useRandomIter = iteration == .random
     c.maxTokens = maxTokens
@@ -104,7 +109,18 @@ struct TrainCommand: ParsableCommand {
     return c
   }
 
+  /// The book's seq2seq run, with the options that apply to it.
+  func seq2seqConfiguration() -> Seq2SeqConfiguration {
+    var c = Seq2SeqConfiguration()
+    if let epochs { c.epochs = epochs }
+    if let lr { c.learningRate = lr }
+    c.clipNorm = clipNorm
+    c.seed = seed
+    return c
+  }
+
   func run() throws {
+    if modelKind == .seq2seq { return try Seq2SeqCommands.train(seq2seqConfiguration(), save: save, json: json) }
     do {
       try TrainingRun(
         configuration: trainingConfiguration(), savePath: save, resumePath: resume, json: json, reference: reference()

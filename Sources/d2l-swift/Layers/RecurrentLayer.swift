@@ -192,7 +192,7 @@ public class RecurrentLayer: Module {
       let flops = 2 * batch * hiddenSize * kind.gateCount * hiddenSize
       return flops >= 400_000 ? team.size : 1
     }()
-    return p > 1 && p <= team.size ? p : 1
+    return p > 1 && p <= team.availableParts ? p : 1
   }
 
   /// The layer's buffers, reused unless a pending backward pass still holds them.

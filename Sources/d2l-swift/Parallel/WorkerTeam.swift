@@ -25,6 +25,21 @@ public final class WorkerTeam: @unchecked Sendable {
 
   /// How many parts work runs in.
   public let size: Int
+
+  /// True inside `oneThread(_:)`: products and time loops that would split across the team run
+  /// on the calling thread alone.
+  @TaskLocal static var isSerial = false
+
+  /// Runs `body` with every product and time loop on the calling thread. For shapes so small
+  /// that handing work to the other thread costs more than it saves: the book's seq2seq run
+  /// (batch 64, hidden 32), whose largest product is 4 MFLOP, loses half its speed to the
+  /// team's hand-offs on a busy machine (docs/performance.md).
+  public static func oneThread<R>(_ body: () throws -> R) rethrows -> R {
+    try $isSerial.withValue(true) { try body() }
+  }
+
+  /// The parts work may split into here: the team's size, or 1 inside `oneThread`.
+  var availableParts: Int { Self.isSerial ? 1 : size }
   private let barrier: SpinBarrier
   private var workers: [Worker] = []
   private let lock = NSLock()  // one job at a time (tests may share the team across tasks)

@@ -10,6 +10,9 @@ public final class Seq2SeqTrainer {
   public let optimizer: Adam
   /// How each row's masked token losses become one number (the book: the mean over steps).
   public var reduction: Tensor.MaskedLossReduction = .mean
+  /// Train on the calling thread alone (`WorkerTeam.oneThread`): at the book's sizes the
+  /// second thread's hand-offs cost more than its share of the work saves.
+  public var singleThreaded = true
   public private(set) var history: [Seq2SeqEpochReport] = []
   private let parameters: [Tensor]
 
@@ -49,6 +52,10 @@ public final class Seq2SeqTrainer {
   /// - Throws: `TrainingError.diverged` at the first loss that is not finite.
   @discardableResult
   public func trainEpoch() throws -> Seq2SeqEpochReport {
+    singleThreaded ? try WorkerTeam.oneThread { try runEpoch() } : try runEpoch()
+  }
+
+  private func runEpoch() throws -> Seq2SeqEpochReport {
     let epoch = nextEpoch
     model.isTraining = true
     let start = DispatchTime.now().uptimeNanoseconds
@@ -70,8 +77,9 @@ public final class Seq2SeqTrainer {
       PhaseClock.measure("zero gradients") { model.zeroGradients() }
       PhaseClock.measure("backward") { total.backward() }
       PhaseClock.measure("clip and adam") {
-        Optimization.clipGradients(parameters, maxNorm: configuration.clipNorm)
-        optimizer.step()
+        // D2L's grad_clipping as a scale that Adam applies while it reads each gradient.
+        let norm = Optimization.gradientNorm(parameters)
+        optimizer.step(gradientScale: norm > configuration.clipNorm ? configuration.clipNorm / norm : 1)
       }
       lossSum += Double(value)
       tokens += batch.targetTokens
@@ -93,12 +101,14 @@ extension EncoderDecoder where E == Seq2SeqEncoder, D == Seq2SeqDecoder {
     defer { isTraining = wasTraining }
     var sum: Double = 0
     var tokens = 0
-    withoutGradients {
-      for batch in loader.batches(forEpoch: 0) {
-        let (logits, _) = self(batch.source, batch.target.shiftedRight(startingWith: bos), sourceValidLengths: batch.sourceValidLengths)
-        let losses = logits.maskedSoftmaxCrossEntropy(labels: batch.target.tokens, validLengths: batch.targetValidLengths)
-        sum += losses.scalars.reduce(0) { $0 + Double($1) }
-        tokens += batch.targetTokens
+    WorkerTeam.oneThread {
+      withoutGradients {
+        for batch in loader.batches(forEpoch: 0) {
+          let (logits, _) = self(batch.source, batch.target.shiftedRight(startingWith: bos), sourceValidLengths: batch.sourceValidLengths)
+          let losses = logits.maskedSoftmaxCrossEntropy(labels: batch.target.tokens, validLengths: batch.targetValidLengths)
+          sum += losses.scalars.reduce(0) { $0 + Double($1) }
+          tokens += batch.targetTokens
+        }
       }
     }
     return (sum / Double(max(tokens, 1)), tokens)

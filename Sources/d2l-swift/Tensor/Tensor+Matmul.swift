@@ -81,7 +81,7 @@ extension Tensor {
   /// rows or columns for each part.
   private static func splitParts(m: Int, n: Int, k: Int, along extent: Int) -> Int {
     let team = WorkerTeam.shared
-    return team.size > 1 && !team.isActive && m * n * k >= 1 << 21 && extent >= 8 * team.size ? team.size : 1
+    return team.availableParts > 1 && !team.isActive && m * n * k >= 1 << 21 && extent >= 8 * team.size ? team.size : 1
   }
 
   /// Products with at least this many rows of A as given run on the packed kernels.

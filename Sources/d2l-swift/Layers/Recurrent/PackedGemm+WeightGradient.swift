@@ -14,7 +14,7 @@ extension PackedGemm {
     into dW: UnsafeMutablePointer<Float>, gateSums: UnsafeMutablePointer<Float>?,
     packed: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>, team: WorkerTeam
   ) -> Bool {
-    let P = team.size
+    let P = team.availableParts
     guard let kernel = kernels.table.packed_gemm_at, columns % 16 == 0, GH % (8 * P) == 0 else {
       Tensor.gemm(dG, transposeA: true, y, transposeB: false, into: dW, m: GH, n: columns, k: rows, accumulate: true)
       return false
