@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 @testable import CourseKit
-@testable import DeepRNNLesson
 @testable import LessonEngine
 @testable import Lessons
 
@@ -65,14 +64,14 @@ import Testing
     #expect(result.status == 1)
     #expect(result.stderr.contains("duplicate step id 'predict' (first at line"), "\(result.stderr)")
     // And in a catalogue: two step types with one id.
-    var check = AuthorCheck(lesson: DeepRNNLesson.lesson, files: [], sourcesRoot: LessonsBinary.packageRoot)
+    var check = AuthorCheck(lesson: Lessons.course.lesson(named: "deep-rnn")!, files: [], sourcesRoot: LessonsBinary.packageRoot)
     check.parts = [.files]
     #expect(check.duplicateStepIDs().isEmpty)
     let doubled = Lesson(
       name: "doubled", titleKey: "t", module: "M", files: [:], stepsFolder: "Sources/M/Steps",
-      catalog: StepCatalog(DeepRNNLesson.catalog.all + [DeepRNNLesson.catalog.all[0]]), strings: StringTable(en: [:], vi: [:]))
+      catalog: StepCatalog(Lessons.course.lesson(named: "deep-rnn")!.catalog.all + [Lessons.course.lesson(named: "deep-rnn")!.catalog.all[0]]), strings: StringTable(en: [:], vi: [:]))
     let problems = AuthorCheck(lesson: doubled, files: [], sourcesRoot: LessonsBinary.packageRoot).duplicateStepIDs()
-    #expect(problems.map(\.reason) == ["step id '\(DeepRNNLesson.catalog.all[0].id)' is declared by more than one step of doubled"])
+    #expect(problems.map(\.reason) == ["step id '\(Lessons.course.lesson(named: "deep-rnn")!.catalog.all[0].id)' is declared by more than one step of doubled"])
   }
 
   @Test func refusesAStarterThatPasses() throws {
@@ -86,7 +85,7 @@ import Testing
       try FileManager.default.createDirectory(at: folder.appendingPathComponent("Sources/\(lesson.module)"), withIntermediateDirectories: true)
       try FileManager.default.copyItem(at: source, to: folder.appendingPathComponent(exercises))
     }
-    let (_, files) = try DeepRNNLesson.lesson.codeFiles(1, for: "check")
+    let (_, files) = try Lessons.course.lesson(named: "deep-rnn")!.codeFiles(1, for: "check")
     try FileManager.default.removeItem(at: folder.appendingPathComponent(files.sourceStarter))
     try FileManager.default.copyItem(at: folder.appendingPathComponent(files.sourceSolution), to: folder.appendingPathComponent(files.sourceStarter))
     let result = try LessonsBinary.run(["author", "check", "deep-rnn", "--only", "exercises", "--exercises-from", folder.path])

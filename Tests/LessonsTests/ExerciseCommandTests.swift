@@ -3,7 +3,6 @@ import Foundation
 import Testing
 
 @testable import CourseKit
-@testable import DeepRNNLesson
 @testable import LessonEngine
 @testable import Lessons
 
@@ -86,7 +85,7 @@ import Testing
   /// exercise's file when that is still the starter; it is never overwritten.
   @Test func formerAnswerIsMovedNotLost() throws {
     let package = try copyOfExercises()
-    let (_, files) = try DeepRNNLesson.lesson.codeFiles(1, for: "check")
+    let (_, files) = try Lessons.course.lesson(named: "deep-rnn")!.codeFiles(1, for: "check")
     try FileManager.default.createDirectory(at: package.url("Sources/Exercise1"), withIntermediateDirectories: true)
     try "my 0.4.0 answer".write(to: package.url("Sources/Exercise1/StackedRNN.swift"), atomically: true, encoding: .utf8)
     let moved = try package.moveFormerAnswers(course: course)
@@ -115,7 +114,7 @@ import Testing
 
   @Test func resetAsksAndRestoresTheStarterAndKeepsTheOthersProgress() throws {
     let package = try copyOfExercises()
-    let lesson = DeepRNNLesson.lesson
+    let lesson = Lessons.course.lesson(named: "deep-rnn")!
     let (info, files) = try lesson.codeFiles(1, for: "reset")
     let reset = ExerciseReset(lesson: lesson, info: info, files: files, package: package, course: course)
     var asked = 0
@@ -178,7 +177,7 @@ import Testing
     #expect(starter.status != 0)
     #expect(starter.stdout.contains("NOT OK  L=2 (I=5, H=4): 2 RNNScratch layers"), "\(starter.stdout)\n\(starter.stderr)")
     #expect(starter.stdout.contains("1 of 5 checks OK"))
-    #expect(ExerciseList.render(lessons: [DeepRNNLesson.lesson], course: course, package: package).contains("not started"))
+    #expect(ExerciseList.render(lessons: [Lessons.course.lesson(named: "deep-rnn")!], course: course, package: package).contains("not started"))
 
     let broken = try check(solution.replacingOccurrences(of: "finalStates.append(state)", with: "finalStates.append(stat)"))
     #expect(broken.status != 0)
@@ -208,7 +207,7 @@ import Testing
     #expect(reference.status == 0, "\(reference.stdout)\n\(reference.stderr)")
     #expect(reference.stdout.contains("11 of 11 checks OK") && reference.stdout.contains("Exercise deep-rnn:1 done ✓"))
     #expect(!reference.stdout.contains("NOT OK"))
-    #expect(ExerciseList.render(lessons: [DeepRNNLesson.lesson], course: course, package: package).contains("done ✓"))
+    #expect(ExerciseList.render(lessons: [Lessons.course.lesson(named: "deep-rnn")!], course: course, package: package).contains("done ✓"))
 
     // In Vietnamese (the package is built by now, so this is quick).
     // bi-rnn:2 in the same package: its starter fails, and deep-rnn:1's record stays as it was.

@@ -2,7 +2,6 @@ import Foundation
 import Testing
 
 @testable import CourseKit
-@testable import DeepRNNLesson
 @testable import LessonEngine
 @testable import Lessons
 
@@ -237,7 +236,7 @@ enum LessonFuzz {
       if outcome.outputSize > 64 * input.count + 4096 {
         outcome.problem = "\(input.count) bytes rendered as \(outcome.outputSize) bytes"
       }
-      do { _ = try LessonPlan(document: document, catalog: DeepRNNLesson.catalog) } catch let error as LessonError {
+      do { _ = try LessonPlan(document: document, catalog: TinyLesson.catalog) } catch let error as LessonError {
         if let line = error.line, !(1...lineCount).contains(line) { outcome.problem = "plan error at line \(line) of \(lineCount): \(error)" }
       }
     } catch let error as LessonError {

@@ -1,7 +1,6 @@
 import Testing
 
 @testable import CourseKit
-@testable import DeepRNNLesson
 @testable import LessonEngine
 @testable import Lessons
 

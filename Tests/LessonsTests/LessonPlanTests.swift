@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 @testable import CourseKit
-@testable import DeepRNNLesson
 @testable import LessonEngine
 @testable import Lessons
 
@@ -10,7 +9,7 @@ import Testing
 @Suite struct LessonPlanTests {
   func planError(_ markdown: String, overrides: [String] = []) -> String? {
     do {
-      _ = try LessonPlan(document: try LessonParser.parse(text: markdown, file: "bad.md"), catalog: DeepRNNLesson.catalog, overrides: overrides)
+      _ = try LessonPlan(document: try LessonParser.parse(text: markdown, file: "bad.md"), catalog: TinyLesson.catalog, overrides: overrides)
       return nil
     } catch {
       return String(describing: error)
@@ -19,33 +18,33 @@ import Testing
 
   @Test func unknownStep() {
     let message = planError("# T\n\ntext\n\n```step no-such-step\n```\n")
-    #expect(message?.hasPrefix("bad.md:5: unknown step 'no-such-step' (known steps: architecture,") == true, "\(message ?? "accepted")")
+    #expect(message?.hasPrefix("bad.md:5: unknown step 'no-such-step' (known steps: one, two,") == true, "\(message ?? "accepted")")
   }
 
   @Test func unknownParameter() {
-    #expect(planError("# T\n\n```step architecture layers=2 steps=3 colour=red\n```\n")
-            == "bad.md:3: step 'architecture' has no parameter 'colour' (it takes: layers, steps)")
+    #expect(planError("# T\n\n```step one a=2 colour=red\n```\n")
+            == "bad.md:3: step 'one' has no parameter 'colour' (it takes: a)")
   }
 
   @Test func invalidAndOutOfRangeValues() {
-    #expect(planError("# T\n\n```step architecture layers=two steps=3\n```\n")
-            == "bad.md:3: step 'architecture': parameter 'layers' must be an integer, got 'two'")
-    #expect(planError("# T\n\n```step architecture layers=99 steps=3\n```\n")
-            == "bad.md:3: step 'architecture': parameter 'layers' must be between 1 and 6, got 99")
+    #expect(planError("# T\n\n```step one a=two\n```\n")
+            == "bad.md:3: step 'one': parameter 'a' must be an integer, got 'two'")
+    #expect(planError("# T\n\n```step one a=999\n```\n")
+            == "bad.md:3: step 'one': parameter 'a' must be between 0 and 100, got 999")
   }
 
   @Test func missingDefault() {
-    #expect(planError("# T\n\n```step architecture layers=2\n```\n")
-            == "bad.md:3: step 'architecture' needs a default for parameter 'steps' (time steps T)")
+    #expect(planError("# T\n\n```step one\n```\n")
+            == "bad.md:3: step 'one' needs a default for parameter 'a' (the number)")
   }
 
   @Test func badOverrides() {
-    let lesson = "# T\n\n```step architecture layers=2 steps=3\n```\n"
-    #expect(planError(lesson, overrides: ["layers=0"])
-            == "bad.md:3: --set layers=0 for step 'architecture': parameter 'layers' must be between 1 and 6, got 0")
+    let lesson = "# T\n\n```step one a=2\n```\n"
+    #expect(planError(lesson, overrides: ["a=101"])
+            == "bad.md:3: --set a=101 for step 'one': parameter 'a' must be between 0 and 100, got 101")
     #expect(planError(lesson, overrides: ["epochs=5"]) == "bad.md: --set epochs: no step of this lesson has a parameter 'epochs'")
-    #expect(planError(lesson, overrides: ["layers"]) == "bad.md: --set 'layers': expected name=value")
-    #expect(planError(lesson, overrides: ["layers=4"]) == nil)
+    #expect(planError(lesson, overrides: ["a"]) == "bad.md: --set 'a': expected name=value")
+    #expect(planError(lesson, overrides: ["a=4"]) == nil)
   }
 
   @Test func malformedDirectiveComesFromTheParser() {
@@ -55,7 +54,7 @@ import Testing
   @Test func quotedValuesKeepTheirSpaces() throws {
     let lesson = try LessonParser.parse(text: "# T\n\n```swift step=predict prefixes=\"time traveller|a b\" chars=5\nx\n```\n", file: "q.md")
     #expect(lesson.steps.first?.parameter("prefixes") == "time traveller|a b")
-    #expect(planError("# T\n\n```step architecture layers=\"2 steps=3\n```\n") == "bad.md:3: unterminated quote in 'step architecture layers=\"2 steps=3'")
+    #expect(planError("# T\n\n```step one a=\"2 b=3\n```\n") == "bad.md:3: unterminated quote in 'step one a=\"2 b=3'")
   }
 
   @Test func referencesUseTheLessonsLanguage() throws {
@@ -68,10 +67,9 @@ import Testing
   }
 
   @Test func stepWithRequirementsRunsThemFirst() throws {
-    let path = LessonsBinary.packageRoot.appendingPathComponent("lessons/deep-rnn.md").path
-    let plan = try LessonPlan(document: try LessonParser.load(path: path), catalog: DeepRNNLesson.catalog)
-    #expect(try plan.entries(upTo: "predict").map(\.step.id) == ["train", "predict"])
-    #expect(try plan.entries(upTo: "scratch-stack").map(\.step.id) == ["scratch-layer", "scratch-stack"])
+    let plan = try LessonPlan(document: try LessonParser.parse(text: TinyLesson.text(), file: "tiny.md"), catalog: TinyLesson.catalog)
+    #expect(try plan.entries(upTo: "four").map(\.step.id) == ["two", "four"])
+    #expect(try plan.entries(upTo: "three").map(\.step.id) == ["one", "three"])
     #expect(throws: LessonError.self) { try plan.entries(upTo: "nope") }
   }
 

@@ -2,7 +2,6 @@ import Foundation
 import Testing
 
 @testable import CourseKit
-@testable import DeepRNNLesson
 @testable import LessonEngine
 @testable import Lessons
 

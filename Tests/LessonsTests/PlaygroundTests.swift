@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 @testable import CourseKit
-@testable import DeepRNNLesson
 @testable import LessonEngine
+@testable import Lessons
 
 /// The learner's notebook: change a step's parameters (`s`) or its code (`e`, `lessons edit`),
 /// go back (`b`), start from a step (`--from`); on a copy of the playground, never the
@@ -129,7 +129,7 @@ import Testing
   /// Every step whose code the lesson shows becomes a playground file that compiles as it is.
   @Test(.timeLimit(.minutes(10)))
   func everyStepWithCodeCanBeEdited() throws {
-    let playground = Playground(root: try Self.copyOfPlayground(), lesson: DeepRNNLesson.lesson)
+    let playground = Playground(root: try Self.copyOfPlayground(), lesson: Lessons.course.lesson(named: "deep-rnn")!)
     let lesson = try LessonParser.load(path: LessonsBinary.packageRoot.appendingPathComponent("lessons/deep-rnn.md").path)
     let editable = lesson.steps.filter(\.showsCode).map(\.id)
     #expect(editable.count >= 9)

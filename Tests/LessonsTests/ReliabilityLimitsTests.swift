@@ -3,7 +3,6 @@ import Foundation
 import Testing
 
 @testable import CourseKit
-@testable import DeepRNNLesson
 @testable import LessonEngine
 @testable import Lessons
 

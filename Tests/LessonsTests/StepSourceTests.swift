@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 @testable import CourseKit
-@testable import DeepRNNLesson
 @testable import LessonEngine
 @testable import Lessons
 
@@ -47,7 +46,7 @@ import Testing
     for step in written.steps where step.showsCode {
       #expect(step.code.isEmpty, "\(file):\(step.line): step '\(step.id)' copies its code; leave the fence empty")
     }
-    let lesson = try DeepRNNLesson.lesson.filled(written, sourcesRoot: LessonsBinary.packageRoot)
+    let lesson = try Lessons.course.lesson(named: "deep-rnn")!.filled(written, sourcesRoot: LessonsBinary.packageRoot)
     let shown = lesson.steps.filter(\.showsCode)
     #expect(!shown.isEmpty)
     for step in shown {
@@ -70,7 +69,7 @@ import Testing
   @Test(arguments: lessonFiles)
   func everyStepIsKnownWithValidDefaults(file: String) throws {
     let lesson = try LessonParser.load(path: LessonsBinary.packageRoot.appendingPathComponent(file).path, file: file)
-    let plan = try LessonPlan(document: lesson, catalog: DeepRNNLesson.catalog)
+    let plan = try LessonPlan(document: lesson, catalog: Lessons.course.lesson(named: "deep-rnn")!.catalog)
     #expect(plan.entries.count == lesson.steps.count)
   }
 
@@ -105,7 +104,7 @@ import Testing
 
   @Test func everyAnchorBelongsToARegisteredStep() {
     for id in Self.anchoredSources.keys {
-      #expect(DeepRNNLesson.catalog.definition(id) != nil, "ANCHOR: \(id) has no registered step")
+      #expect(Lessons.course.lesson(named: "deep-rnn")!.catalog.definition(id) != nil, "ANCHOR: \(id) has no registered step")
     }
   }
 }

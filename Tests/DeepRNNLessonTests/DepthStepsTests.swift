@@ -3,9 +3,8 @@ import Foundation
 import Testing
 
 @testable import CourseKit
-@testable import DeepRNNLesson
 @testable import LessonEngine
-@testable import Lessons
+@testable import DeepRNNLesson
 
 /// The numbers behind the steps hidden-heatmap and gradient-norms, checked against direct
 /// computations on tiny seeded models.
