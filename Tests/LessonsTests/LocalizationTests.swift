@@ -1,3 +1,4 @@
+import D2L
 import Foundation
 import Testing
 @testable import CourseKit
@@ -80,6 +81,25 @@ import Testing
       }
     }
     #expect(count > 60)
+  }
+
+  /// The library's errors carry what happened; the walk and the commands word them in the
+  /// learner's language (the library's own description stays English).
+  @Test func libraryErrorsAreWordedInTheLanguage() {
+    let saved = Language.current
+    defer { Language.current = saved }
+    let missing = DataError.fileNotFound(
+      name: "timemachine.txt", attempts: [.init(location: "/data/timemachine.txt", outcome: "no such file")], cacheDirectory: "/cache")
+    Language.current = .vi
+    let vietnamese = LibraryErrorText.words(missing)
+    #expect(vietnamese.hasPrefix("Không tìm thấy tệp dữ liệu 'timemachine.txt'. Đã tìm ở:\n  - /data/timemachine.txt: no such file"))
+    #expect(vietnamese.contains("hoặc đặt timemachine.txt vào /cache/."))
+    #expect(LibraryErrorText.words(TrainingError.diverged(epoch: 1, step: 2, loss: 90, learningRate: 1000))
+      .hasPrefix("quá trình huấn luyện phân kỳ ở epoch 1, minibatch 2: hàm mất mát bằng 90.0, nên độ rối là vô hạn."))
+    Language.current = .en
+    #expect(LibraryErrorText.words(missing) == missing.description)
+    let diverged = TrainingError.diverged(epoch: 1, step: 2, loss: .nan, learningRate: 2)
+    #expect(LibraryErrorText.words(diverged) == diverged.description)
   }
 
   @Test func templatesAreFilledByName() {

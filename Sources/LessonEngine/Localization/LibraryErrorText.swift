@@ -42,9 +42,8 @@ public enum LibraryErrorText {
   static func words(_ error: TrainingError) -> String {
     switch error {
     case let .diverged(epoch, step, loss, learningRate):
-      return tr("libraryError.diverged", [
-        "epoch": epoch, "step": step, "loss": "\(loss)", "lr": Num.compact(learningRate),
-      ])
+      let what = tr(loss.isFinite ? "libraryError.lossInfinitePerplexity" : "libraryError.loss", ["loss": "\(loss)"])
+      return tr("libraryError.diverged", ["epoch": epoch, "step": step, "what": what, "lr": "\(learningRate)"])
     }
   }
 }

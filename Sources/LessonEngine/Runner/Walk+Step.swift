@@ -51,7 +51,7 @@ extension Walk {
     // The short note when the long one leaves the summary no room (a narrow terminal, a long
     // language); StepHeader cuts what still does not fit.
     let bare = tr("step.header", ["number": index + 1, "total": plan.entries.count, "id": id, "summary": ""])
-    if let shortNote, LineFitter.columns(bare) > min(renderer.width, 100) - 20 { id = name + " · " + shortNote }
+    if let shortNote, LineFitter.columns(bare) > min(renderer.width, 100) - 12 { id = name + " · " + shortNote }
     return StepHeader.line(
       number: index + 1, total: plan.entries.count, id: id, summary: entry.definition.summary,
       width: renderer.width, color: renderer.color) + "\n"
