@@ -8,7 +8,7 @@ import Foundation
 struct EvalCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "eval",
-    abstract: "A saved model's perplexity on a text file.",
+    abstract: "A saved model's perplexity on a text file, or a seq2seq model's loss on the book's pairs.",
     discussion: """
       The text gets the corpus's preprocessing (per line: non-letters to one space, strip, \
       lower-case; lines joined), then runs as one continuous sequence from a zero state: token \
@@ -27,12 +27,16 @@ struct EvalCommand: ParsableCommand {
   func validate() throws {
     try requireFile(weights, option: "--weights")
     if let text { try requireFile(text, option: "--text") }
+    // A language model reads a text; a seq2seq model is evaluated on the book's pairs.
+    if text == nil && !isSeq2SeqCheckpoint(weights) {
+      throw ValidationError("Missing expected argument '--text <text>' (a language model is evaluated on a text file)")
+    }
   }
 
   func run() throws {
     // The book's printed loss: Σ per-sequence masked losses / Σ valid target tokens, dropout off.
     if isSeq2SeqCheckpoint(weights) { return try Seq2SeqCommands.eval(weights: weights, json: json) }
-    guard let text else { throw ValidationError("--text: give the text file to evaluate the language model on") }
+    guard let text else { return }  // refused by validate()
     let checkpoint = try loadCheckpoint(weights)
     let result: (perplexity: Double, predictions: Int)
     do {
