@@ -20,16 +20,18 @@ import Testing
   }
 
   @Test(.enabled(if: LessonsBinary.dataDirectory != nil, "needs timemachine.txt in D2L_DATA_DIR"))
-  func listsAllNineCorporaWithTheirStatus() throws {
+  func listsEveryDataFileWithItsStatus() throws {
     try Self.withOnlyTheTimeMachine { data, cache in
       let result = try LessonsBinary.run(["data"], environment: Self.offline(data, cache))
       #expect(result.status == 0, "\(result.stderr)")
       #expect(result.stdout.contains("present: \(data.path)/timemachine.txt"))
-      #expect(result.stdout.components(separatedBy: "missing (lessons data fetch ").count - 1 == 8)
-      #expect(result.stdout.contains("1 of 9 present."))
+      // The nine books and the translation lessons' fra-eng.
+      #expect(result.stdout.components(separatedBy: "missing (lessons data fetch ").count - 1 == 9)
+      #expect(result.stdout.contains("1 of 10 present."))
       // What needs a file: the lessons whose `dataFiles` list it.
       #expect(result.stdout.contains("needed by: deep-rnn, bi-rnn\n"))
       #expect(result.stdout.contains("shelley-frankenstein.txt") && result.stdout.contains("needed by: deep-rnn\n"))
+      #expect(result.stdout.contains("needed by: machine-translation, encoder-decoder, seq2seq\n"))
     }
   }
 
@@ -70,7 +72,7 @@ import Testing
       #expect(result.status == 1)
       #expect(result.stdout.contains("✓ timemachine.txt"))
       #expect(result.stdout.contains("✗ shelley-frankenstein.txt: Refusing"))
-      #expect(result.stdout.contains("1 verified, 1 corrupt, 7 missing."))
+      #expect(result.stdout.contains("1 verified, 1 corrupt, 8 missing."))  // the books and fra-eng
     }
   }
 }

@@ -26,7 +26,8 @@ import Testing
     expectUsageError(["reset", "deep-rnn:4"], "nothing to reset: run `lessons experiment deep-rnn:4`")
     expectUsageError(["hint", "0"], "no exercise '0'")
     expectUsageError(["hint", "nine"], "an exercise is named LESSON:N or N (a number), got 'nine'")
-    expectUsageError(["check", "no-such:1"], "no lesson 'no-such' (lessons: deep-rnn, bi-rnn)")
+    expectUsageError(
+      ["check", "no-such:1"], "no lesson 'no-such' (lessons: deep-rnn, bi-rnn, machine-translation, encoder-decoder, seq2seq)")
     #expect(try LessonsCommand.parseAsRoot(["hint", "deep-rnn:3"]) is HintCommand)
     let result = try LessonsBinary.run(["check", "7"])
     #expect(result.status == 64)  // EX_USAGE, with the usage
@@ -37,9 +38,10 @@ import Testing
   /// exercise among those the command applies to; an ambiguous one is refused with the choices.
   @Test func bareNumbersResolveOrAreRefusedWithTheChoices() throws {
     expectUsageError(["hint", "3"], "exercise '3' is in several lessons: say which, deep-rnn:3, bi-rnn:3")
-    // Only deep-rnn's exercise 1 and bi-rnn's exercise 2 have code to check.
+    // deep-rnn's exercise 1 is the only code exercise 1; bi-rnn's and seq2seq's exercises 2 both have code.
     #expect(try course.exercise("1") { if case .code = $0.kind { return true } else { return false } }.0.name == "deep-rnn")
-    #expect(try course.exercise("2") { if case .code = $0.kind { return true } else { return false } }.0.name == "bi-rnn")
+    #expect(throws: ExerciseError.self) { try course.exercise("2") { if case .code = $0.kind { return true } else { return false } } }
+    #expect(try course.exercise("2", context: course.lesson(named: "bi-rnn")).0.name == "bi-rnn")
     #expect(try course.exercise("2", context: course.lesson(named: "deep-rnn")).0.name == "deep-rnn")
     #expect(try course.exercise("bi-rnn:1").0.name == "bi-rnn")
     #expect(throws: ExerciseError.self) { try course.exercise("3") }
@@ -150,7 +152,8 @@ import Testing
     #expect(list.contains("not started"))
     for n in 2...4 { #expect(list.contains("run `lessons experiment deep-rnn:\(n)`")) }
     #expect(list.contains("bi-rnn:2  "))
-    #expect(list.contains("0/2 checked exercises done"))
+    #expect(list.contains("seq2seq:2  "))
+    #expect(list.contains("0/3 checked exercises done"))
   }
 
   // MARK: - End to end

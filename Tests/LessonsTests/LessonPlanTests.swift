@@ -83,6 +83,6 @@ import Testing
     #expect(!result.stderr.contains("Fatal error"))
     let missing = try LessonsBinary.run(["run", "no-such-lesson"])
     #expect(missing.status == 1)
-    #expect(missing.stderr.contains("lessons/no-such-lesson.md: no such lesson (available: deep-rnn, bi-rnn)"), "\(missing.stderr)")
+    #expect(missing.stderr.contains("lessons/no-such-lesson.md: no such lesson (available: deep-rnn, bi-rnn, machine-translation, encoder-decoder, seq2seq)"), "\(missing.stderr)")
   }
 }
