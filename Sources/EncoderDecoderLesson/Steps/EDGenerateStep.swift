@@ -29,10 +29,12 @@ public enum EDGenerateStep: LessonStep {
     let length = [input.toy.validLength[0]]
     let (bos, eos) = (1, 2)  // in this toy vocabulary
     // ANCHOR: ed-generate
-    var state = model.decoder.initState(model.encoder(source, validLengths: length), validLengths: length)
+    var state = model.decoder.initState(model.encoder(source,
+      validLengths: length), validLengths: length)
     var word = bos, written: [Int] = []
     for _ in 0..<maxSteps {
-      let (scores, next) = model.decoder(TokenSequences([Int32(word)], batch: 1, steps: 1), state: state)
+      let (scores, next) = model.decoder(TokenSequences([Int32(word)], batch: 1,
+        steps: 1), state: state)
       state = next  // the state after this step is the next call's state
       let best = scores.reshaped([1, -1]).argmax()[0]  // scores: (1, 1, vocab)
       written.append(best)

@@ -31,16 +31,23 @@ public enum EDInterfaceStep: LessonStep {
     let (batch, steps) = (values.int("batch"), values.int("steps"))
     var g = RandomGenerator(seed: UInt64(values.int("seed")))
     // ANCHOR: ed-interface
-    let encoder = MeanEncoder(vocabSize: vocabSize, embedSize: embedSize, numHiddens: numHiddens, using: &g)
-    let decoder = StateDecoder(vocabSize: vocabSize, embedSize: embedSize, numHiddens: numHiddens, using: &g)
+    let encoder = MeanEncoder(vocabSize: vocabSize, embedSize: embedSize,
+      numHiddens: numHiddens, using: &g)
+    let decoder = StateDecoder(vocabSize: vocabSize, embedSize: embedSize,
+      numHiddens: numHiddens, using: &g)
     let X = TokenSequences(
-      (0..<(batch * steps)).map { _ in Int32(g.nextInt(below: vocabSize)) }, batch: batch, steps: steps)
-    let validLength = (0..<batch).map { Int32(max(1, steps - 2 * $0)) }  // 7, 5, 3, 1 tokens
+      (0..<(batch * steps)).map { _ in Int32(g.nextInt(below: vocabSize)) },
+        batch: batch, steps: steps)
+    // 7, 5, 3, 1 tokens
+    let validLength = (0..<batch).map { Int32(max(1, steps - 2 * $0)) }
     let summary = encoder(X, validLengths: validLength)  // 1. encode the source
-    let state = decoder.initState(summary, validLengths: validLength)  // 2. the decoder's state
-    let (Y, finalState) = decoder(X, state: state)  // 3. decode (here X stands in for the target)
+    // 2. the decoder's state
+    let state = decoder.initState(summary, validLengths: validLength)
+    // 3. decode (here X stands in for the target)
+    let (Y, finalState) = decoder(X, state: state)
     let model = EncoderDecoder(encoder: encoder, decoder: decoder)
-    let (sameY, _) = model(X, X, sourceValidLengths: validLength)  // the three calls in one
+    // the three calls in one
+    let (sameY, _) = model(X, X, sourceValidLengths: validLength)
     // ANCHOR_END: ed-interface
     let (b, s) = (tr("axis.batch"), tr("axis.steps"))
     out.shape("X", [X.batch, X.steps], [b, s], note: tr("interface.tokens"))

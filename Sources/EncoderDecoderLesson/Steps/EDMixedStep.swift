@@ -27,15 +27,21 @@ public enum EDMixedStep: LessonStep {
     let data = try loadDataNMT(batchSize: 64, numSteps: 10, seed: seed)
     let (sources, targets) = (data.sourceVocab.count, data.targetVocab.count)
     let averaging = EncoderDecoder(
-      encoder: MeanEncoder(vocabSize: sources, embedSize: 32, numHiddens: 32, using: &g),
-      decoder: StateDecoder(vocabSize: targets, embedSize: 32, numHiddens: 32, using: &g))
+      encoder: MeanEncoder(vocabSize: sources, embedSize: 32, numHiddens: 32,
+        using: &g),
+      decoder: StateDecoder(vocabSize: targets, embedSize: 32, numHiddens: 32,
+        using: &g))
     let recurrent = EncoderDecoder(
-      encoder: LastStateEncoder(vocabSize: sources, embedSize: 32, numHiddens: 32, using: &g),
-      decoder: StateDecoder(vocabSize: targets, embedSize: 32, numHiddens: 32, using: &g))
+      encoder: LastStateEncoder(vocabSize: sources, embedSize: 32,
+        numHiddens: 32, using: &g),
+      decoder: StateDecoder(vocabSize: targets, embedSize: 32, numHiddens: 32,
+        using: &g))
     xavierInitWeights(averaging, using: &g)
     xavierInitWeights(recurrent, using: &g)
-    let averagingRun = trainTranslator(averaging.encoder, averaging.decoder, data: data, settings: settings)
-    let recurrentRun = trainTranslator(recurrent.encoder, recurrent.decoder, data: data, settings: settings)
+    let averagingRun = trainTranslator(averaging.encoder, averaging.decoder,
+      data: data, settings: settings)
+    let recurrentRun = trainTranslator(recurrent.encoder, recurrent.decoder,
+      data: data, settings: settings)
     // ANCHOR_END: ed-mixed
     let names = [tr("mixed.averaging"), tr("mixed.recurrent")]
     out.chart(StepChart(

@@ -19,7 +19,8 @@ public enum MTBatchStep: LessonStep {
     let seed = UInt64(values.int("seed"))
     // ANCHOR: mt-batch
     let data = try loadDataNMT(
-      batchSize: batchSize, numSteps: numSteps, numExamples: examples, seed: seed)
+      batchSize: batchSize, numSteps: numSteps, numExamples: examples,
+        seed: seed)
     let batch = data.loader.batches(forEpoch: 0)[0]  // shuffled
     let (X, XValidLength) = (batch.source, batch.sourceValidLengths)
     let (Y, YValidLength) = (batch.target, batch.targetValidLengths)

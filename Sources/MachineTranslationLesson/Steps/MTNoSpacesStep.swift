@@ -27,8 +27,10 @@ public enum MTNoSpacesStep: LessonStep {
     // ANCHOR: mt-no-spaces
     let (_, target) = tokenizeNMT(text, numExamples: examples)
     let words = target  // French split at its spaces
-    let unspaced = target.map { [$0.joined()] }  // "je suis chez moi ." as "jesuischezmoi."
-    let characters = unspaced.map { $0[0].map(String.init) }  // one token per character
+    // "je suis chez moi ." as "jesuischezmoi."
+    let unspaced = target.map { [$0.joined()] }
+    // one token per character
+    let characters = unspaced.map { $0[0].map(String.init) }
     // ANCHOR_END: mt-no-spaces
     let table = ResultColumns([tr("nospaces.tokens"), tr("nospaces.perSentence"), tr("nospaces.vocab"), tr("nospaces.unk")], minimum: 10)
     let rows = [(tr("nospaces.words"), words), (tr("nospaces.unspaced"), unspaced), (tr("nospaces.characters"), characters)]

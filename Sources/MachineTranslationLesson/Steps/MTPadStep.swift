@@ -30,11 +30,13 @@ public enum MTPadStep: LessonStep {
     let (allTarget, numSteps) = (input.allTarget, input.numSteps)
     // ANCHOR: mt-pad
     let padded = truncatePad(
-      srcVocab.indices(of: source[0]), numSteps: numSteps, paddingToken: srcVocab["<pad>"])
+      srcVocab.indices(of: source[0]), numSteps: numSteps,
+        paddingToken: srcVocab["<pad>"])
     // two short French sequences, and one too long for numSteps
     let long = allTarget.first { $0.count >= numSteps } ?? target[2]
     let lines = [target[0], target[1], long]
-    let (array, validLength) = buildArrayNMT(lines, vocab: tgtVocab, numSteps: numSteps)
+    let (array, validLength) = buildArrayNMT(lines, vocab: tgtVocab,
+      numSteps: numSteps)
     // ANCHOR_END: mt-pad
     out.say("  truncatePad(\(TokenText.words(source[0])), \(numSteps)):")
     out.say("    " + TokenText.indices(padded) + "   " + TokenText.words(srcVocab.tokens(for: padded)))

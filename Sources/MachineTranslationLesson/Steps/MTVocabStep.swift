@@ -41,8 +41,10 @@ public enum MTVocabStep: LessonStep {
     // ANCHOR: mt-vocab
     let (source, target) = tokenizeNMT(text, numExamples: examples)
     let reserved = ["<pad>", "<bos>", "<eos>"]
-    let srcVocab = Vocab(lines: source, minFreq: minFreq, reservedTokens: reserved)
-    let tgtVocab = Vocab(lines: target, minFreq: minFreq, reservedTokens: reserved)
+    let srcVocab = Vocab(lines: source, minFreq: minFreq,
+      reservedTokens: reserved)
+    let tgtVocab = Vocab(lines: target, minFreq: minFreq,
+      reservedTokens: reserved)
     // ANCHOR_END: mt-vocab
     let allSrc = Vocab(lines: input.allSource, minFreq: minFreq, reservedTokens: reserved)
     let allTgt = Vocab(lines: input.allTarget, minFreq: minFreq, reservedTokens: reserved)

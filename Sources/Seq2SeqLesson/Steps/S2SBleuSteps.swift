@@ -17,7 +17,8 @@ public enum S2SBleuExampleStep: LessonStep {
   public static func run(_ values: StepValues, _ out: StepOutput) -> [Double] {
     // ANCHOR: s2s-bleu-example
     let label = "A B C D E F"
-    let scores = (0...4).map { k in bleu("A B B C D", label, k: k) }  // k = 0: the penalty alone
+    // k = 0: the penalty alone
+    let scores = (0...4).map { k in bleu("A B B C D", label, k: k) }
     let short = bleu("A B", label, k: 2)
     // ANCHOR_END: s2s-bleu-example
     out.say("  bleu(\"A B B C D\", \"\(label)\"):")
@@ -67,7 +68,8 @@ public enum S2STranslateStep: LessonStep {
     for (english, french) in zip(input.sentences, input.references) {
       // ANCHOR: s2s-translate
       let (translation, _) = model.predict(
-        english, sourceVocab: data.sourceVocab, targetVocab: data.targetVocab, numSteps: numSteps)
+        english, sourceVocab: data.sourceVocab, targetVocab: data.targetVocab,
+          numSteps: numSteps)
       let score = bleu(translation, french, k: 2)
       // ANCHOR_END: s2s-translate
       out.say("  \(english) => \(translation), bleu \(String(format: "%.3f", score))")

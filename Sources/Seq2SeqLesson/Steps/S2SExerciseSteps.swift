@@ -89,7 +89,8 @@ public enum S2SHyperStep: LessonStep {
       case "dropout": configuration.dropout = Float(value)
       default: settings.learningRate = Float(value)
       }
-      let run = compareBookModel("\(name)=\(value.formatted())", configuration: configuration, data: data, settings: settings)
+      let run = compareBookModel("\(name)=\(value.formatted())",
+        configuration: configuration, data: data, settings: settings)
       // ANCHOR_END: s2s-hyper
       runs.append(run)
     }
@@ -114,7 +115,8 @@ public enum S2SNoMaskStep: LessonStep {
     var settings = baseline.settings
     // ANCHOR: s2s-no-mask
     settings.masked = false  // every padded position counts in the loss
-    let unmasked = compareBookModel(tr("nomask.name"), configuration: configuration, data: data, settings: settings)
+    let unmasked = compareBookModel(tr("nomask.name"),
+      configuration: configuration, data: data, settings: settings)
     // ANCHOR_END: s2s-no-mask
     let runs = [baseline.run, unmasked]
     show(runs, out)
@@ -151,15 +153,18 @@ public enum S2SSizesStep: LessonStep {
     var g = RandomGenerator(seed: c.seed)
     // ANCHOR: s2s-sizes
     let encoder = Seq2SeqEncoder(
-      vocabSize: data.sourceVocab.count, embedSize: c.embedSize, hiddenSize: encoderHiddens,
+      vocabSize: data.sourceVocab.count, embedSize: c.embedSize,
+        hiddenSize: encoderHiddens,
       numLayers: encoderLayers, dropout: c.dropout, using: &g)
     let decoder = BridgedDecoder(
-      Seq2SeqDecoder(vocabSize: data.targetVocab.count, embedSize: c.embedSize, hiddenSize: c.hiddenSize,
+      Seq2SeqDecoder(vocabSize: data.targetVocab.count, embedSize: c.embedSize,
+        hiddenSize: c.hiddenSize,
                      numLayers: c.numLayers, dropout: c.dropout, using: &g),
       encoderHiddens: encoderHiddens, using: &g)
     let model = EncoderDecoder(encoder: encoder, decoder: decoder)
     xavierInitWeights(model, using: &g)
-    let run = compare(tr("sizes.name", ["hidden": encoderHiddens, "layers": encoderLayers]), model,
+    let run = compare(tr("sizes.name", ["hidden": encoderHiddens,
+      "layers": encoderLayers]), model,
                       data: data, settings: settings, numSteps: c.numSteps)
     // ANCHOR_END: s2s-sizes
     out.shape("encoder state", [encoderLayers, data.loader.batchSize, encoderHiddens],
@@ -187,8 +192,10 @@ public enum S2SNoTeacherStep: LessonStep {
     let (configuration, data) = (baseline.configuration, baseline.trained.data)
     var settings = baseline.settings
     // ANCHOR: s2s-no-teacher
-    settings.teacherForcing = false  // the decoder reads its own best word of the step before
-    let free = compareBookModel(tr("noteacher.name"), configuration: configuration, data: data, settings: settings)
+    // the decoder reads its own best word of the step before
+    settings.teacherForcing = false
+    let free = compareBookModel(tr("noteacher.name"),
+      configuration: configuration, data: data, settings: settings)
     // ANCHOR_END: s2s-no-teacher
     let runs = [baseline.run, free]
     show(runs, out)
@@ -213,8 +220,10 @@ public enum S2SLSTMStep: LessonStep {
     var configuration = baseline.configuration
     let (data, settings) = (baseline.trained.data, baseline.settings)
     // ANCHOR: s2s-lstm
-    configuration.cell = .lstm  // the book's Xavier initialisation applies to GRU weights only
-    let lstm = compareBookModel("LSTM", configuration: configuration, data: data, settings: settings)
+    // the book's Xavier initialisation applies to GRU weights only
+    configuration.cell = .lstm
+    let lstm = compareBookModel("LSTM", configuration: configuration,
+      data: data, settings: settings)
     // ANCHOR_END: s2s-lstm
     let runs = [baseline.run, lstm]
     show(runs, out)
@@ -222,7 +231,7 @@ public enum S2SLSTMStep: LessonStep {
   }
 }
 
-/// The section's exercises for `lessons exercises seq2seq`: exercise 2 has a code part,
+/// The section's exercises for `lessons exercises --lesson seq2seq`: exercise 2 has a code part,
 /// the others are measured by a step or are questions to think about.
 enum S2SExercises {
   static var all: [ExerciseInfo] { [

@@ -42,7 +42,8 @@ public enum S2SMaskedLossStep: LessonStep {
     // ANCHOR: s2s-masked-loss
     let pred = Tensor.ones([3, 4, 10])  // equal scores for 10 words at 4 steps
     let labels = [Int32](repeating: 1, count: 3 * 4)
-    let loss = pred.maskedSoftmaxCrossEntropy(labels: labels, validLengths: [4, 2, 0])
+    let loss = pred.maskedSoftmaxCrossEntropy(labels: labels, validLengths: [4,
+      2, 0])
     // ANCHOR_END: s2s-masked-loss
     let l = loss.scalars
     out.say("  loss: [" + l.map { String(format: "%.4f", $0) }.joined(separator: ", ") + "]")

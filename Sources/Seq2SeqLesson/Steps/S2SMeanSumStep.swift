@@ -25,11 +25,14 @@ public enum S2SMeanSumStep: LessonStep {
     var settings = TranslationSettings()
     settings.epochs = configuration.epochs
     // ANCHOR: s2s-mean-sum
-    let data = try loadDataNMT(batchSize: 64, numSteps: 10, seed: configuration.seed)
+    let data = try loadDataNMT(batchSize: 64, numSteps: 10,
+      seed: configuration.seed)
     var runs: [ComparedRun] = []
     for reduction in [Tensor.MaskedLossReduction.mean, .sum] {
-      settings.reduction = reduction  // the only difference between the two runs
-      runs.append(compareBookModel(reduction.rawValue, configuration: configuration, data: data, settings: settings))
+      // the only difference between the two runs
+      settings.reduction = reduction
+      runs.append(compareBookModel(reduction.rawValue,
+        configuration: configuration, data: data, settings: settings))
     }
     // ANCHOR_END: s2s-mean-sum
     show(runs, out)

@@ -23,10 +23,13 @@ public enum S2SEncoderStep: LessonStep {
     var g = RandomGenerator(seed: 0)
     // ANCHOR: s2s-encoder
     let encoder = Seq2SeqEncoder(
-      vocabSize: s.vocabSize, embedSize: s.embedSize, hiddenSize: s.numHiddens, numLayers: s.numLayers, using: &g)
+      vocabSize: s.vocabSize, embedSize: s.embedSize, hiddenSize: s.numHiddens,
+        numLayers: s.numLayers, using: &g)
     encoder.isTraining = false
-    let X = TokenSequences(Array(repeating: 0, count: s.batch * s.steps), batch: s.batch, steps: s.steps)
-    let embedded = encoder.embedding(X.timeMajor, shape: [s.steps, s.batch])  // time first
+    let X = TokenSequences(Array(repeating: 0, count: s.batch * s.steps),
+      batch: s.batch, steps: s.steps)
+    // time first
+    let embedded = encoder.embedding(X.timeMajor, shape: [s.steps, s.batch])
     let encoded = encoder(X)
     let (outputs, state) = (encoded.outputs, encoded.state)
     // ANCHOR_END: s2s-encoder
@@ -66,10 +69,12 @@ public enum S2SDecoderStep: LessonStep {
     var g = RandomGenerator(seed: 1)
     // ANCHOR: s2s-decoder
     let decoder = Seq2SeqDecoder(
-      vocabSize: s.vocabSize, embedSize: s.embedSize, hiddenSize: s.numHiddens, numLayers: s.numLayers, using: &g)
+      vocabSize: s.vocabSize, embedSize: s.embedSize, hiddenSize: s.numHiddens,
+        numLayers: s.numLayers, using: &g)
     decoder.isTraining = false
     let state = decoder.initState(encoder(X))  // the encoder's final state
-    let context = state.hidden[s.numLayers - 1].repeatedAlongNewLeadingAxis(s.steps)  // its top layer, every step
+    // its top layer, every step
+    let context = state.hidden[s.numLayers - 1].repeatedAlongNewLeadingAxis(s.steps)
     let (output, newState) = decoder(X, state: state)
     // ANCHOR_END: s2s-decoder
     let (b, t, h) = (tr("axis.batch"), tr("axis.steps"), tr("axis.hidden"))

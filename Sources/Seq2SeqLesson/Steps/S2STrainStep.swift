@@ -33,12 +33,16 @@ public enum S2STrainStep: LessonStep {
     let live = LiveChart.start(name: tr("train.loss"), epochs: configuration.epochs, level: nil)
     // ANCHOR: s2s-train
     let data = try loadDataNMT(
-      batchSize: configuration.batchSize, numSteps: configuration.numSteps, seed: configuration.seed)
-    let model = Seq2SeqTrainer.freshModel(configuration, data: data)  // Xavier, as the book
-    let trainer = Seq2SeqTrainer(model: model, data: data, configuration: configuration)
+      batchSize: configuration.batchSize, numSteps: configuration.numSteps,
+        seed: configuration.seed)
+    // Xavier, as the book
+    let model = Seq2SeqTrainer.freshModel(configuration, data: data)
+    let trainer = Seq2SeqTrainer(model: model, data: data,
+      configuration: configuration)
     for _ in 1...configuration.epochs {
       let report = try trainer.trainEpoch()
-      live?.add(report.loss, status: "epoch \(report.epoch)  loss \(String(format: "%.3f", report.loss))")
+      live?.add(report.loss,
+        status: "epoch \(report.epoch)  loss \(String(format: "%.3f", report.loss))")
     }
     // ANCHOR_END: s2s-train
     live?.finish()
