@@ -73,8 +73,8 @@ public enum S2SDecoderStep: LessonStep {
         numLayers: s.numLayers, using: &g)
     decoder.isTraining = false
     let state = decoder.initState(encoder(X))  // the encoder's final state
-    // its top layer, every step
-    let context = state.hidden[s.numLayers - 1].repeatedAlongNewLeadingAxis(s.steps)
+    let top = state.hidden[s.numLayers - 1]  // the encoder's top layer
+    let context = top.repeatedAlongNewLeadingAxis(s.steps)  // at every step
     let (output, newState) = decoder(X, state: state)
     // ANCHOR_END: s2s-decoder
     let (b, t, h) = (tr("axis.batch"), tr("axis.steps"), tr("axis.hidden"))
