@@ -41,8 +41,8 @@ public enum S2STrainStep: LessonStep {
       configuration: configuration)
     for _ in 1...configuration.epochs {
       let report = try trainer.trainEpoch()
-      let status = String(format: "epoch %d  loss %.3f", report.epoch, report.loss)
-      live?.add(report.loss, status: status)
+      let loss = String(format: "%.3f", report.loss)
+      live?.add(report.loss, status: "epoch \(report.epoch)  loss \(loss)")
     }
     // ANCHOR_END: s2s-train
     live?.finish()
