@@ -23,6 +23,11 @@ let lessons: [LessonFolder] = [
   LessonFolder("BiRNN", checks: true),
   LessonFolder("GRU", checks: true),
   LessonFolder("LSTM", checks: true),
+  LessonFolder("DeepRNN", checks: true),
+  LessonFolder("BiRNN", checks: true),
+  LessonFolder("MachineTranslation"),
+  LessonFolder("EncoderDecoder"),
+  LessonFolder("Seq2Seq", checks: true),
   LessonFolder("BeamSearch", checks: true),
 ]
 

@@ -4,9 +4,14 @@ import LessonEngine
 import BeamSearchLesson
 import BiRNNLesson
 import DeepRNNLesson
+import EncoderDecoderLesson
 import GRULesson
 import LSTMLesson
+import MachineTranslationLesson
+import Seq2SeqLesson
 
 let course = Course([
-  GRULesson.lesson, LSTMLesson.lesson, DeepRNNLesson.lesson, BiRNNLesson.lesson, BeamSearchLesson.lesson,
+  GRULesson.lesson, LSTMLesson.lesson, DeepRNNLesson.lesson, BiRNNLesson.lesson,
+  MachineTranslationLesson.lesson, EncoderDecoderLesson.lesson, Seq2SeqLesson.lesson,
+  BeamSearchLesson.lesson,
 ])

@@ -25,11 +25,13 @@ import Testing
       let result = try LessonsBinary.run(["data"], environment: Self.offline(data, cache))
       #expect(result.status == 0, "\(result.stderr)")
       #expect(result.stdout.contains("present: \(data.path)/timemachine.txt"))
+      // The nine books and the translation lessons' fra-eng.
       #expect(result.stdout.components(separatedBy: "missing (lessons data fetch ").count - 1 == 9)
-      #expect(result.stdout.contains("1 of 10 present."))  // the nine corpora and fra-eng
+      #expect(result.stdout.contains("1 of 10 present."))
       // What needs a file: the lessons whose `dataFiles` list it.
       #expect(result.stdout.contains("needed by: gru, lstm, deep-rnn, bi-rnn, beam-search\n"))
       #expect(result.stdout.contains("shelley-frankenstein.txt") && result.stdout.contains("needed by: deep-rnn\n"))
+      #expect(result.stdout.contains("needed by: machine-translation, encoder-decoder, seq2seq\n"))
     }
   }
 
@@ -70,7 +72,7 @@ import Testing
       #expect(result.status == 1)
       #expect(result.stdout.contains("✓ timemachine.txt"))
       #expect(result.stdout.contains("✗ shelley-frankenstein.txt: Refusing"))
-      #expect(result.stdout.contains("1 verified, 1 corrupt, 8 missing."))  // fra-eng too
+      #expect(result.stdout.contains("1 verified, 1 corrupt, 8 missing."))  // the books and fra-eng
     }
   }
 }

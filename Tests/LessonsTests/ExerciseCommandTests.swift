@@ -26,7 +26,7 @@ import Testing
     expectUsageError(["reset", "deep-rnn:4"], "nothing to reset: run `lessons experiment deep-rnn:4`")
     expectUsageError(["hint", "0"], "no exercise '0'")
     expectUsageError(["hint", "nine"], "an exercise is named LESSON:N or N (a number), got 'nine'")
-    expectUsageError(["check", "no-such:1"], "no lesson 'no-such' (lessons: gru, lstm, deep-rnn, bi-rnn, beam-search)")
+    expectUsageError(["check", "no-such:1"], "no lesson 'no-such' (lessons: gru, lstm, deep-rnn, bi-rnn, machine-translation, encoder-decoder, seq2seq, beam-search)")
     #expect(try LessonsCommand.parseAsRoot(["hint", "deep-rnn:3"]) is HintCommand)
     let result = try LessonsBinary.run(["check", "7"])
     #expect(result.status == 64)  // EX_USAGE, with the usage
@@ -36,11 +36,12 @@ import Testing
   /// A bare number means the lesson in context (`--lesson`), else the only lesson with such an
   /// exercise among those the command applies to; an ambiguous one is refused with the choices.
   @Test func bareNumbersResolveOrAreRefusedWithTheChoices() throws {
-    expectUsageError(["hint", "3"], "exercise '3' is in several lessons: say which, gru:3, lstm:3, deep-rnn:3, bi-rnn:3, beam-search:3")
-    // Code: deep-rnn's and beam-search's exercise 1, bi-rnn's 2, gru's and lstm's 4.
+    expectUsageError(["hint", "3"], "exercise '3' is in several lessons: say which, HINT3")
+    // Code exercises: deep-rnn:1 and beam-search:1, bi-rnn:2 and seq2seq:2, gru:4 and lstm:4.
     #expect(throws: ExerciseError.self) { try course.exercise("1") { if case .code = $0.kind { return true } else { return false } } }
     #expect(try course.exercise("1", context: course.lesson(named: "beam-search")).0.name == "beam-search")
-    #expect(try course.exercise("2") { if case .code = $0.kind { return true } else { return false } }.0.name == "bi-rnn")
+    #expect(throws: ExerciseError.self) { try course.exercise("2") { if case .code = $0.kind { return true } else { return false } } }
+    #expect(try course.exercise("2", context: course.lesson(named: "bi-rnn")).0.name == "bi-rnn")
     #expect(try course.exercise("2", context: course.lesson(named: "deep-rnn")).0.name == "deep-rnn")
     #expect(try course.exercise("bi-rnn:1").0.name == "bi-rnn")
     #expect(throws: ExerciseError.self) { try course.exercise("3") }
@@ -151,9 +152,9 @@ import Testing
     #expect(list.contains("not started"))
     for n in 2...4 { #expect(list.contains("run `lessons experiment deep-rnn:\(n)`")) }
     #expect(list.contains("bi-rnn:2  "))
-    #expect(list.contains("beam-search:1 the beam step"))
+    #expect(list.contains("beam-search:1 the beam step") && list.contains("seq2seq:2  "))
     #expect(list.contains("gru:4  ") && list.contains("lstm:4  "))
-    #expect(list.contains("0/5 checked exercises done"))
+    #expect(list.contains("0/6 checked exercises done"))
   }
 
   // MARK: - End to end

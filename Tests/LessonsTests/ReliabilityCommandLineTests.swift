@@ -22,8 +22,8 @@ import Testing
   /// Arguments that subcommands require, so that the unknown flag is what gets refused.
   static let requiredArguments: [String: [String]] = [
     "predict": ["--weights", "/dev/null", "--prefix", "a"], "eval": ["--weights", "/dev/null", "--text", "/dev/null"],
-    "translate": ["--weights", "/dev/null", "go ."],
-    "experiment": ["deep-rnn:2"], "check": ["deep-rnn:1"], "hint": ["deep-rnn:1"], "reset": ["deep-rnn:1"], "edit": ["scratch-stack"],
+    "translate": ["--weights", "/dev/null", "go ."], "experiment": ["deep-rnn:2"], "check": ["deep-rnn:1"], "hint": ["deep-rnn:1"],
+    "reset": ["deep-rnn:1"], "edit": ["scratch-stack"],
   ]
 
   @Test func helpListsTheSubcommands() {

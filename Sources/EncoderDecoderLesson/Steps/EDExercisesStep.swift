@@ -1,0 +1,29 @@
+import LessonEngine
+
+/// The section's two exercises, and where this lesson does each.
+public enum EDExercisesStep: LessonStep {
+  public static let id = "ed-exercises"
+  public static var summary: String { tr("exercises.summary") }
+  public typealias Input = StepValues
+
+  public static func run(_ values: StepValues, _ out: StepOutput) {
+    for n in 1...2 {
+      for line in LineFitter.paragraph(tr("exercises.item\(n)"), width: out.width, first: "  \(n). ", rest: "     ") {
+        out.say(line)
+      }
+    }
+  }
+}
+
+/// The section's exercises for `lessons exercises --lesson encoder-decoder`: the first is
+/// measured by a step, the second is a question to think about.
+enum EDExercises {
+  static var all: [ExerciseInfo] { [
+    ExerciseInfo(
+      number: 1, title: tr("exercise1.title"),
+      kind: .experiment(command: "lessons run encoder-decoder --step ed-mixed"), hint: tr("exercise1.hint")),
+    ExerciseInfo(
+      number: 2, title: tr("exercise2.title"),
+      kind: .experiment(command: "lessons run encoder-decoder --step ed-exercises"), hint: tr("exercise2.hint")),
+  ] }
+}
