@@ -36,7 +36,7 @@ import Testing
   /// A bare number means the lesson in context (`--lesson`), else the only lesson with such an
   /// exercise among those the command applies to; an ambiguous one is refused with the choices.
   @Test func bareNumbersResolveOrAreRefusedWithTheChoices() throws {
-    expectUsageError(["hint", "3"], "exercise '3' is in several lessons: say which, HINT3")
+    expectUsageError(["hint", "3"], "exercise '3' is in several lessons: say which, gru:3, lstm:3, deep-rnn:3, bi-rnn:3, seq2seq:3, beam-search:3")
     // Code exercises: deep-rnn:1 and beam-search:1, bi-rnn:2 and seq2seq:2, gru:4 and lstm:4.
     #expect(throws: ExerciseError.self) { try course.exercise("1") { if case .code = $0.kind { return true } else { return false } } }
     #expect(try course.exercise("1", context: course.lesson(named: "beam-search")).0.name == "beam-search")

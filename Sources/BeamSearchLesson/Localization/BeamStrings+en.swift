@@ -49,5 +49,15 @@ extension BeamStrings {
     "exercises.item1": "Write the beam step yourself (`lessons check beam-search:1`); the library's tests run beam search with k = |V|^T′ and get exhaustive search's output and score.",
     "exercises.item2": "Measured by `lessons run beam-search --step beam-table` (BLEU, changed translations and time per k) and `--step beam-alpha` (the length penalty).",
     "exercises.item3": "predict is greedy search; `lessons run beam-search --step beam-char` measures what beam search changes.",
+
+    "help.beamSize": "beam size k",
+    "help.alpha": "length penalty α",
+    "help.beams": "beam sizes separated by |",
+    "help.pairs": "validation pairs",
+    "help.rounds": "timed passes (the fastest counts)",
+    "help.prefixes": "prefixes separated by |",
+    "help.chars": "characters to predict",
+    "help.adamLr": "Adam's learning rate",
+    "help.alphas": "values of α separated by |",
   ]
 }

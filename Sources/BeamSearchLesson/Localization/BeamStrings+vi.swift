@@ -49,5 +49,15 @@ extension BeamStrings {
     "exercises.item1": "Hãy tự viết bước chùm (`lessons check beam-search:1`); các bài kiểm thử của thư viện chạy tìm kiếm chùm với k = |V|^T′ và nhận đúng chuỗi đầu ra cùng điểm số của tìm kiếm vét cạn.",
     "exercises.item2": "Được đo bằng `lessons run beam-search --step beam-table` (BLEU, số bản dịch thay đổi và thời gian theo từng k) và `--step beam-alpha` (hệ số phạt độ dài).",
     "exercises.item3": "predict là tìm kiếm tham lam; `lessons run beam-search --step beam-char` đo xem tìm kiếm chùm thay đổi được gì.",
+
+    "help.beamSize": "kích thước chùm k",
+    "help.alpha": "hệ số phạt độ dài α",
+    "help.beams": "các kích thước chùm, ngăn cách bởi |",
+    "help.pairs": "số cặp câu kiểm định",
+    "help.rounds": "số lượt đo giờ (lượt nhanh nhất được tính)",
+    "help.prefixes": "các tiền tố, ngăn cách bởi |",
+    "help.chars": "số ký tự cần dự đoán",
+    "help.adamLr": "tốc độ học của Adam",
+    "help.alphas": "các giá trị α, ngăn cách bởi |",
   ]
 }

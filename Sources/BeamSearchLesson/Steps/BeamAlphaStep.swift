@@ -9,8 +9,8 @@ public enum BeamAlphaStep: LessonStep {
   public static let id = "beam-alpha"
   public static var summary: String { tr("alpha.summary") }
   public static let parameters: [StepParameter] = [
-    .integer("beamSize", 1...64, "beam size k"), .text("alphas", "values of α separated by |"),
-    .integer("pairs", 1...2000, "validation pairs"),
+    .integer("beamSize", 1...64, tr("help.beamSize")), .text("alphas", tr("help.alphas")),
+    .integer("pairs", 1...2000, tr("help.pairs")),
   ]
   public static let requires = [BeamSeq2SeqStep.id]
 

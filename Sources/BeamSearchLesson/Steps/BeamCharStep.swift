@@ -10,8 +10,8 @@ public enum BeamCharStep: LessonStep {
   public static let id = "beam-char"
   public static var summary: String { tr("char.summary") }
   public static let parameters: [StepParameter] = [
-    .text("prefixes", "prefixes separated by |"), .integer("chars", 1...200, "characters to predict"),
-    .text("beams", "beam sizes separated by |"),
+    .text("prefixes", tr("help.prefixes")), .integer("chars", 1...200, tr("help.chars")),
+    .text("beams", tr("help.beams")),
   ]
   public static let requires = [BeamCharTrainStep.id]
 
@@ -58,7 +58,7 @@ public enum BeamCharStep: LessonStep {
         clock = ContinuousClock.now
         // ANCHOR: beam-char
         let start = model.searchStart(prefix: prefix, vocab: vocab)
-        let settings = SearchSettings(maxLength: chars)  // no <eos>: every output has `chars`
+        let settings = SearchSettings(maxLength: chars)  // no <eos>
         let result = try model.beamSearch(
           from: start, beamSize: beamSize, settings: settings)
         let text = prefix + result.tokens.map { vocab.idxToToken[$0] }.joined()

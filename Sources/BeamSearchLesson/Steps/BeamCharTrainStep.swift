@@ -9,22 +9,23 @@ public enum BeamCharTrainStep: LessonStep {
   public static let id = "beam-char-train"
   public static var summary: String { tr("charTrain.summary") }
   public static let parameters: [StepParameter] = [
-    .choice("cell", CellKind.names, "recurrent cell"), .integer("numLayers", 1...4, "layers L"),
-    .integer("numHiddens", 1...1024, "hidden units h"), .integer("epochs", 1...2000, "epochs"),
-    .number("lr", 0.001...10, "learning rate"),
+    .choice("cell", CellKind.names, tr("help.cell")), .integer("numLayers", 1...4, tr("help.numLayers")),
+    .integer("numHiddens", 1...1024, tr("help.numHiddens")), .integer("epochs", 1...2000, tr("help.epochs")),
+    .number("lr", 0.001...10, tr("help.lr")),
   ]
 
   public typealias Input = StepValues
 
   public static func run(_ values: StepValues, _ out: StepOutput) throws -> TrainingRun.Outcome {
     // ANCHOR: beam-char-train
-    var configuration = TrainingConfiguration()  // batch 32, 35 steps, clipping 1
+    var configuration = TrainingConfiguration()  // batch 32 × 35, clip 1
     configuration.cell = CellKind(rawValue: values.string("cell"))!
     configuration.numLayers = values.int("numLayers")
     configuration.hiddenSize = values.int("numHiddens")
     configuration.epochs = values.int("epochs")
     configuration.learningRate = values.float("lr")
-    let outcome = try TrainingRun(configuration: configuration, prefixes: []).run()
+    let training = TrainingRun(configuration: configuration, prefixes: [])
+    let outcome = try training.run()
     // ANCHOR_END: beam-char-train
     out.say("  " + tr("charTrain.done", [
       "ppl": Num.fixed(outcome.history.last?.perplexity ?? .nan, 2), "seconds": Num.fixed(outcome.wallSeconds, 1),

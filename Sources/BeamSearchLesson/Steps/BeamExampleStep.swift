@@ -9,7 +9,7 @@ public enum BeamExampleStep: LessonStep {
   public static let id = "beam-example"
   public static var summary: String { tr("example.summary") }
   public static let parameters: [StepParameter] = [
-    .integer("beamSize", 1...16, "beam size k"), .number("alpha", 0...2, "length penalty α"),
+    .integer("beamSize", 1...16, tr("help.beamSize")), .number("alpha", 0...2, tr("help.alpha")),
   ]
 
   public struct Input {
@@ -39,8 +39,10 @@ public enum BeamExampleStep: LessonStep {
     let greedy = try model.greedySearch(from: model.start, settings: settings)
     var kept: [BeamSearchTrace] = []  // what the beam holds after each step
     let beam = try model.beamSearch(
-      from: model.start, beamSize: beamSize, settings: settings) { kept.append($0) }
-    let exhaustive = try model.exhaustiveSearch(from: model.start, settings: settings)
+      from: model.start, beamSize: beamSize, settings: settings
+    ) { kept.append($0) }
+    let exhaustive = try model.exhaustiveSearch(
+      from: model.start, settings: settings)
     // ANCHOR_END: beam-example
     return BeamExampleStep.report(model, greedy: greedy, kept: kept, beam: beam, exhaustive: exhaustive,
                   beamSize: beamSize, alpha: alpha, out)

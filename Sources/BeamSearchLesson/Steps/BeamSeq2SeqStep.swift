@@ -10,18 +10,19 @@ public enum BeamSeq2SeqStep: LessonStep {
   public static let id = "beam-seq2seq"
   public static var summary: String { tr("seq2seq.summary") }
   public static let parameters: [StepParameter] = [
-    .integer("epochs", 1...2000, "epochs"), .number("lr", 0.00001...1, "Adam's learning rate"),
+    .integer("epochs", 1...2000, tr("help.epochs")), .number("lr", 0.00001...1, tr("help.adamLr")),
   ]
 
   public typealias Input = StepValues
 
   public static func run(_ values: StepValues, _ out: StepOutput) throws -> TrainedTranslator {
     // ANCHOR: beam-seq2seq
-    var configuration = Seq2SeqConfiguration()  // the book's sizes, batch 64, 10 steps
+    var configuration = Seq2SeqConfiguration()  // the book's run
     configuration.epochs = values.int("epochs")
     configuration.learningRate = values.float("lr")
-    if let (trained, file) = TrainedTranslator.fromSeq2SeqLesson(configuration) {
-      out.say("  " + tr("seq2seq.fromLesson", ["file": file]))  // the seq2seq lesson's own run
+    let cached = TrainedTranslator.fromSeq2SeqLesson(configuration)
+    if let (trained, file) = cached {  // the seq2seq lesson's own run
+      out.say("  " + tr("seq2seq.fromLesson", ["file": file]))
       BeamSeq2SeqStep.report(trained, out)
       return trained
     }
@@ -29,7 +30,8 @@ public enum BeamSeq2SeqStep: LessonStep {
       batchSize: configuration.batchSize, numSteps: configuration.numSteps,
       numExamples: configuration.numExamples, seed: configuration.seed)
     let model = Seq2SeqTrainer.freshModel(configuration, data: data)
-    let trainer = Seq2SeqTrainer(model: model, data: data, configuration: configuration)
+    let trainer = Seq2SeqTrainer(
+      model: model, data: data, configuration: configuration)
     for _ in 0..<configuration.epochs {
       let report = try trainer.trainEpoch()
       if report.epoch % 50 == 0 {  // the book's loss: per valid target token

@@ -9,8 +9,8 @@ public enum BeamTableStep: LessonStep {
   public static let id = "beam-table"
   public static var summary: String { tr("table.summary") }
   public static let parameters: [StepParameter] = [
-    .text("beams", "beam sizes separated by |"), .number("alpha", 0...2, "length penalty α"),
-    .integer("pairs", 1...2000, "validation pairs"), .integer("rounds", 1...20, "timed passes (the fastest counts)"),
+    .text("beams", tr("help.beams")), .number("alpha", 0...2, tr("help.alpha")),
+    .integer("pairs", 1...2000, tr("help.pairs")), .integer("rounds", 1...20, tr("help.rounds")),
   ]
   public static let requires = [BeamSeq2SeqStep.id]
 
@@ -31,7 +31,8 @@ public enum BeamTableStep: LessonStep {
     let pairs = try ValidationPairs.load(count: input.pairs, sourceVocab: translator.checkpoint.sourceVocab)
     // ANCHOR: beam-table
     let settings = input.beams.map { k in (beamSize: k, alpha: alpha) }
-    let measured = try translator.measure(pairs, settings: settings, rounds: input.rounds)
+    let measured = try translator.measure(
+      pairs, settings: settings, rounds: input.rounds)
     // ANCHOR_END: beam-table
     BeamTableStep.show(measured, pairs: pairs.count, out)
     return measured

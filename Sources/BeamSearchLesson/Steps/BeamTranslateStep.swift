@@ -8,7 +8,7 @@ public enum BeamTranslateStep: LessonStep {
   public static let id = "beam-translate"
   public static var summary: String { tr("translate.summary") }
   public static let parameters: [StepParameter] = [
-    .text("beams", "beam sizes separated by |"), .number("alpha", 0...2, "length penalty α"),
+    .text("beams", tr("help.beams")), .number("alpha", 0...2, tr("help.alpha")),
   ]
   public static let requires = [BeamSeq2SeqStep.id]
 
@@ -28,7 +28,7 @@ public enum BeamTranslateStep: LessonStep {
     let english = ["go .", "i lost .", "he's calm .", "i'm home ."]
     let french = ["va !", "j'ai perdu .", "il est calme .", "je suis chez moi ."]
     // ANCHOR: beam-translate
-    var translations: [Int: [String]] = [:]  // beam size → the four translations
+    var translations: [Int: [String]] = [:]  // k → the four translations
     for k in input.beams {
       translations[k] = try english.map { sentence in
         try translator.translate(sentence, beamSize: k, alpha: alpha)
