@@ -33,6 +33,7 @@ public enum BiTrainStep: LessonStep {
     configuration.clipNorm = values.float("clip")
     configuration.batchSize = values.int("batchSize")
     configuration.numSteps = values.int("numSteps")
+    configuration.precision = Precision(rawValue: values.string("precision"))!
     var outcomes: [TrainingRun.Outcome] = []
     for bidirectional in [false, true] {  // the only difference
       configuration.bidirectional = bidirectional

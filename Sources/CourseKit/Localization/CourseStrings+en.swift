@@ -9,12 +9,13 @@ extension CourseStrings {
     "data.timeMachine": "The Time Machine, {tokens} character tokens",
     "data.books": "{books} book(s), {tokens} character tokens",
     "train.model": "training a {layers}-layer {cell}, hidden {hidden}, on {data}",
+    "train.bf16": "products in bf16, summed in FP32; weights, optimizer, gates and loss stay FP32",
     "train.settings": "batch {batch} × {steps} steps, lr {lr}, clip {clip}, {order} minibatches, {epochs}",
     "train.sequential": "sequential",
     "train.random": "random",
     "train.every": "(off a terminal the readout prints epoch 1, then one epoch in {every}, and the last; on a terminal it updates every epoch)",
     "train.readout": "epoch {epoch}/{epochs} {bar} perplexity {perplexity} {speed} tokens/s",
-    "train.result": "perplexity {perplexity} after {epochs} epochs, {speed} tokens/s (median over epochs), {wall} s wall time",
+    "train.result": "perplexity {perplexity} after {epochs}, {speed} tokens/s (median over epochs), {wall} s wall time",
     "train.unfinished": "epoch {epoch} stopped after {done} of {of} minibatches: perplexity {perplexity} so far",
     "train.memory": "memory: peak {peak}; resident {first} after the first epoch, {last} after the last",
     "train.memoryRange": " ({low}–{high} over all {count})",
@@ -146,5 +147,6 @@ extension CourseStrings {
     "help.clip": "gradient clipping norm",
     "help.batchSize": "sequences per minibatch",
     "help.numSteps": "time steps",
+    "help.precision": "the recurrent layers' products: fp32 (PyTorch's numerics) or bf16 (needs AVX512_BF16)",
   ]
 }

@@ -7,12 +7,13 @@ extension CourseStrings {
     "data.timeMachine": "The Time Machine, {tokens} token ký tự",
     "data.books": "{books} cuốn sách, {tokens} token ký tự",
     "train.model": "huấn luyện {cell} {layers} tầng, {hidden} đơn vị ẩn, trên {data}",
+    "train.bf16": "nhân ma trận ở bf16, cộng dồn ở FP32; trọng số, bộ tối ưu, các cổng và hàm mất mát vẫn ở FP32",
     "train.settings": "batch {batch} × {steps} bước, tốc độ học {lr}, cắt gradient ở {clip}, minibatch {order}, {epochs}",
     "train.sequential": "tuần tự",
     "train.random": "ngẫu nhiên",
     "train.every": "(khi không chạy trên terminal, kết quả được in ở epoch 1, rồi cứ {every} epoch in một dòng, và ở epoch cuối; trên terminal, kết quả được cập nhật sau mỗi epoch)",
     "train.readout": "epoch {epoch}/{epochs} {bar} độ rối {perplexity} {speed} token/s",
-    "train.result": "độ rối {perplexity} sau {epochs} epoch, {speed} token/s (trung vị qua các epoch), thời gian thực {wall} s",
+    "train.result": "độ rối {perplexity} sau {epochs}, {speed} token/s (trung vị qua các epoch), thời gian thực {wall} s",
     "train.unfinished": "epoch {epoch} dừng sau {done} trên {of} minibatch: độ rối đến lúc đó là {perplexity}",
     "train.memory": "bộ nhớ: đỉnh {peak}; thường trú {first} sau epoch đầu, {last} sau epoch cuối",
     "train.memoryRange": " ({low}–{high} qua cả {count} epoch)",
@@ -143,5 +144,6 @@ extension CourseStrings {
     "help.clip": "chuẩn cắt gradient",
     "help.batchSize": "số chuỗi mỗi minibatch",
     "help.numSteps": "số bước thời gian",
+    "help.precision": "độ chính xác của các phép nhân ma trận trong tầng hồi tiếp: fp32 (như PyTorch) hoặc bf16 (cần AVX512_BF16)",
   ]
 }

@@ -146,6 +146,7 @@ public struct TrainingRun {
       "clip": Num.compact(configuration.clipNorm), "order": tr(configuration.useRandomIter ? "train.random" : "train.sequential"),
       "epochs": Num.int(configuration.epochs) + " " + tr(configuration.epochs == 1 ? "word.epoch" : "word.epochs"),
     ]))
+    if configuration.precision == .bf16 { say(tr("train.bf16")) }
   }
 
   /// The epochs, with the live readout (a line redrawn on a terminal, every few epochs in a
@@ -255,7 +256,8 @@ public struct TrainingRun {
     let peak = MemoryUsage.current().peakBytes
     if let last = ending.history.last, let speed = ending.medianSpeed {
       say(tr("train.result", [
-        "perplexity": Num.fixed(last.perplexity, 2), "epochs": Num.int(ending.history.count),
+        "perplexity": Num.fixed(last.perplexity, 2),
+        "epochs": Num.int(ending.history.count) + " " + tr(ending.history.count == 1 ? "word.epoch" : "word.epochs"),
         "speed": Num.int(Int(speed.rounded())), "wall": Num.fixed(ending.wall, 1),
       ]))
     }

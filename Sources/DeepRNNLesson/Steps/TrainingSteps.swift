@@ -22,6 +22,7 @@ public enum TrainStep: LessonStep {
     configuration.clipNorm = values.float("clip")
     configuration.batchSize = values.int("batchSize")
     configuration.numSteps = values.int("numSteps")
+    configuration.precision = Precision(rawValue: values.string("precision"))!
     var run = TrainingRun(configuration: configuration, prefixes: [])
     run.reference = DeepRNNLesson.published  // drawn beside the curve
     let outcome = try run.run()
