@@ -39,8 +39,8 @@ public enum BeamExampleStep: LessonStep {
     let greedy = try model.greedySearch(from: model.start, settings: settings)
     var kept: [BeamSearchTrace] = []  // what the beam holds after each step
     let beam = try model.beamSearch(
-      from: model.start, beamSize: beamSize, settings: settings
-    ) { kept.append($0) }
+      from: model.start, beamSize: beamSize, settings: settings,
+      observe: { kept.append($0) })
     let exhaustive = try model.exhaustiveSearch(
       from: model.start, settings: settings)
     // ANCHOR_END: beam-example

@@ -46,7 +46,6 @@ public func trainTranslator<E: SequenceEncoder, D: SequenceDecoder>(
   _ encoder: E, _ decoder: D, data: TranslationData, settings: TranslationSettings,
   onEpoch: (Int, Double) -> Void = { _, _ in }
 ) -> TranslationHistory where D.EncoderOutput == E.Output {
-  var (encoder, decoder) = (encoder, decoder)
   (encoder.isTraining, decoder.isTraining) = (true, true)
   defer { (encoder.isTraining, decoder.isTraining) = (false, false) }
   let parameters = encoder.parameters + decoder.parameters
@@ -110,7 +109,6 @@ public func freeRunning<E: SequenceEncoder, D: SequenceDecoder>(
 public func greedyTranslate<E: SequenceEncoder, D: SequenceDecoder>(
   _ encoder: E, _ decoder: D, _ sentence: String, sourceVocab: Vocab, targetVocab: Vocab, numSteps: Int
 ) -> String where D.EncoderOutput == E.Output {
-  var (encoder, decoder) = (encoder, decoder)
   let was = (encoder.isTraining, decoder.isTraining)
   (encoder.isTraining, decoder.isTraining) = (false, false)
   defer { (encoder.isTraining, decoder.isTraining) = was }
