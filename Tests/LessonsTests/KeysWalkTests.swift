@@ -27,6 +27,37 @@ import Testing
     #expect(session.output.contains("Stopped at step 2/17"))
   }
 
+  /// `s` asks for new values on a line the arrows edit: Left, Up (ignored), Right, Backspace,
+  /// then a digit make "5", never "4^[[D…"; the step runs again with 5 steps.
+  @Test(.enabled(if: LessonsBinary.dataDirectory != nil, "needs timemachine.txt in D2L_DATA_DIR or ../shared/data"))
+  func arrowsEditTheAnswerOfSet() throws {
+    let session = try PseudoTerminalSession(
+      executable: LessonsBinary.url, arguments: ["run", "deep-rnn", "--lang", "en"] + WalkthroughTests.quick,
+      directory: LessonsBinary.packageRoot, environment: ["D2L_DATA_DIR": LessonsBinary.dataDirectory!])
+    try session.waitFor("[step 1/17]")
+    session.send("n")
+    try session.waitFor("[step 2/17]")
+    #expect(!session.output.contains("O_5 ="))
+    session.send("s")
+    try session.waitFor("batch = 2")
+    session.send("\r")
+    try session.waitFor("steps = 3")
+    for key in ["4", "\u{1B}[D", "\u{1B}[A", "\u{1B}[C", "\u{7F}", "5"] {
+      session.send(key)
+      Thread.sleep(forTimeInterval: 0.1)
+    }
+    session.send("\r")
+    for name in ["inputs = 5", "hidden = 4", "outputs = 3", "seed = 42"] {
+      try session.waitFor(name)
+      session.send("\r")
+    }
+    try session.waitFor("[step 2/17]", occurrences: 2)
+    #expect(session.output.contains("O_5 ="), "the step ran again with steps = 5")
+    #expect(!session.output.contains("must be an integer"))
+    session.send("q")
+    #expect(try session.waitForExit() == 0)
+  }
+
   @Test(.enabled(if: LessonsBinary.dataDirectory != nil, "needs timemachine.txt in D2L_DATA_DIR or ../shared/data"))
   func resizeRedrawsTheFooter() throws {
     let session = try PseudoTerminalSession(

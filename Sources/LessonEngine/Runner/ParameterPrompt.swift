@@ -4,10 +4,12 @@ import Foundation
 /// value and range. A value is checked as `--set` checks it; a bad one says why and asks again;
 /// Enter with nothing typed keeps the current value.
 public enum ParameterPrompt {
-  /// The step's new values, reading answers with `readLine` (one line per question).
+  /// The step's new values, reading answers with `readLine` (one line per question; on the
+  /// terminal a `LineEditor`, whose arrows move in the answer instead of typing `^[[D`).
   public static func ask(
-    _ parameters: [StepParameter], current: StepValues, readLine: () -> String? = { Swift.readLine() }
+    _ parameters: [StepParameter], current: StepValues, readLine: (() -> String?)? = nil
   ) -> StepValues {
+    let readLine = readLine ?? { LineEditor.readLine() }
     var values = current
     for parameter in parameters {
       let now = current.all[parameter.name] ?? ""
