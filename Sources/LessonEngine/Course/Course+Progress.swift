@@ -20,13 +20,13 @@ extension Course {
     return nil
   }
 
-  /// The registered lesson that teaches the D2L section in `path`: a file of the book's own
-  /// (its code is notebook cells, ```` ```{.python .input} ````) whose first `:label:` is the
-  /// first label of a lesson's English file (`sec_gru`).
+  /// The registered lesson that teaches the D2L section in `path`: a file without step
+  /// directives (the book's own; a lesson's file has them) whose first `:label:` is the first
+  /// label of a lesson's English file (`sec_gru`). A section without code counts as well: D2L's
+  /// beam search has no notebook cell.
   public func lesson(teachingSection path: String) -> Lesson? {
-    guard let text = try? String(contentsOfFile: path, encoding: .utf8), text.contains("```{.python .input"),
-      let label = Self.firstLabel(text)
-    else { return nil }
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8), let label = Self.firstLabel(text) else { return nil }
+    if let document = try? LessonParser.load(path: path), !document.steps.isEmpty { return nil }
     return lessons.first { lesson in
       guard let file = try? LessonLocator.locate(lesson.name, language: "en", course: self),
         let own = try? String(contentsOfFile: file, encoding: .utf8)
