@@ -3,18 +3,10 @@ import CourseKit
 import LessonEngine
 
 /// The section's exercises and where this lesson does each.
-public enum S2SExercisesStep: LessonStep {
+public enum S2SExercisesStep: SectionExercisesStep {
   public static let id = "s2s-exercises"
-  public static var summary: String { tr("exercises.summary") }
-  public typealias Input = StepValues
-
-  public static func run(_ values: StepValues, _ out: StepOutput) {
-    for n in 1...6 {
-      for line in LineFitter.paragraph(tr("exercises.item\(n)"), width: out.width, first: "  \(n). ", rest: "     ") {
-        out.say(line)
-      }
-    }
-  }
+  public static let count = 6
+  public static var strings: StringTable { S2SStrings.table }
 }
 
 /// What an exercise step compares with: the book's run of step s2s-train.
@@ -234,16 +226,14 @@ public enum S2SLSTMStep: LessonStep {
 /// The section's exercises for `lessons exercises --lesson seq2seq`: exercise 2 has a code part,
 /// the others are measured by a step or are questions to think about.
 enum S2SExercises {
-  static var all: [ExerciseInfo] { [
-    ExerciseInfo(number: 1, title: tr("exercise1.title"), kind: .experiment(command: "lessons run seq2seq --step s2s-hyper"), hint: tr("exercise1.hint")),
-    ExerciseInfo(
-      number: 2, title: tr("exercise2.title"),
-      // Its starter, solution and checker: Exercises/2/.
-      kind: .code(file: "MaskedLoss.swift"),
-      hint: tr("exercise2.hint")),
-    ExerciseInfo(number: 3, title: tr("exercise3.title"), kind: .experiment(command: "lessons run seq2seq --step s2s-sizes"), hint: tr("exercise3.hint")),
-    ExerciseInfo(number: 4, title: tr("exercise4.title"), kind: .experiment(command: "lessons run seq2seq --step s2s-no-teacher"), hint: tr("exercise4.hint")),
-    ExerciseInfo(number: 5, title: tr("exercise5.title"), kind: .experiment(command: "lessons run seq2seq --step s2s-lstm"), hint: tr("exercise5.hint")),
-    ExerciseInfo(number: 6, title: tr("exercise6.title"), kind: .experiment(command: "lessons run seq2seq --step s2s-exercises"), hint: tr("exercise6.hint")),
-  ] }
+  static var all: [ExerciseInfo] {
+    ExerciseInfo.numbered([
+      .experiment(command: "lessons run seq2seq --step s2s-hyper"),
+      .code(file: "MaskedLoss.swift"),  // its starter, solution and checker: Exercises/2/
+      .experiment(command: "lessons run seq2seq --step s2s-sizes"),
+      .experiment(command: "lessons run seq2seq --step s2s-no-teacher"),
+      .experiment(command: "lessons run seq2seq --step s2s-lstm"),
+      .experiment(command: "lessons run seq2seq --step s2s-exercises"),
+    ], strings: S2SStrings.table)
+  }
 }
