@@ -50,7 +50,7 @@ struct LessonFolder {
         exclude: hasChecks ? ["Exercises"] : []),
       .testTarget(
         name: target + "Tests",
-        dependencies: [.target(name: target), "CourseKit", "LessonEngine", "D2L", "ExerciseChecks"]
+        dependencies: [.target(name: target), "CourseKit", "LessonEngine", "D2L", "ExerciseChecks", "LessonTestSupport"]
           + (hasChecks ? [.target(name: checks)] : []),
         path: "Tests/\(target)Tests"),
     ]
@@ -121,6 +121,9 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ] + lessons.map { .target(name: $0.target) },
       path: "Sources/Lessons"),
+
+    // What the lessons' test targets share: the checks of a lesson's two files and its steps.
+    .target(name: "LessonTestSupport", dependencies: ["D2L", "LessonEngine"], path: "Tests/LessonTestSupport"),
 
     .testTarget(name: "D2LTests", dependencies: ["D2L"], path: "Tests/D2LTests",
                 resources: [.copy("Fixtures")]),
