@@ -19,8 +19,8 @@ import PackageDescription
 /// exercises' checks (if any) are the target `<name>Checks` in `Sources/<name>Lesson/Exercises/Checks`,
 /// and its tests are `Tests/<name>LessonTests`. The course order is `Sources/Lessons/Course.swift`'s.
 let lessons: [LessonFolder] = [
-  LessonFolder("GRU", checks: true),
-  LessonFolder("LSTM", checks: true),
+  LessonFolder("GRU", checks: true, testedAnswers: [4]),
+  LessonFolder("LSTM", checks: true, testedAnswers: [4]),
   LessonFolder("DeepRNN", checks: true),
   LessonFolder("BiRNN", checks: true, testedAnswers: [2]),
   LessonFolder("MachineTranslation"),
