@@ -19,10 +19,10 @@ import PackageDescription
 /// exercises' checks (if any) are the target `<name>Checks` in `Sources/<name>Lesson/Exercises/Checks`,
 /// and its tests are `Tests/<name>LessonTests`. The course order is `Sources/Lessons/Course.swift`'s.
 let lessons: [LessonFolder] = [
-  LessonFolder("GRU", checks: true),
-  LessonFolder("LSTM", checks: true),
+  LessonFolder("GRU", checks: true, testedAnswers: [4]),
+  LessonFolder("LSTM", checks: true, testedAnswers: [4]),
   LessonFolder("DeepRNN", checks: true),
-  LessonFolder("BiRNN", checks: true),
+  LessonFolder("BiRNN", checks: true, testedAnswers: [2]),
   LessonFolder("MachineTranslation"),
   LessonFolder("EncoderDecoder"),
   LessonFolder("Seq2Seq", checks: true),
@@ -33,30 +33,45 @@ let lessons: [LessonFolder] = [
 struct LessonFolder {
   let name: String
   let hasChecks: Bool
-  init(_ name: String, checks: Bool = false) {
+  /// The code exercises whose shipped solution and starter the lesson's tests run as they ship:
+  /// exercise N's are the targets `<name>Exercise<N>Solution` and `<name>Exercise<N>Starter`,
+  /// built from the exercise's folder, so that the tests hold no copy of either.
+  let testedAnswers: [Int]
+  init(_ name: String, checks: Bool = false, testedAnswers: [Int] = []) {
     self.name = name
     self.hasChecks = checks
+    self.testedAnswers = testedAnswers
   }
   var target: String { name + "Lesson" }
   var checks: String { name + "Checks" }
   var folder: String { "Sources/\(target)" }
 
+  /// The targets of exercise `number`'s shipped answers: (name, folder) of its solution and
+  /// its starter.
+  func answers(_ number: Int) -> [(name: String, path: String)] {
+    [("Solution", "Solution"), ("Starter", "Starter")].map { suffix, subfolder in
+      ("\(name)Exercise\(number)\(suffix)", "\(folder)/Exercises/\(number)/\(subfolder)")
+    }
+  }
+
   /// The lesson's target (everything in its folder but its exercises, which the learner's
-  /// exercises package builds), its checks and its test target.
+  /// exercises package builds), its checks, its shipped answers under test and its test target.
   var targets: [Target] {
+    let answerTargets = testedAnswers.flatMap(answers)
     var made: [Target] = [
       .target(
         name: target, dependencies: ["D2L", "LessonEngine", "CourseKit"], path: folder,
         exclude: hasChecks ? ["Exercises"] : []),
       .testTarget(
         name: target + "Tests",
-        dependencies: [.target(name: target), "CourseKit", "LessonEngine", "D2L", "ExerciseChecks"]
-          + (hasChecks ? [.target(name: checks)] : []),
+        dependencies: [.target(name: target), "CourseKit", "LessonEngine", "D2L", "ExerciseChecks", "LessonTestSupport"]
+          + (hasChecks ? [.target(name: checks)] : []) + answerTargets.map { .target(name: $0.name) },
         path: "Tests/\(target)Tests"),
     ]
     if hasChecks {
       made.append(.target(name: checks, dependencies: ["D2L", "ExerciseChecks"], path: folder + "/Exercises/Checks"))
     }
+    made += answerTargets.map { .target(name: $0.name, dependencies: ["D2L", .target(name: checks)], path: $0.path) }
     return made
   }
 }
@@ -121,6 +136,9 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ] + lessons.map { .target(name: $0.target) },
       path: "Sources/Lessons"),
+
+    // What the lessons' test targets share: the checks of a lesson's two files and its steps.
+    .target(name: "LessonTestSupport", dependencies: ["D2L", "LessonEngine"], path: "Tests/LessonTestSupport"),
 
     .testTarget(name: "D2LTests", dependencies: ["D2L"], path: "Tests/D2LTests",
                 resources: [.copy("Fixtures")]),

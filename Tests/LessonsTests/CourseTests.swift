@@ -50,11 +50,13 @@ import Testing
     func ids(_ name: String) throws -> [String] {
       try LessonParser.load(path: try LessonLocator.locate(name, language: "en", course: course)).steps.map(\.id)
     }
-    let gru = try ids("gru")
-    try walk("gru", steps: Array(gru.prefix(3)))
-    #expect(course.nextLesson(records: folder).map { [$0.lesson.name, "\($0.started)"] } == ["gru", "true"])
-    try walk("gru", steps: gru, language: "vi")  // finished in Vietnamese
-    #expect(course.nextLesson(records: folder).map { [$0.lesson.name, "\($0.started)"] } == ["lstm", "false"])
+    // The course's first two lessons, whichever they are.
+    let (first, second) = (course.lessons[0].name, course.lessons[1].name)
+    let steps = try ids(first)
+    try walk(first, steps: Array(steps.prefix(3)))
+    #expect(course.nextLesson(records: folder).map { [$0.lesson.name, "\($0.started)"] } == [first, "true"])
+    try walk(first, steps: steps, language: "vi")  // finished in Vietnamese
+    #expect(course.nextLesson(records: folder).map { [$0.lesson.name, "\($0.started)"] } == [second, "false"])
   }
 
   /// D2L's own file of a section the course teaches is matched by its first `:label:`; a file

@@ -26,7 +26,7 @@ import Testing
     expectUsageError(["reset", "deep-rnn:4"], "nothing to reset: run `lessons experiment deep-rnn:4`")
     expectUsageError(["hint", "0"], "no exercise '0'")
     expectUsageError(["hint", "nine"], "an exercise is named LESSON:N or N (a number), got 'nine'")
-    expectUsageError(["check", "no-such:1"], "no lesson 'no-such' (lessons: gru, lstm, deep-rnn, bi-rnn, machine-translation, encoder-decoder, seq2seq, beam-search)")
+    expectUsageError(["check", "no-such:1"], "no lesson 'no-such' (lessons: \(CourseLessons.names))")
     #expect(try LessonsCommand.parseAsRoot(["hint", "deep-rnn:3"]) is HintCommand)
     let result = try LessonsBinary.run(["check", "7"])
     #expect(result.status == 64)  // EX_USAGE, with the usage
@@ -36,7 +36,7 @@ import Testing
   /// A bare number means the lesson in context (`--lesson`), else the only lesson with such an
   /// exercise among those the command applies to; an ambiguous one is refused with the choices.
   @Test func bareNumbersResolveOrAreRefusedWithTheChoices() throws {
-    expectUsageError(["hint", "3"], "exercise '3' is in several lessons: say which, gru:3, lstm:3, deep-rnn:3, bi-rnn:3, seq2seq:3, beam-search:3")
+    expectUsageError(["hint", "3"], "exercise '3' is in several lessons: say which, \(CourseLessons.exercises(numbered: 3))")
     // Code exercises: deep-rnn:1 and beam-search:1, bi-rnn:2 and seq2seq:2, gru:4 and lstm:4.
     #expect(throws: ExerciseError.self) { try course.exercise("1") { if case .code = $0.kind { return true } else { return false } } }
     #expect(try course.exercise("1", context: course.lesson(named: "beam-search")).0.name == "beam-search")

@@ -52,11 +52,13 @@ import Testing
   @Test func listShowsLessonsAndSteps() throws {
     let result = try LessonsBinary.run(["list"])
     #expect(result.status == 0)
-    // The chapter's order: gru, lstm, deep-rnn, bi-rnn.
-    #expect(result.stdout.contains("1. gru: Gated Recurrent Units (GRU)  (lessons/gru.md, 10 steps)"))
-    #expect(result.stdout.contains("2. lstm: Long Short-Term Memory (LSTM)  (lessons/lstm.md, 9 steps)"))
-    #expect(result.stdout.contains("3. deep-rnn: Deep Recurrent Neural Networks  (lessons/deep-rnn.md, 17 steps)"))
-    #expect(result.stdout.contains("4. bi-rnn: "))
+    // Every lesson of the course, in its order, with its title, its file and how many steps
+    // the file has.
+    for (index, lesson) in course.lessons.enumerated() {
+      let file = lesson.files["en"]!
+      let steps = try LessonParser.load(path: LessonsBinary.packageRoot.appendingPathComponent(file).path).steps.count
+      #expect(result.stdout.contains("\(index + 1). \(lesson.name): \(lesson.title)  (\(file), \(steps) steps)"), "\(result.stdout)")
+    }
     #expect(result.stdout.contains("exercises done: "))
     #expect(result.stdout.contains("tiny-stack"))
   }

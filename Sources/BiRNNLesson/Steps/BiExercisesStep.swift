@@ -1,16 +1,9 @@
+import CourseKit
 import LessonEngine
 
 /// The section's three exercises, and where this lesson does each.
-public enum BiExercisesStep: LessonStep {
+public enum BiExercisesStep: SectionExercisesStep {
   public static let id = "bi-exercises"
-  public static var summary: String { tr("exercises.summary") }
-  public typealias Input = StepValues
-
-  public static func run(_ values: StepValues, _ out: StepOutput) {
-    for n in 1...3 {
-      for line in LineFitter.paragraph(tr("exercises.item\(n)"), width: out.width, first: "  \(n). ", rest: "     ") {
-        out.say(line)
-      }
-    }
-  }
+  public static let count = 3
+  public static var strings: StringTable { BiRNNStrings.table }
 }

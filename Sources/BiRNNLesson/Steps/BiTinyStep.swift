@@ -1,22 +1,14 @@
+import CourseKit
 import D2L
 import LessonEngine
 
 /// A tiny seeded bidirectional layer, built by hand from two scratch RNNs: one reads X, the
 /// other the reversed X; its states are turned back into time order and concatenated. Every
 /// →H_t and ←H_t is printed, so the reader can see that ←H_1 already depends on X_T.
-public enum BiTinyStep: LessonStep {
+public enum BiTinyStep: TinyCellStep {
   public static let id = "bi-tiny"
   public static var summary: String { tr("tiny.summary") }
-  public static let parameters: [StepParameter] = [
-    .integer("batch", 1...4, tr("help.batch")), .integer("steps", 1...6, tr("help.steps")),
-    .integer("inputs", 1...8, tr("help.inputs")), .integer("hidden", 1...8, tr("help.hidden")),
-    .integer("seed", 0...1_000_000, tr("help.seed")),
-  ]
-
-  public struct Input {
-    public var batch, steps, inputs, hidden: Int
-    public var seed: UInt64
-  }
+  public static let parameters = TinyCellInput.parameters(BiRNNStrings.table)
 
   /// The inputs and the concatenated states H (T, n, 2h).
   public struct Output {
@@ -29,13 +21,7 @@ public enum BiTinyStep: LessonStep {
     }
   }
 
-  public static func input(_ values: StepValues, _ results: StepResults) -> Input {
-    Input(
-      batch: values.int("batch"), steps: values.int("steps"), inputs: values.int("inputs"),
-      hidden: values.int("hidden"), seed: UInt64(values.int("seed")))
-  }
-
-  public static func run(_ input: Input, _ out: StepOutput) -> Output {
+  public static func run(_ input: TinyCellInput, _ out: StepOutput) -> Output {
     let (batch, steps, inputs, hidden, seed) = (input.batch, input.steps, input.inputs, input.hidden, input.seed)
     // ANCHOR: bi-tiny
     var generator = RandomGenerator(seed: seed)

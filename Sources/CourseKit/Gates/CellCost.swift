@@ -90,6 +90,28 @@ public struct CellCost {
     ]
   }
 
+  /// The step's parameters (`numHiddens`, `seconds`, `rounds`), helped in the lesson's words:
+  /// `help.numHiddens`, `help.seconds` and `help.rounds` of its `strings`.
+  public static func parameters(_ strings: StringTable) -> [StepParameter] {
+    [
+      .integer("numHiddens", 1...1024, strings("help.numHiddens")), .number("seconds", 0.01...30, strings("help.seconds")),
+      .integer("rounds", 1...9, strings("help.rounds")),
+    ]
+  }
+
+  /// Prints what a cost step shows below its code: the rows as a table, then the lesson's
+  /// sentence on the measured `ratios`.
+  /// - Parameters:
+  ///   - strings: the lesson's strings: `cost.columns` (the table's columns, `|`-separated) and
+  ///     `cost.measured` (the sentence).
+  public func report(_ rows: [Row], strings: StringTable, out: StepOutput) {
+    for line in table(rows, columns: strings("cost.columns").components(separatedBy: "|")).lines(width: out.width) {
+      out.say(line)
+    }
+    out.say()
+    out.say("  " + strings("cost.measured", Self.ratios(rows)))
+  }
+
   /// The rows as a table: cell, training and inference tokens/s, MFLOP per token in each.
   public func table(_ rows: [Row], columns: [String]) -> ResultTable {
     ResultTable(columns: columns, rows: rows.map { r in

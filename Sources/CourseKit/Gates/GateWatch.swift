@@ -91,3 +91,66 @@ public enum GateWalk {
     }
   }
 }
+
+/// What a gated-cell section's "gates you can watch" step reads: the trained scratch model, the
+/// sentence to feed it and how many units to draw.
+public struct GateWatchInput<Cell: ScratchCell> {
+  public let model: ScratchLanguageModel<Cell>
+  public let vocab: Vocab
+  public let sentence: String
+  public let units: Int
+
+  /// The model `trained`, with the step's `sentence` and `units` values.
+  public init(_ values: StepValues, trained: TrainedScratch<Cell>) {
+    model = trained.model
+    vocab = trained.vocab
+    sentence = values.string("sentence")
+    units = values.int("units")
+  }
+
+  /// The step's parameters, `sentence` and `units` (1 to 64), helped in the lesson's words:
+  /// `help.sentence` and `help.units` of its `strings`.
+  public static func parameters(_ strings: StringTable) -> [StepParameter] {
+    [.text("sentence", strings("help.sentence")), .integer("units", 1...64, strings("help.units"))]
+  }
+}
+
+/// A gated-cell section's "gates you can watch" step: it reads `Training`'s model with the
+/// step's sentence and units.
+public protocol GateWatchStep: TrainedScratchReader where Input == GateWatchInput<Training.Cell> {}
+
+extension GateWatchStep {
+  public static func input(_ values: StepValues, _ results: StepResults) throws -> Input {
+    GateWatchInput(values, trained: try results.output(of: Training.self))
+  }
+}
+
+extension GateTrace {
+  /// Prints what a gates step shows below its code: the legend, each drawn gate's heatmap under
+  /// its title, then the gate measured around word boundaries and what that says.
+  /// - Parameters:
+  ///   - gates: each drawn gate's title and `heatmap`, in the section's order.
+  ///   - around: the measured gate's `boundaryMeans`.
+  ///   - otherwise: the lesson's key for the verdict when the gate is not larger at spaces than
+  ///     inside words (the other is `gates.keepsAtSpace`).
+  ///   - strings: the lesson's strings; they hold `gates.legend` and `gates.measured` too.
+  public func report(
+    _ gates: [(title: String, heatmap: (map: StepHeatmap, units: [Int]))],
+    around: (space: Double, wordStart: Double, inWord: Double), otherwise: String,
+    strings: StringTable, out: StepOutput
+  ) {
+    let drawn = gates.first?.heatmap.units.count ?? 0
+    out.say("  " + strings("gates.legend", ["count": drawn, "hidden": numHiddens, "steps": text.count]))
+    for gate in gates {
+      out.say()
+      out.say("  " + gate.title)
+      out.heatmap(gate.heatmap.map)
+    }
+    out.say()
+    let verdict = around.space > around.inWord ? "gates.keepsAtSpace" : otherwise
+    out.say("  " + strings("gates.measured", [
+      "space": Num.fixed(around.space, 3), "start": Num.fixed(around.wordStart, 3), "inside": Num.fixed(around.inWord, 3),
+      "hidden": numHiddens,
+    ]) + " " + strings(verdict))
+  }
+}

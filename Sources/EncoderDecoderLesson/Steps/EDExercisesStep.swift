@@ -1,29 +1,20 @@
+import CourseKit
 import LessonEngine
 
 /// The section's two exercises, and where this lesson does each.
-public enum EDExercisesStep: LessonStep {
+public enum EDExercisesStep: SectionExercisesStep {
   public static let id = "ed-exercises"
-  public static var summary: String { tr("exercises.summary") }
-  public typealias Input = StepValues
-
-  public static func run(_ values: StepValues, _ out: StepOutput) {
-    for n in 1...2 {
-      for line in LineFitter.paragraph(tr("exercises.item\(n)"), width: out.width, first: "  \(n). ", rest: "     ") {
-        out.say(line)
-      }
-    }
-  }
+  public static let count = 2
+  public static var strings: StringTable { EDStrings.table }
 }
 
 /// The section's exercises for `lessons exercises --lesson encoder-decoder`: the first is
 /// measured by a step, the second is a question to think about.
 enum EDExercises {
-  static var all: [ExerciseInfo] { [
-    ExerciseInfo(
-      number: 1, title: tr("exercise1.title"),
-      kind: .experiment(command: "lessons run encoder-decoder --step ed-mixed"), hint: tr("exercise1.hint")),
-    ExerciseInfo(
-      number: 2, title: tr("exercise2.title"),
-      kind: .experiment(command: "lessons run encoder-decoder --step ed-exercises"), hint: tr("exercise2.hint")),
-  ] }
+  static var all: [ExerciseInfo] {
+    ExerciseInfo.numbered([
+      .experiment(command: "lessons run encoder-decoder --step ed-mixed"),
+      .experiment(command: "lessons run encoder-decoder --step ed-exercises"),
+    ], strings: EDStrings.table)
+  }
 }

@@ -5,20 +5,11 @@ import LessonEngine
 /// The concise `GRU` holding the trained scratch cell's weights, on a minibatch of the book:
 /// with the section's equation the two differ (PyTorch, like cuDNN, resets the product
 /// H W_hh, not H); with the reset on the product they agree to rounding.
-public enum GRUConciseAgreesStep: LessonStep {
+public enum GRUConciseAgreesStep: TrainedScratchReader {
+  public typealias Training = GRUScratchTrainStep
+  public typealias Input = TrainedScratch<GRUScratch>
   public static let id = "gru-concise-agrees"
   public static var summary: String { tr("agrees.summary") }
-  public static let requires = [GRUScratchTrainStep.id]
-
-  public struct Input {
-    public let model: ScratchLanguageModel<GRUScratch>
-    public let vocab: Vocab
-  }
-
-  public static func input(_ values: StepValues, _ results: StepResults) throws -> Input {
-    let trained = try results.output(of: GRUScratchTrainStep.self)
-    return Input(model: trained.model, vocab: trained.outcome.vocab)
-  }
 
   /// The largest differences from the concise layer: the section's cell, and the cell with the
   /// reset gate on the product.
@@ -31,12 +22,9 @@ public enum GRUConciseAgreesStep: LessonStep {
     }
   }
 
-  public static func run(_ input: Input, _ out: StepOutput) throws -> Output {
-    let (gru, vocab) = (input.model.cell, input.vocab)
-    let (corpus, _) = try loadCorpusTimeMachine(maxTokens: 10_000)
-    var batches = SeqDataLoader(corpus: corpus, batchSize: 4, numSteps: 35).batches(forEpoch: 0)
-    let batch = batches.next()!
-    let X = Tensor.oneHot(batch.timeMajorInputs.map(Int.init), shape: [35, 4], depth: vocab.count)
+  public static func run(_ input: TrainedScratch<GRUScratch>, _ out: StepOutput) throws -> Output {
+    let (gru, vocab) = (input.cell, input.vocab)
+    let X = try ConciseAgreement.bookMinibatch(vocab: vocab)  // (T, B, V)
     // ANCHOR: gru-concise-agrees
     var generator = RandomGenerator(seed: 0)
     let concise = GRU(
@@ -47,7 +35,7 @@ public enum GRUConciseAgreesStep: LessonStep {
     let pyTorchGRU = GRUScratch(sharing: gru, resetPlacement: .afterProduct)
     let productH = withoutGradients { Tensor.stack(pyTorchGRU(X).outputs) }
     // ANCHOR_END: gru-concise-agrees
-    func largest(_ a: Tensor, _ b: Tensor) -> Float { zip(a.scalars, b.scalars).map { abs($0 - $1) }.max() ?? 0 }
+    let largest = ConciseAgreement.largestDifference
     let differences = Output(book: largest(bookH, conciseH), resetOnProduct: largest(productH, conciseH))
     out.shape("H", conciseH.shape, [tr("axis.steps"), tr("axis.batch"), tr("axis.hidden")])
     out.say("  " + tr("agrees.book", ["difference": Num.scientific(Double(differences.book), 1)]))

@@ -1,16 +1,9 @@
+import CourseKit
 import LessonEngine
 
 /// The section's four exercises, and where this lesson does each.
-public enum GRUExercisesStep: LessonStep {
+public enum GRUExercisesStep: SectionExercisesStep {
   public static let id = "gru-exercises"
-  public static var summary: String { tr("exercises.summary") }
-  public typealias Input = StepValues
-
-  public static func run(_ values: StepValues, _ out: StepOutput) {
-    for n in 1...4 {
-      for line in LineFitter.paragraph(tr("exercises.item\(n)"), width: out.width, first: "  \(n). ", rest: "     ") {
-        out.say(line)
-      }
-    }
-  }
+  public static let count = 4
+  public static var strings: StringTable { GRUStrings.table }
 }

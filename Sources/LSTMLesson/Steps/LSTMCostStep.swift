@@ -7,10 +7,7 @@ import LessonEngine
 public enum LSTMCostStep: LessonStep {
   public static let id = "lstm-cost"
   public static var summary: String { tr("cost.summary") }
-  public static let parameters: [StepParameter] = [
-    .integer("numHiddens", 1...1024, tr("help.numHiddens")), .number("seconds", 0.01...30, tr("help.seconds")),
-    .integer("rounds", 1...9, tr("help.rounds")),
-  ]
+  public static let parameters = CellCost.parameters(LSTMStrings.table)
   public typealias Input = StepValues
 
   public static func run(_ values: StepValues, _ out: StepOutput) throws {
@@ -20,10 +17,6 @@ public enum LSTMCostStep: LessonStep {
       rounds: values.int("rounds"))
     let rows = try cost.measure()  // RNN, GRU, LSTM: tokens/s, FLOPs per token
     // ANCHOR_END: lstm-cost
-    for line in cost.table(rows, columns: tr("cost.columns").components(separatedBy: "|")).lines(width: out.width) {
-      out.say(line)
-    }
-    out.say()
-    out.say("  " + tr("cost.measured", CellCost.ratios(rows)))
+    cost.report(rows, strings: LSTMStrings.table, out: out)
   }
 }

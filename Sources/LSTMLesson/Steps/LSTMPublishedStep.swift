@@ -22,29 +22,10 @@ public enum LSTMPublished {
 }
 
 /// Both runs' perplexity, tokens/s and predictions beside D2L's.
-public enum LSTMPublishedStep: LessonStep {
+public enum LSTMPublishedStep: PublishedComparisonStep {
+  public typealias Scratch = LSTMScratchTrainStep
+  public typealias Concise = LSTMConciseTrainStep
   public static let id = "lstm-published"
-  public static var summary: String { tr("published.summary") }
-  public static let requires = [LSTMScratchTrainStep.id, LSTMConciseTrainStep.id]
-
-  public struct Input {
-    public let scratch: TrainingRun.ModelOutcome
-    public let concise: TrainingRun.Outcome
-  }
-
-  public static func input(_ values: StepValues, _ results: StepResults) throws -> Input {
-    Input(scratch: try results.output(of: LSTMScratchTrainStep.self).outcome, concise: try results.output(of: LSTMConciseTrainStep.self))
-  }
-
-  public static func run(_ input: Input, _ out: StepOutput) {
-    let hardware = tr("published.hardware", ["cpu": SectionResults.cpuName() ?? tr("published.cpu"), "threads": Benchmark.threads])
-    SectionResults.show(
-      published: [LSTMPublished.scratch, LSTMPublished.concise],
-      ours: [(tr("published.ourScratch"), input.scratch.history, input.scratch.predictions.map(\.text)),
-             (tr("published.ourConcise"), input.concise.history, input.concise.predictions.map(\.text))],
-      columns: tr("published.columns"), gpu: tr("published.gpu"), hardware: hardware, out: out)
-    out.say()
-    out.say("  " + tr("published.ratio", SectionResults.ratios(
-      scratch: input.scratch.history, concise: input.concise.history, published: (LSTMPublished.scratch, LSTMPublished.concise))))
-  }
+  public static var published: (scratch: PublishedRun, concise: PublishedRun) { (LSTMPublished.scratch, LSTMPublished.concise) }
+  public static var strings: StringTable { LSTMStrings.table }
 }

@@ -4,26 +4,12 @@ import LessonEngine
 
 /// A tiny seeded scratch LSTM: every input, forget and output gate, candidate, memory cell and
 /// state, step by step.
-public enum LSTMTinyStep: LessonStep {
+public enum LSTMTinyStep: TinyCellStep {
   public static let id = "lstm-tiny"
   public static var summary: String { tr("tiny.summary") }
-  public static let parameters: [StepParameter] = [
-    .integer("batch", 1...4, tr("help.batch")), .integer("steps", 1...6, tr("help.steps")),
-    .integer("inputs", 1...8, tr("help.inputs")), .integer("hidden", 1...8, tr("help.hidden")),
-    .integer("seed", 0...1_000_000, tr("help.seed")),
-  ]
+  public static let parameters = TinyCellInput.parameters(LSTMStrings.table)
 
-  public struct Input {
-    public var batch, steps, inputs, hidden: Int
-    public var seed: UInt64
-  }
-
-  public static func input(_ values: StepValues, _ results: StepResults) -> Input {
-    Input(batch: values.int("batch"), steps: values.int("steps"), inputs: values.int("inputs"),
-          hidden: values.int("hidden"), seed: UInt64(values.int("seed")))
-  }
-
-  public static func run(_ input: Input, _ out: StepOutput) {
+  public static func run(_ input: TinyCellInput, _ out: StepOutput) {
     let (batch, steps, inputs, hidden, seed) = (input.batch, input.steps, input.inputs, input.hidden, input.seed)
     // ANCHOR: lstm-tiny
     var generator = RandomGenerator(seed: seed)

@@ -3,47 +3,31 @@ import D2L
 import LessonEngine
 
 /// The scratch LSTM trained as the section trains it (D2L's `RNNModelScratch` with `lstm`).
-public enum LSTMScratchTrainStep: LessonStep {
+public enum LSTMScratchTrainStep: ScratchTrainingStep {
+  public typealias Cell = LSTMScratch
   public static let id = "lstm-scratch-train"
   public static var summary: String { tr("scratchTrain.summary") }
-  public static let parameters = SectionTraining.parameters
-  public typealias Input = StepValues
 
-  /// The trained scratch model and its run.
-  public struct Output {
-    public let model: ScratchLanguageModel<LSTMScratch>
-    public let outcome: TrainingRun.ModelOutcome
-
-    public init(model: ScratchLanguageModel<LSTMScratch>, outcome: TrainingRun.ModelOutcome) {
-      self.model = model
-      self.outcome = outcome
-    }
-  }
-
-  public static func run(_ values: StepValues, _ out: StepOutput) throws -> Output {
+  public static func run(_ values: StepValues, _ out: StepOutput) throws -> TrainedScratch<LSTMScratch> {
     let configuration = SectionTraining.configuration(cell: .lstm, values)
     // ANCHOR: lstm-scratch-train
-    let vocab = try loadCorpusTimeMachine(maxTokens: 10_000).vocab
-    var generator = RandomGenerator(seed: configuration.seed)
-    let lstm = LSTMScratch(
-      numInputs: vocab.count, numHiddens: configuration.hiddenSize,
-      using: &generator)
-    let model = ScratchLanguageModel(
-      cell: lstm, vocabSize: vocab.count, using: &generator)
-    let run = TrainingRun(
-      configuration: configuration, reference: LSTMPublished.scratch.result)
-    let outcome = try run.run(training: model)
+    // RNNLMScratch(lstm, vocab_size=len(vocab)) fit on The Time Machine
+    let trained = try ScratchTraining.fit(
+      configuration, reference: LSTMPublished.scratch.result
+    ) { vocab, generator in
+      LSTMScratch(
+        numInputs: vocab.count, numHiddens: configuration.hiddenSize,
+        using: &generator)
+    }
     // ANCHOR_END: lstm-scratch-train
-    return Output(model: model, outcome: outcome)
+    return trained
   }
 }
 
 /// The concise LSTM (`LSTM` inside `RNNModel`) trained with the same settings.
-public enum LSTMConciseTrainStep: LessonStep {
+public enum LSTMConciseTrainStep: ConciseTrainingStep {
   public static let id = "lstm-concise-train"
   public static var summary: String { tr("conciseTrain.summary") }
-  public static let parameters = SectionTraining.parameters
-  public typealias Input = StepValues
 
   public static func run(_ values: StepValues, _ out: StepOutput) throws -> TrainingRun.Outcome {
     let configuration = SectionTraining.configuration(cell: .lstm, values)
@@ -59,28 +43,16 @@ public enum LSTMConciseTrainStep: LessonStep {
 
 /// The concise `LSTM` holding the trained scratch cell's weights: the same function, so the
 /// two agree to rounding on a minibatch of the book.
-public enum LSTMConciseAgreesStep: LessonStep {
+public enum LSTMConciseAgreesStep: TrainedScratchReader {
+  public typealias Training = LSTMScratchTrainStep
+  public typealias Input = TrainedScratch<LSTMScratch>
   public static let id = "lstm-concise-agrees"
   public static var summary: String { tr("agrees.summary") }
-  public static let requires = [LSTMScratchTrainStep.id]
-
-  public struct Input {
-    public let model: ScratchLanguageModel<LSTMScratch>
-    public let vocab: Vocab
-  }
-
-  public static func input(_ values: StepValues, _ results: StepResults) throws -> Input {
-    let trained = try results.output(of: LSTMScratchTrainStep.self)
-    return Input(model: trained.model, vocab: trained.outcome.vocab)
-  }
 
   /// The largest difference from the concise layer over every Hₜ and the last Cₜ.
-  public static func run(_ input: Input, _ out: StepOutput) throws -> Float {
-    let (lstm, vocab) = (input.model.cell, input.vocab)
-    let (corpus, _) = try loadCorpusTimeMachine(maxTokens: 10_000)
-    var batches = SeqDataLoader(corpus: corpus, batchSize: 4, numSteps: 35).batches(forEpoch: 0)
-    let batch = batches.next()!
-    let X = Tensor.oneHot(batch.timeMajorInputs.map(Int.init), shape: [35, 4], depth: vocab.count)
+  public static func run(_ input: TrainedScratch<LSTMScratch>, _ out: StepOutput) throws -> Float {
+    let (lstm, vocab) = (input.cell, input.vocab)
+    let X = try ConciseAgreement.bookMinibatch(vocab: vocab)  // (T, B, V)
     // ANCHOR: lstm-concise-agrees
     var generator = RandomGenerator(seed: 0)
     let concise = LSTM(
@@ -89,7 +61,7 @@ public enum LSTMConciseAgreesStep: LessonStep {
     let (conciseH, conciseState) = withoutGradients { concise(X) }  // (T, B, H)
     let scratch = withoutGradients { lstm(X) }
     // ANCHOR_END: lstm-concise-agrees
-    func largest(_ a: Tensor, _ b: Tensor) -> Float { zip(a.scalars, b.scalars).map { abs($0 - $1) }.max() ?? 0 }
+    let largest = ConciseAgreement.largestDifference
     let (h, c) = (largest(Tensor.stack(scratch.outputs), conciseH), largest(scratch.state.C!, conciseState.cell!))
     out.shape("H", conciseH.shape, [tr("axis.steps"), tr("axis.batch"), tr("axis.hidden")])
     out.say("  " + tr("agrees.difference", ["h": Num.scientific(Double(h), 1), "c": Num.scientific(Double(c), 1)]))

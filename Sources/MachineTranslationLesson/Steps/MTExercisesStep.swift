@@ -1,29 +1,20 @@
+import CourseKit
 import LessonEngine
 
 /// The section's two exercises, and where this lesson does each.
-public enum MTExercisesStep: LessonStep {
+public enum MTExercisesStep: SectionExercisesStep {
   public static let id = "mt-exercises"
-  public static var summary: String { tr("exercises.summary") }
-  public typealias Input = StepValues
-
-  public static func run(_ values: StepValues, _ out: StepOutput) {
-    for n in 1...2 {
-      for line in LineFitter.paragraph(tr("exercises.item\(n)"), width: out.width, first: "  \(n). ", rest: "     ") {
-        out.say(line)
-      }
-    }
-  }
+  public static let count = 2
+  public static var strings: StringTable { MTStrings.table }
 }
 
 /// The section's exercises for `lessons exercises --lesson machine-translation`: both are
 /// answered by a step of the lesson, run on its own.
 enum MTExercises {
-  static var all: [ExerciseInfo] { [
-    ExerciseInfo(
-      number: 1, title: tr("exercise1.title"),
-      kind: .experiment(command: "lessons run machine-translation --step mt-examples-sweep"), hint: tr("exercise1.hint")),
-    ExerciseInfo(
-      number: 2, title: tr("exercise2.title"),
-      kind: .experiment(command: "lessons run machine-translation --step mt-no-spaces"), hint: tr("exercise2.hint")),
-  ] }
+  static var all: [ExerciseInfo] {
+    ExerciseInfo.numbered([
+      .experiment(command: "lessons run machine-translation --step mt-examples-sweep"),
+      .experiment(command: "lessons run machine-translation --step mt-no-spaces"),
+    ], strings: MTStrings.table)
+  }
 }

@@ -3,18 +3,10 @@ import CourseKit
 import LessonEngine
 
 /// The section's exercises and where this lesson does each.
-public enum S2SExercisesStep: LessonStep {
+public enum S2SExercisesStep: SectionExercisesStep {
   public static let id = "s2s-exercises"
-  public static var summary: String { tr("exercises.summary") }
-  public typealias Input = StepValues
-
-  public static func run(_ values: StepValues, _ out: StepOutput) {
-    for n in 1...6 {
-      for line in LineFitter.paragraph(tr("exercises.item\(n)"), width: out.width, first: "  \(n). ", rest: "     ") {
-        out.say(line)
-      }
-    }
-  }
+  public static let count = 6
+  public static var strings: StringTable { S2SStrings.table }
 }
 
 /// What an exercise step compares with: the book's run of step s2s-train.
@@ -47,21 +39,48 @@ public struct Baseline {
 
 let epochsParameter = StepParameter.integer("epochs", 1...3000, tr("help.epochs"))
 
+/// An exercise step that trains the book's model with one thing changed and compares it with
+/// the book's run: it requires s2s-train and returns the runs compared, the book's first.
+public protocol BaselineComparisonStep: LessonStep where Output == [ComparedRun] {}
+
+extension BaselineComparisonStep {
+  public static var requires: [String] { [S2STrainStep.id] }
+}
+
+extension BaselineComparisonStep where Input == Baseline {
+  /// Only the epochs to train the changed model for.
+  public static var parameters: [StepParameter] { [epochsParameter] }
+
+  public static func input(_ values: StepValues, _ results: StepResults) throws -> Baseline { try Baseline(results, values) }
+}
+
+extension Baseline {
+  /// The book's run and `changed`, shown as a table, then `reading` (what to read in it) if
+  /// the step has one.
+  public func compared(with changed: ComparedRun, reading: String? = nil, _ out: StepOutput) -> [ComparedRun] {
+    let runs = [run, changed]
+    show(runs, out)
+    if let reading {
+      out.say()
+      for line in LineFitter.paragraph(reading, width: out.width, first: "  ", rest: "  ") { out.say(line) }
+    }
+    return runs
+  }
+}
+
 /// Exercise 1: the book's model with one hyperparameter changed at a time.
-public enum S2SHyperStep: LessonStep {
+public enum S2SHyperStep: BaselineComparisonStep {
   public static let id = "s2s-hyper"
   public static var summary: String { tr("hyper.summary") }
   public static let parameters: [StepParameter] = [
     .text("settings", tr("help.settings")), epochsParameter,
   ]
-  public static let requires = [S2STrainStep.id]
 
   public struct Input {
     public var changes: [(name: String, value: Double)]
     public let baseline: Baseline
   }
 
-  public typealias Output = [ComparedRun]
   static let names = ["embedSize", "numHiddens", "numLayers", "dropout", "lr"]
 
   public static func input(_ values: StepValues, _ results: StepResults) throws -> Input {
@@ -100,15 +119,9 @@ public enum S2SHyperStep: LessonStep {
 }
 
 /// Exercise 2: the book's model trained without the mask.
-public enum S2SNoMaskStep: LessonStep {
+public enum S2SNoMaskStep: BaselineComparisonStep {
   public static let id = "s2s-no-mask"
   public static var summary: String { tr("nomask.summary") }
-  public static let parameters = [epochsParameter]
-  public static let requires = [S2STrainStep.id]
-  public typealias Input = Baseline
-  public typealias Output = [ComparedRun]
-
-  public static func input(_ values: StepValues, _ results: StepResults) throws -> Baseline { try Baseline(results, values) }
 
   public static func run(_ baseline: Baseline, _ out: StepOutput) -> [ComparedRun] {
     let (configuration, data) = (baseline.configuration, baseline.trained.data)
@@ -118,30 +131,23 @@ public enum S2SNoMaskStep: LessonStep {
     let unmasked = compareBookModel(tr("nomask.name"),
       configuration: configuration, data: data, settings: settings)
     // ANCHOR_END: s2s-no-mask
-    let runs = [baseline.run, unmasked]
-    show(runs, out)
-    out.say()
-    for line in LineFitter.paragraph(tr("nomask.reading"), width: out.width, first: "  ", rest: "  ") { out.say(line) }
-    return runs
+    return baseline.compared(with: unmasked, reading: tr("nomask.reading"), out)
   }
 }
 
 /// Exercise 3: an encoder of another size, its last state mapped to the decoder's first.
-public enum S2SSizesStep: LessonStep {
+public enum S2SSizesStep: BaselineComparisonStep {
   public static let id = "s2s-sizes"
   public static var summary: String { tr("sizes.summary") }
   public static let parameters: [StepParameter] = [
     .integer("encoderHiddens", 1...512, tr("help.encoderHiddens")), .integer("encoderLayers", 1...4, tr("help.encoderLayers")),
     epochsParameter,
   ]
-  public static let requires = [S2STrainStep.id]
 
   public struct Input {
     public var encoderHiddens, encoderLayers: Int
     public let baseline: Baseline
   }
-
-  public typealias Output = [ComparedRun]
 
   public static func input(_ values: StepValues, _ results: StepResults) throws -> Input {
     Input(encoderHiddens: values.int("encoderHiddens"), encoderLayers: values.int("encoderLayers"), baseline: try Baseline(results, values))
@@ -171,22 +177,14 @@ public enum S2SSizesStep: LessonStep {
               [tr("axis.layers"), tr("axis.batch"), tr("axis.hidden")])
     out.shape("bridge → decoder state", [c.numLayers, data.loader.batchSize, c.hiddenSize],
               [tr("axis.layers"), tr("axis.batch"), tr("axis.hidden")], note: "tanh(W h_T + b)")
-    let runs = [input.baseline.run, run]
-    show(runs, out)
-    return runs
+    return input.baseline.compared(with: run, out)
   }
 }
 
 /// Exercise 4: training without teacher forcing.
-public enum S2SNoTeacherStep: LessonStep {
+public enum S2SNoTeacherStep: BaselineComparisonStep {
   public static let id = "s2s-no-teacher"
   public static var summary: String { tr("noteacher.summary") }
-  public static let parameters = [epochsParameter]
-  public static let requires = [S2STrainStep.id]
-  public typealias Input = Baseline
-  public typealias Output = [ComparedRun]
-
-  public static func input(_ values: StepValues, _ results: StepResults) throws -> Baseline { try Baseline(results, values) }
 
   public static func run(_ baseline: Baseline, _ out: StepOutput) -> [ComparedRun] {
     let (configuration, data) = (baseline.configuration, baseline.trained.data)
@@ -197,24 +195,14 @@ public enum S2SNoTeacherStep: LessonStep {
     let free = compareBookModel(tr("noteacher.name"),
       configuration: configuration, data: data, settings: settings)
     // ANCHOR_END: s2s-no-teacher
-    let runs = [baseline.run, free]
-    show(runs, out)
-    out.say()
-    for line in LineFitter.paragraph(tr("noteacher.reading"), width: out.width, first: "  ", rest: "  ") { out.say(line) }
-    return runs
+    return baseline.compared(with: free, reading: tr("noteacher.reading"), out)
   }
 }
 
 /// Exercise 5: LSTM layers in place of the GRU layers.
-public enum S2SLSTMStep: LessonStep {
+public enum S2SLSTMStep: BaselineComparisonStep {
   public static let id = "s2s-lstm"
   public static var summary: String { tr("lstm.summary") }
-  public static let parameters = [epochsParameter]
-  public static let requires = [S2STrainStep.id]
-  public typealias Input = Baseline
-  public typealias Output = [ComparedRun]
-
-  public static func input(_ values: StepValues, _ results: StepResults) throws -> Baseline { try Baseline(results, values) }
 
   public static func run(_ baseline: Baseline, _ out: StepOutput) -> [ComparedRun] {
     var configuration = baseline.configuration
@@ -225,25 +213,21 @@ public enum S2SLSTMStep: LessonStep {
     let lstm = compareBookModel("LSTM", configuration: configuration,
       data: data, settings: settings)
     // ANCHOR_END: s2s-lstm
-    let runs = [baseline.run, lstm]
-    show(runs, out)
-    return runs
+    return baseline.compared(with: lstm, out)
   }
 }
 
 /// The section's exercises for `lessons exercises --lesson seq2seq`: exercise 2 has a code part,
 /// the others are measured by a step or are questions to think about.
 enum S2SExercises {
-  static var all: [ExerciseInfo] { [
-    ExerciseInfo(number: 1, title: tr("exercise1.title"), kind: .experiment(command: "lessons run seq2seq --step s2s-hyper"), hint: tr("exercise1.hint")),
-    ExerciseInfo(
-      number: 2, title: tr("exercise2.title"),
-      // Its starter, solution and checker: Exercises/2/.
-      kind: .code(file: "MaskedLoss.swift"),
-      hint: tr("exercise2.hint")),
-    ExerciseInfo(number: 3, title: tr("exercise3.title"), kind: .experiment(command: "lessons run seq2seq --step s2s-sizes"), hint: tr("exercise3.hint")),
-    ExerciseInfo(number: 4, title: tr("exercise4.title"), kind: .experiment(command: "lessons run seq2seq --step s2s-no-teacher"), hint: tr("exercise4.hint")),
-    ExerciseInfo(number: 5, title: tr("exercise5.title"), kind: .experiment(command: "lessons run seq2seq --step s2s-lstm"), hint: tr("exercise5.hint")),
-    ExerciseInfo(number: 6, title: tr("exercise6.title"), kind: .experiment(command: "lessons run seq2seq --step s2s-exercises"), hint: tr("exercise6.hint")),
-  ] }
+  static var all: [ExerciseInfo] {
+    ExerciseInfo.numbered([
+      .experiment(command: "lessons run seq2seq --step s2s-hyper"),
+      .code(file: "MaskedLoss.swift"),  // its starter, solution and checker: Exercises/2/
+      .experiment(command: "lessons run seq2seq --step s2s-sizes"),
+      .experiment(command: "lessons run seq2seq --step s2s-no-teacher"),
+      .experiment(command: "lessons run seq2seq --step s2s-lstm"),
+      .experiment(command: "lessons run seq2seq --step s2s-exercises"),
+    ], strings: S2SStrings.table)
+  }
 }

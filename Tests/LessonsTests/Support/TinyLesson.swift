@@ -36,29 +36,17 @@ enum TinyLesson {
   }
 
   /// Reads `one`, declared.
-  enum Three: LessonStep {
+  enum Three: PlusOne {
+    typealias Source = One
     static let id = "three"
     static var summary: String { "one plus one" }
-    static let requires = [One.id]
-    static func input(_ values: StepValues, _ results: StepResults) throws -> Int { try results.output(of: One.self) }
-    static func run(_ one: Int, _ out: StepOutput) -> [Int] {
-      ran(id)
-      out.say("  three = \(one + 1)")
-      return [one + 1]
-    }
   }
 
   /// Reads `two`, declared; its output is cached (an array of Codable is `CachableOutput`).
-  enum Four: LessonStep {
+  enum Four: PlusOne {
+    typealias Source = Two
     static let id = "four"
     static var summary: String { "two plus one" }
-    static let requires = [Two.id]
-    static func input(_ values: StepValues, _ results: StepResults) throws -> Int { try results.output(of: Two.self) }
-    static func run(_ two: Int, _ out: StepOutput) -> [Int] {
-      ran(id)
-      out.say("  four = \(two + 1)")
-      return [two + 1]
-    }
   }
 
   /// Reads `two` but declares only `one`: its cache key would not change with `two`.
@@ -70,6 +58,12 @@ enum TinyLesson {
       try results.output(of: One.self) + results.output(of: Two.self)
     }
     static func run(_ sum: Int, _ out: StepOutput) -> Int { sum }
+  }
+
+  /// A step that reads `Source`'s number, declared in `requires`, and prints and returns it plus
+  /// one (as an array, which the cache can keep).
+  protocol PlusOne: LessonStep where Input == Int, Output == [Int] {
+    associatedtype Source: LessonStep where Source.Output == Int
   }
 
   static let catalog = StepCatalog([One.definition, Two.definition, Three.definition, Four.definition, Sneaky.definition])
@@ -87,5 +81,15 @@ enum TinyLesson {
     Lesson(
       name: "tiny", titleKey: "title", module: "TinyLesson", files: ["en": path], stepsFolder: "Tests/LessonsTests/Support",
       catalog: catalog, strings: StringTable(en: ["title": "Tiny"], vi: ["title": "Nhỏ"]), cacheCodecs: codecs)
+  }
+}
+
+extension TinyLesson.PlusOne {
+  static var requires: [String] { [Source.id] }
+  static func input(_ values: StepValues, _ results: StepResults) throws -> Int { try results.output(of: Source.self) }
+  static func run(_ number: Int, _ out: StepOutput) -> [Int] {
+    TinyLesson.ran(id)
+    out.say("  \(id) = \(number + 1)")
+    return [number + 1]
   }
 }
