@@ -60,12 +60,15 @@ enum LessonsBinary {
       try process.run()
     }
     // Read both pipes before waiting, so a chatty child cannot block on a full pipe.
-    var stdout = Data(), stderr = Data()
+    // The other thread's bytes come back through a box that the group's wait orders.
+    final class Box: @unchecked Sendable { var data = Data() }
+    let stderrBox = Box()
     let group = DispatchGroup()
     group.enter()
-    DispatchQueue.global().async { stderr = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-    stdout = out.fileHandleForReading.readDataToEndOfFile()
+    DispatchQueue.global().async { stderrBox.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
     group.wait()
+    let stderr = stderrBox.data
     process.waitUntilExit()
     return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                   stderr: String(decoding: stderr, as: UTF8.self))
