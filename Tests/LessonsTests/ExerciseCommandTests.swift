@@ -37,6 +37,17 @@ import Testing
   /// exercise among those the command applies to; an ambiguous one is refused with the choices.
   @Test func bareNumbersResolveOrAreRefusedWithTheChoices() throws {
     expectUsageError(["hint", "3"], "exercise '3' is in several lessons: say which, \(CourseLessons.exercises(numbered: 3))")
+    // Several code exercises with one number: the choices are those `check` applies to, not the
+    // lessons whose exercise of that number is a discussion or an experiment (deep-rnn:4).
+    for number in [2, 4] {
+      let choices = CourseLessons.codeExercises(numbered: number)
+      #expect(choices.contains(",") && !choices.contains("deep-rnn:"), "\(choices)")
+      expectUsageError(["check", "\(number)"], "exercise '\(number)' is in several lessons: say which, \(choices)")
+      let refused = Result { try LessonsCommand.parseAsRoot(["check", "\(number)"]) }
+      if case .failure(let error) = refused {
+        #expect(!LessonsCommand.message(for: error).contains("deep-rnn:\(number)"), "\(LessonsCommand.message(for: error))")
+      }
+    }
     // Code exercises: deep-rnn:1 and beam-search:1, bi-rnn:2 and seq2seq:2, gru:4 and lstm:4.
     #expect(throws: ExerciseError.self) { try course.exercise("1") { if case .code = $0.kind { return true } else { return false } } }
     #expect(try course.exercise("1", context: course.lesson(named: "beam-search")).0.name == "beam-search")

@@ -35,6 +35,11 @@ extension Course {
     if wanted.lesson == nil, context?.exercises().contains(where: { $0.number == number }) != true {
       let owners = lessons.filter { $0.exercises().contains { $0.number == number && accepted($0) } }
       if owners.count == 1 { return (owners[0], try owners[0].exercise(number)) }
+      // Several: name only those the command applies to (`check 4`: gru:4 and lstm:4, not the
+      // lessons whose exercise 4 is a discussion or an experiment).
+      if owners.count > 1 {
+        throw ExerciseError.name(.ambiguous(kind: "exercise", name: text, choices: owners.map { "\($0.name):\(number)" }))
+      }
     }
     do {
       let (lesson, name) = try resolve(text, kind: "exercise", context: context) { $0.exercises().map { String($0.number) } }

@@ -1,3 +1,4 @@
+import CourseKit
 import LessonEngine
 @testable import Lessons
 
@@ -19,4 +20,14 @@ enum CourseLessons {
     course.lessons.filter { $0.exercises().contains { $0.number == number } }.map { "\($0.name):\(number)" }
       .joined(separator: ", ")
   }
+
+  /// The same for the code exercises only (those `check`, `hint` and `reset` apply to).
+  static func codeExercises(numbered number: Int) -> String {
+    course.lessons.filter { $0.exercises().contains { $0.number == number && $0.isCode } }.map { "\($0.name):\(number)" }
+      .joined(separator: ", ")
+  }
+}
+
+extension ExerciseInfo {
+  var isCode: Bool { if case .code = kind { return true } else { return false } }
 }
