@@ -6,4 +6,4 @@ import ArgumentParser
 Workspace.exportDataCache()
 // The learner's language before anything is parsed, so that every error speaks it.
 LanguageOption.applyEarly(CommandLine.arguments)
-LessonsCommand.main()
+LessonsCommand.mainInTheLearnersLanguage()

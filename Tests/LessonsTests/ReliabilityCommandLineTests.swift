@@ -103,4 +103,17 @@ import Testing
     #expect(result.stderr.contains("Usage: lessons \(bad.arguments[0])"), "\(result.stderr)")
     #expect(result.stdout.isEmpty, "it did something: \(result.stdout)")
   }
+
+  /// In a Vietnamese session the parser's own words around a refusal speak Vietnamese too, as the
+  /// message between them does; in English they are the parser's.
+  @Test func theParsersWordsSpeakTheLearnersLanguage() throws {
+    let vi = try LessonsBinary.run(["bench", "--precision", "fp8", "--lang", "vi"])
+    #expect(vi.status == 64, "\(vi.stderr)")
+    #expect(vi.stderr.hasPrefix("Lỗi: ") && vi.stderr.contains("\nTrợ giúp: ") && vi.stderr.contains("\nCách dùng: lessons bench"), "\(vi.stderr)")
+    #expect(vi.stderr.contains("  Xem 'lessons bench --help' để biết thêm."), "\(vi.stderr)")
+    for word in ["Error:", "Help:", "Usage:", "for more information"] { #expect(!vi.stderr.contains(word), "\(vi.stderr)") }
+    let en = try LessonsBinary.run(["bench", "--precision", "fp8", "--lang", "en"])
+    #expect(en.status == 64 && en.stderr.hasPrefix("Error: ") && en.stderr.contains("\nUsage: lessons bench"), "\(en.stderr)")
+    #expect(en.stderr.contains("  See 'lessons bench --help' for more information."), "\(en.stderr)")
+  }
 }
