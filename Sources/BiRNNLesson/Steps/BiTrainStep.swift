@@ -24,16 +24,7 @@ public enum BiTrainStep: LessonStep {
 
   public static func run(_ values: StepValues, _ out: StepOutput) throws -> Output {
     // ANCHOR: bi-train
-    var configuration = TrainingConfiguration()
-    configuration.cell = CellKind(rawValue: values.string("cell"))!
-    configuration.numLayers = values.int("numLayers")
-    configuration.hiddenSize = values.int("numHiddens")
-    configuration.epochs = values.int("epochs")
-    configuration.learningRate = values.float("lr")
-    configuration.clipNorm = values.float("clip")
-    configuration.batchSize = values.int("batchSize")
-    configuration.numSteps = values.int("numSteps")
-    configuration.precision = Precision(rawValue: values.string("precision"))!
+    var configuration = TrainingConfiguration(values)  // cell, numLayers, numHiddens, lr, …: the step's settings
     var outcomes: [TrainingRun.Outcome] = []
     for bidirectional in [false, true] {  // the only difference
       configuration.bidirectional = bidirectional

@@ -13,15 +13,8 @@ public enum SectionTraining {
 
   /// A configuration of one `cell` layer from a step's values of `parameters`.
   public static func configuration(cell: CellKind, _ values: StepValues) -> TrainingConfiguration {
-    var configuration = TrainingConfiguration()
-    configuration.cell = cell
-    configuration.numLayers = 1
-    configuration.hiddenSize = values.int("numHiddens")
-    configuration.epochs = values.int("epochs")
-    configuration.learningRate = values.float("lr")
-    configuration.clipNorm = values.float("clip")
-    configuration.batchSize = values.int("batchSize")
-    configuration.numSteps = values.int("numSteps")
+    var configuration = TrainingConfiguration(values)
+    (configuration.cell, configuration.numLayers) = (cell, 1)
     return configuration
   }
 

@@ -14,3 +14,22 @@ extension TrainingRun {
     .choice("precision", Precision.allCases.map(\.rawValue), tr("help.precision")),
   ]
 }
+
+extension TrainingConfiguration {
+  /// The configuration a step's line sets with the names of `TrainingRun.stepParameters`
+  /// (`cell=lstm numLayers=2 …`): each field the step declares, every other at its default.
+  /// A lesson's training step shows it as one line of its code.
+  public init(_ values: StepValues) {
+    self.init()
+    let given = values.all
+    if let name = given["cell"] { cell = CellKind(rawValue: name)! }
+    if given["numLayers"] != nil { numLayers = values.int("numLayers") }
+    if given["numHiddens"] != nil { hiddenSize = values.int("numHiddens") }
+    if given["epochs"] != nil { epochs = values.int("epochs") }
+    if given["lr"] != nil { learningRate = values.float("lr") }
+    if given["clip"] != nil { clipNorm = values.float("clip") }
+    if given["batchSize"] != nil { batchSize = values.int("batchSize") }
+    if given["numSteps"] != nil { numSteps = values.int("numSteps") }
+    if let name = given["precision"] { precision = Precision(rawValue: name)! }
+  }
+}

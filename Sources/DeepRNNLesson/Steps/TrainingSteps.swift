@@ -13,16 +13,7 @@ public enum TrainStep: LessonStep {
 
   public static func run(_ values: StepValues, _ out: StepOutput) throws -> TrainingRun.Outcome {
     // ANCHOR: train
-    var configuration = TrainingConfiguration()
-    configuration.cell = CellKind(rawValue: values.string("cell"))!
-    configuration.numLayers = values.int("numLayers")
-    configuration.hiddenSize = values.int("numHiddens")
-    configuration.epochs = values.int("epochs")
-    configuration.learningRate = values.float("lr")
-    configuration.clipNorm = values.float("clip")
-    configuration.batchSize = values.int("batchSize")
-    configuration.numSteps = values.int("numSteps")
-    configuration.precision = Precision(rawValue: values.string("precision"))!
+    let configuration = TrainingConfiguration(values)  // cell, numLayers, numHiddens, lr, …: the step's settings
     var run = TrainingRun(configuration: configuration, prefixes: [])
     run.reference = DeepRNNLesson.published  // drawn beside the curve
     let outcome = try run.run()
