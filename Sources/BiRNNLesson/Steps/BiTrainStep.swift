@@ -24,7 +24,7 @@ public enum BiTrainStep: LessonStep {
 
   public static func run(_ values: StepValues, _ out: StepOutput) throws -> Output {
     // ANCHOR: bi-train
-    var configuration = TrainingConfiguration(values)  // cell, numLayers, numHiddens, lr, …: the step's settings
+    var configuration = TrainingConfiguration(values)  // the step's settings
     var outcomes: [TrainingRun.Outcome] = []
     for bidirectional in [false, true] {  // the only difference
       configuration.bidirectional = bidirectional

@@ -13,7 +13,7 @@ public enum TrainStep: LessonStep {
 
   public static func run(_ values: StepValues, _ out: StepOutput) throws -> TrainingRun.Outcome {
     // ANCHOR: train
-    let configuration = TrainingConfiguration(values)  // cell, numLayers, numHiddens, lr, …: the step's settings
+    let configuration = TrainingConfiguration(values)  // the step's settings
     var run = TrainingRun(configuration: configuration, prefixes: [])
     run.reference = DeepRNNLesson.published  // drawn beside the curve
     let outcome = try run.run()
