@@ -16,7 +16,8 @@ public enum BiRNNLesson {
     quickValues: [
       "epochs=2", "numHiddens=8", "numLayers=1", "chars=10", "sequences=3", "numSteps=8",
       "rounds=1", "seconds=0.05",
-    ])
+    ],
+    cacheCodecs: [.of(BiTrainStep.self)])
 
   /// The lesson's steps, for `LessonPlan`.
   public static let catalog = StepCatalog([

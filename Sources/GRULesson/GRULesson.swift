@@ -13,6 +13,7 @@ public enum GRULesson {
     catalog: catalog, strings: GRUStrings.table, exercises: { GRUExercises.all },
     dataFiles: [DataFileSpec.timeMachine], indispensableData: [DataFileSpec.timeMachine],
     quickValues: ["epochs=2", "numHiddens=16", "seconds=0.05", "rounds=1", "variantEpochs=1", "variantHiddens=8"],
+    cacheCodecs: [.of(GRUScratchTrainStep.self), .of(GRUConciseTrainStep.self)],
     published: GRUPublished.concise.result)
 
   /// The lesson's steps, for `LessonPlan`.

@@ -14,6 +14,7 @@ public enum LSTMLesson {
     dataFiles: [DataFileSpec.timeMachine], indispensableData: [DataFileSpec.timeMachine],
     follows: ["gru"],
     quickValues: ["epochs=2", "numHiddens=16", "seconds=0.05", "rounds=1", "variantEpochs=1", "variantHiddens=8"],
+    cacheCodecs: [.of(LSTMScratchTrainStep.self), .of(LSTMConciseTrainStep.self)],
     published: LSTMPublished.concise.result)
 
   /// The lesson's steps, for `LessonPlan`.

@@ -13,7 +13,8 @@ public enum Seq2SeqLesson {
     catalog: catalog, strings: S2SStrings.table, exercises: { S2SExercises.all },
     dataFiles: [DataFileSpec.fraEng], indispensableData: [DataFileSpec.fraEng],
     follows: ["encoder-decoder"],
-    quickValues: ["epochs=2", "settings=numLayers=1"])
+    quickValues: ["epochs=2", "settings=numLayers=1"],
+    cacheCodecs: [.of(S2STrainStep.self)])
 
   /// The lesson's steps, for `LessonPlan`.
   public static let catalog = StepCatalog([

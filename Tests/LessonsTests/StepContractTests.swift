@@ -15,14 +15,14 @@ import Testing
   }
 
   /// Walks the tiny lesson `text` once, non-interactively, with the cache in `folder`.
-  static func walk(_ text: String, in folder: URL, overrides: [String] = []) throws {
+  static func walk(_ text: String, in folder: URL, overrides: [String] = [], codecs: [StepCodec]? = nil) throws {
     let path = folder.appendingPathComponent("tiny.md").path
     try text.write(toFile: path, atomically: true, encoding: .utf8)
     let lesson = TinyLesson.lesson(path: path)
     var runner = LessonRunner(
       plan: try lesson.plan(path: path, overrides: overrides), renderer: TerminalRenderer(width: 80, color: false),
       interactive: false)
-    runner.cache = StepCache(directory: folder.appendingPathComponent("cache"), codecs: lesson.cacheCodecs)
+    runner.cache = StepCache(directory: folder.appendingPathComponent("cache"), codecs: codecs ?? lesson.cacheCodecs)
     try runner.run()
   }
 
@@ -73,6 +73,18 @@ import Testing
     try Self.walk(TinyLesson.text(b: 2), in: folder, overrides: ["b=3"])
     #expect(TinyLesson.runs["four"] == 2, "\(TinyLesson.runs)")
     #expect(TinyLesson.runs["three"] == 1, "\(TinyLesson.runs)")
+  }
+
+  /// Without codecs, a cached entry can still stand for a step whose output no step reads
+  /// (three, four: what they printed is all they leave), while a step another one reads (one,
+  /// two) runs again, since its output could not come back from the cache.
+  @Test func aStepNobodyReadsComesFromTheCacheWithoutACodec() throws {
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    TinyLesson.runs = [:]
+    try Self.walk(TinyLesson.text(), in: folder, codecs: [])
+    try Self.walk(TinyLesson.text(), in: folder, codecs: [])
+    #expect(TinyLesson.runs == ["one": 2, "two": 2, "three": 1, "four": 1], "\(TinyLesson.runs)")
   }
 
   /// The same in the walk's own terms: the key step 4 holds goes stale when step 2's value does.

@@ -79,6 +79,13 @@ public struct TrainingRun {
     public let history: [EpochReport]
     public let predictions: [(prefix: String, text: String)]
     public let wallSeconds: Double
+
+    public init(
+      model: any LanguageModel, vocab: Vocab, history: [EpochReport], predictions: [(prefix: String, text: String)],
+      wallSeconds: Double
+    ) {
+      (self.model, self.vocab, self.history, self.predictions, self.wallSeconds) = (model, vocab, history, predictions, wallSeconds)
+    }
   }
 
   /// D2L's `train_ch8` on `model` (e.g. `RNNModelScratch`) with the configuration's data and

@@ -30,10 +30,8 @@ extension Walk {
 
   /// The cache's entry for step `index` as it stands, its output already read into the
   /// results; nil (with a note for an unusable entry) when the step must run.
-  /// Only steps with a codec are taken from the cache: a later step may read their output.
-  /// The others are cheap and run (their entries still give the outline their times).
   func cachedResult(_ index: Int) -> StepCache.Hit? {
-    guard let cache = runner.cache, cache.codecs[plan.entries[index].step.id] != nil, !isEdited(index) else { return nil }
+    guard let cache = runner.cache, servable(index), !isEdited(index) else { return nil }
     return cache.load(lesson: runner.lessonName, step: plan.entries[index].step.id, key: key(index), into: results) {
       Console.write("  " + $0 + "\n")
     }
@@ -110,4 +108,14 @@ extension Walk {
   }
 
   func isEdited(_ index: Int) -> Bool { runner.editing?.isEdited(plan.entries[index].step.id) ?? false }
+
+  /// Whether a cached entry can stand for step `index`: its output comes back with it (the
+  /// lesson gives the step a codec), or no step of the lesson reads that output (`requires`,
+  /// which the step contract enforces), so what it printed is all it leaves. A step whose
+  /// output is read and cannot be kept runs again.
+  func servable(_ index: Int) -> Bool {
+    let id = plan.entries[index].step.id
+    if runner.cache?.codecs[id] != nil { return true }
+    return !plan.entries.contains { $0.definition.requires.contains(id) }
+  }
 }

@@ -28,7 +28,7 @@ extension Walk {
         time = Walk.duration(seconds)
       } else if let expected = runner.cache?.peek(lesson: runner.lessonName, step: entry.step.id, key: key(index)) {
         time = "~" + Walk.duration(expected.body.seconds)
-        if memory.keys[index] == nil { state = tr("outline.inCache") }
+        if memory.keys[index] == nil && servable(index) { state = tr("outline.inCache") }
       } else {
         time = ""
       }

@@ -73,7 +73,8 @@ extension TrainedTranslator {
   public func comparedRun(_ name: String) -> ComparedRun {
     // The book's loss is each sequence's masked cross-entropies / numSteps, summed over the
     // sequences, / the valid tokens: × numSteps it is the cross-entropy per valid token.
-    ComparedRun(name: name, perToken: losses.map { $0 * Double(configuration.numSteps) },
-                translations: translate(BookSentences.english, references: BookSentences.french), seconds: seconds)
+    ComparedRun(name: name, perToken: history.map { $0.loss * Double(configuration.numSteps) },
+                translations: translate(BookSentences.english, references: BookSentences.french),
+                seconds: history.reduce(0) { $0 + $1.seconds })
   }
 }

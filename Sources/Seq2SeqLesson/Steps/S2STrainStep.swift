@@ -54,22 +54,39 @@ public enum S2STrainStep: LessonStep {
       "loss": String(format: "%.3f", last.loss), "rate": Num.fixed(Double(tokens) / max(seconds, 1e-9), 1),
       "seconds": Num.fixed(seconds, 1), "threads": Benchmark.threads,
     ]))
-    return TrainedTranslator(model: model, data: data, configuration: configuration, losses: history.map(\.loss), seconds: seconds)
+    return TrainedTranslator(model: model, data: data, configuration: configuration, history: history)
   }
 }
 
-/// A trained book model with its data, for the steps after training.
-public struct TrainedTranslator {
+/// A trained book model with its data, for the steps after training. The step cache keeps it
+/// as the library's seq2seq checkpoint (weights, vocabularies, configuration, history) and
+/// rebuilds the data from the configuration, as `loadDataNMT` made it: the beam-search lesson
+/// finds the same file and searches with this model.
+public struct TrainedTranslator: CachableOutput {
   public let model: Seq2Seq
   public let data: TranslationData
   public let configuration: Seq2SeqConfiguration
-  /// The book's printed loss per epoch.
-  public let losses: [Double]
-  /// The training time.
-  public let seconds: Double
+  /// Each epoch's report.
+  public let history: [Seq2SeqEpochReport]
 
-  public init(model: Seq2Seq, data: TranslationData, configuration: Seq2SeqConfiguration, losses: [Double], seconds: Double) {
-    (self.model, self.data, self.configuration, self.losses, self.seconds) = (model, data, configuration, losses, seconds)
+  public init(model: Seq2Seq, data: TranslationData, configuration: Seq2SeqConfiguration, history: [Seq2SeqEpochReport]) {
+    (self.model, self.data, self.configuration, self.history) = (model, data, configuration, history)
+  }
+
+  public static var cacheFileExtension: String { "safetensors" }
+
+  public func writeCache(to url: URL) throws {
+    try Seq2SeqCheckpoint(
+      model: model, sourceVocab: data.sourceVocab, targetVocab: data.targetVocab, configuration: configuration,
+      history: history
+    ).save(to: url)
+  }
+
+  public static func readCache(from url: URL) throws -> TrainedTranslator {
+    let checkpoint = try Seq2SeqCheckpoint.load(from: url) { throw CachedTranslatorError(file: url.lastPathComponent) }
+    guard let configuration = checkpoint.configuration else { throw CachedTranslatorError(file: url.lastPathComponent) }
+    let data = try loadDataNMT(batchSize: configuration.batchSize, numSteps: configuration.numSteps, seed: configuration.seed)
+    return TrainedTranslator(model: checkpoint.model, data: data, configuration: configuration, history: checkpoint.history)
   }
 
   /// The greedy translations of `sentences` and their BLEU (k = 2) against `references`.
@@ -80,4 +97,10 @@ public struct TrainedTranslator {
       return (translation, bleu(translation, french, k: 2))
     }
   }
+}
+
+/// A cached translator without the vocabularies or configuration it was trained with.
+struct CachedTranslatorError: Error, CustomStringConvertible {
+  let file: String
+  var description: String { "\(file): no vocabularies or configuration in its metadata" }
 }
