@@ -81,4 +81,19 @@ import Testing
     #expect(Lessons.course.lesson(teachingSection: attention) == nil)  // a chapter the course has not reached
     #expect(Lessons.course.lesson(teachingSection: own) == nil)
   }
+
+  /// A copy of a lesson's file under another name belongs to the lesson whose steps it names
+  /// (so their code is found in that lesson's folder), under the copy's own name (so its run
+  /// record and cache are not the lesson's).
+  @Test func aRenamedCopyOfALessonFileRunsAsThatLesson() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("copy-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let copy = folder.appendingPathComponent("b1.md")
+    try "# Mine\n\n```step ed-generate\n```\n".write(to: copy, atomically: true, encoding: .utf8)
+    let lesson = Lessons.course.lesson(forFile: copy.path)
+    #expect(lesson.name == "b1")
+    #expect(lesson.stepsFolder == "Sources/EncoderDecoderLesson/Steps")
+    #expect(lesson.files.isEmpty)
+  }
 }

@@ -163,7 +163,7 @@ import Testing
     #expect(list.contains("not started"))
     for n in 2...4 { #expect(list.contains("run `lessons experiment deep-rnn:\(n)`")) }
     #expect(list.contains("bi-rnn:2  "))
-    #expect(list.contains("beam-search:1 the beam step") && list.contains("seq2seq:2  "))
+    #expect(list.contains("beam-search:1  the beam step") && list.contains("seq2seq:2  "))
     #expect(list.contains("gru:4  ") && list.contains("lstm:4  "))
     #expect(list.contains("0/6 checked exercises done"))
   }
@@ -248,7 +248,7 @@ import Testing
     let wrong = try LessonsBinary.run(["check", "deep-rnn:1", "--lang", "vi", "--exercises", package.root.path])
     #expect(wrong.status != 0)
     #expect(wrong.stdout.contains("NOT OK") && wrong.stdout.contains("bỏ qua trạng thái trước"), "\(wrong.stdout)")
-    #expect(wrong.stdout.contains("GỢI Ý: hãy đọc dòng NOT OK đầu tiên"))
+    #expect(wrong.stdout.contains("GỢI Ý: hãy bắt đầu từ dòng NOT OK đầu tiên"))
     try solution.write(to: file, atomically: true, encoding: .utf8)
   }
 

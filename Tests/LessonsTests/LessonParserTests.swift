@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CourseKit
@@ -121,6 +122,25 @@ import Testing
     expectError(
       "```step x/y\n```\n",
       "lessons/deep-rnn.md:1: invalid step id 'x/y' (use letters, digits, '-' and '_')")
+  }
+
+  /// A misspelt `step` would turn the step into an ordinary code block, silently dropped.
+  @Test func aMisspeltStepIsNamed() {
+    expectError("# T\n\n```stepp train\n```\n", "lessons/deep-rnn.md:3: 'stepp' is not a directive: did you mean 'step'?")
+    expectError("```swift stpe=train\n```\n", "lessons/deep-rnn.md:1: 'stpe' is not a directive: did you mean 'step'?")
+    expectError("```Step train\n```\n", "lessons/deep-rnn.md:1: 'Step' is not a directive: did you mean 'step'?")
+    #expect(FenceDirective.nearlyStep("steps") && FenceDirective.nearlyStep("tsep") && FenceDirective.nearlyStep("sep"))
+    #expect(!FenceDirective.nearlyStep("step") && !FenceDirective.nearlyStep("swift") && !FenceDirective.nearlyStep("stan"))
+  }
+
+  /// Code written inside a step's fence would be shown but never run (the step runs its own).
+  @Test func codeInAStepsFenceIsRefused() throws {
+    let document = try parse("# T\n\n```swift step=tiny-stack\nlet x = 1\n```\n")
+    let source = StepCodeSource(root: URL(fileURLWithPath: "/nonexistent"), stepsFolder: "Sources/DeepRNNLesson/Steps")
+    #expect(throws: LessonError(
+      file: file, line: 4,
+      reason: "step 'tiny-stack': a step's fence holds no code of its own (it runs its '// ANCHOR: tiny-stack' region in Sources/DeepRNNLesson/Steps): leave it empty, or write {{#include PATH:ANCHOR}}; `lessons edit tiny-stack` changes the code"
+    )) { try source.filling(document) }
   }
 
   @Test func duplicateStepID() {

@@ -33,7 +33,8 @@ public enum ExerciseList {
         } else {
           continue
         }
-        lines.append("  \(name)  \(info.title)")
+        // Wrapped here, so that the gap after the name stays two columns on a long title too.
+        lines += LineFitter.paragraph(info.title, width: 80, first: "  \(name)  ", rest: "     ")
         lines.append("     [\(status)] \(next)")
       }
     }

@@ -49,7 +49,15 @@ public struct Course {
     if let lesson = lessons.first(where: { $0.files.values.contains { URL(fileURLWithPath: $0).lastPathComponent == name } }) {
       return lesson
     }
-    return anyLesson(name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
+    let base = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    // A copy under another name: the lesson whose steps it names, under its own name (so that
+    // its run record and cache are its own), so that its steps' code is found in that lesson.
+    if let ids = (try? LessonParser.load(path: path))?.steps.map(\.id), !ids.isEmpty,
+      let owner = lessons.first(where: { lesson in ids.allSatisfy { lesson.catalog.definition($0) != nil } })
+    {
+      return owner.renamed(base)
+    }
+    return anyLesson(name: base)
   }
 
   /// A lesson file outside the course: it may name the steps of any registered lesson.

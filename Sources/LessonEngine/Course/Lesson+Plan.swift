@@ -11,6 +11,8 @@ extension Lesson {
     options: LessonParseOptions = .strict
   ) throws -> LessonPlan {
     let document = try LessonParser.load(path: path, options: options)
+    // The steps and their values first: an unknown step or a bad value is the first thing to fix.
+    _ = try LessonPlan(document: document, catalog: catalog ?? self.catalog, overrides: overrides)
     return try LessonPlan(document: try filled(document, sourcesRoot: sourcesRoot), catalog: catalog ?? self.catalog, overrides: overrides)
   }
 

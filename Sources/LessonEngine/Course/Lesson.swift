@@ -74,6 +74,16 @@ public struct Lesson {
   /// Its title in the current language.
   public var title: String { strings(titleKey) }
 
+  /// The same lesson under another name and with no files of its own: a copy of its file
+  /// elsewhere, run by path.
+  func renamed(_ newName: String) -> Lesson {
+    Lesson(
+      name: newName, titleKey: titleKey, module: module, files: [:], stepsFolder: stepsFolder, catalog: catalog,
+      strings: strings, exercises: exercises, dataFiles: dataFiles, indispensableData: indispensableData,
+      follows: follows, handovers: handovers, quickValues: quickValues, cacheCodecs: cacheCodecs, published: published,
+      experiments: experiments)
+  }
+
   /// Its file in `language`, else the English one.
   public func file(language: String) -> String? { files[language] ?? files["en"] }
 }

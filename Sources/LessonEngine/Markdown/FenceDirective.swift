@@ -23,6 +23,8 @@ enum FenceDirective: Equatable {
     let words = try splitWords(info)
     guard let language = words.first else { return .code(language: nil) }
     let rest = Array(words.dropFirst())
+    // A misspelt `step` would make the step an ordinary code block, silently dropped from the walk.
+    if nearlyStep(language) { throw DirectiveError("'\(language)' is not a directive: did you mean 'step'?") }
     if language == "step" {
       guard let id = rest.first, !id.contains("=") else {
         throw DirectiveError("step directive has no id")
@@ -39,6 +41,9 @@ enum FenceDirective: Equatable {
     }
     // Any other language is a step only if it carries `step=…` (or a bare `step` by mistake).
     guard rest.contains(where: { $0 == "step" || $0.hasPrefix("step=") }) else {
+      if let typo = rest.first(where: { $0.contains("=") && nearlyStep(String($0.prefix { $0 != "=" })) }) {
+        throw DirectiveError("'\(typo.prefix { $0 != "=" })' is not a directive: did you mean 'step'?")
+      }
       return .code(language: language)
     }
     var parameters = try attributes(rest[...])
@@ -48,6 +53,20 @@ enum FenceDirective: Equatable {
     let id = parameters.remove(at: index).value
     try validate(id: id)
     return .step(id: id, language: language, parameters: parameters)
+  }
+
+  /// Whether `word` is `step` with one letter added, dropped, changed, or two swapped (any case).
+  static func nearlyStep(_ word: String) -> Bool {
+    let (a, b) = (Array(word.lowercased()), Array("step"))
+    if a == b { return word != "step" }  // `Step`, `STEP`
+    switch a.count - b.count {
+    case 0:
+      let differ = (0..<a.count).filter { a[$0] != b[$0] }
+      return differ.count == 1 || (differ.count == 2 && differ[1] == differ[0] + 1 && a[differ[0]] == b[differ[1]] && a[differ[1]] == b[differ[0]])
+    case 1: return (0..<a.count).contains { k in Array(a[..<k] + a[(k + 1)...]) == b }
+    case -1: return (0..<b.count).contains { k in Array(b[..<k] + b[(k + 1)...]) == a }
+    default: return false
+    }
   }
 
   /// Splits at white space, except inside double quotes: `prefixes="time traveller|traveller"`

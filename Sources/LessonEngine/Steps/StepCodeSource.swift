@@ -58,18 +58,24 @@ public struct StepCodeSource {
   public func filling(_ document: LessonDocument) throws -> LessonDocument {
     var filled = document
     for (k, block) in filled.blocks.enumerated() {
-      guard case .step(var step) = block, step.showsCode else { continue }
+      guard case .step(var step) = block else { continue }
       let body = step.code.trimmingCharacters(in: .whitespacesAndNewlines)
+      // Code written in the fence would be shown but never run: the step runs its own.
+      if !body.isEmpty && Self.include(body) == nil {
+        throw LessonError(
+          file: document.file, line: step.line + 1,
+          reason: "step '\(step.id)': a step's fence holds no code of its own (it runs its '// ANCHOR: \(step.id)' region in \(stepsFolder)): leave it empty, or write {{#include PATH:ANCHOR}}; `lessons edit \(step.id)` changes the code")
+      }
+      guard step.showsCode else { continue }
       let code: String?
       let wanted: String
       if body.isEmpty {
         code = self.code(step.id)
         wanted = "no '// ANCHOR: \(step.id)' region in \(stepsFolder)"
-      } else if let (path, anchor) = Self.include(body) {
+      } else {
+        let (path, anchor) = Self.include(body)!
         code = self.code(path: path, anchor: anchor)
         wanted = "no '// ANCHOR: \(anchor)' region in \(path)"
-      } else {
-        continue
       }
       guard let code else { throw LessonError(file: document.file, line: step.line, reason: "step '\(step.id)': \(wanted)") }
       step.code = code

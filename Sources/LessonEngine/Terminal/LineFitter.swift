@@ -14,13 +14,19 @@ public enum LineFitter {
   }
 
   /// `text` wrapped into lines of at most `width` columns, the first after `first` (a list
-  /// marker such as `  1. `) and the others after `rest`.
+  /// marker such as `  1. `) and the others after `rest`. Runs of spaces inside a line are
+  /// kept (a matrix's padded columns stay aligned); at a break they are dropped.
   public static func paragraph(_ text: String, width: Int, first: String, rest: String) -> [String] {
     var lines: [String] = [], current = first, currentWidth = columns(first), empty = true
-    for word in text.split(separator: " ") {
+    func close() { lines.append(String(current.reversed().drop { $0 == " " }.reversed())) }
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+      if word.isEmpty {  // one more space of a run: kept unless the line has no word yet
+        if !empty { (current, currentWidth) = (current + " ", currentWidth + 1) }
+        continue
+      }
       let w = columns(word)
       if !empty, currentWidth + 1 + w > width {
-        lines.append(current)
+        close()
         current = rest + word
         currentWidth = columns(rest) + w
       } else {
@@ -29,7 +35,7 @@ public enum LineFitter {
       }
       empty = false
     }
-    lines.append(current)
+    close()
     return lines
   }
 

@@ -22,8 +22,10 @@ struct ListCommand: ParsableCommand {
       ]) + "\n")
       let (done, count) = ExerciseList.progress(lesson: lesson, course: course, package: package)
       if count > 0 { Console.write("    " + tr("command.progress", ["done": done, "count": count]) + "\n") }
+      // Ids padded to the lesson's longest (18 at least), never cut: a learner types them.
+      let idWidth = max(18, plan.entries.map { LineFitter.columns($0.step.id) }.max() ?? 0)
       for (k, entry) in plan.entries.enumerated() {
-        let id = entry.step.id.padding(toLength: 18, withPad: " ", startingAt: 0)
+        let id = entry.step.id + String(repeating: " ", count: idWidth - LineFitter.columns(entry.step.id))
         let head = String(format: "  %2d. ", k + 1) + id + " "
         let text = "\(entry.definition.summary)  [\(tr("command.line", ["line": entry.step.line]))]"
         let lines = LineFitter.paragraph(text, width: Console.width, first: head, rest: String(repeating: " ", count: head.count))
