@@ -61,6 +61,24 @@ struct ReliabilityTrainingTests {
     }
   }
 
+  /// Ctrl-C in a lesson's training step stops the walk (exit 130) and leaves no checkpoint
+  /// behind: a step cannot be resumed with `lessons train --resume`, so it does not say so.
+  @Test func anInterruptedLessonStepLeavesNoCheckpoint() throws {
+    let left = LessonsBinary.packageRoot.appendingPathComponent(TrainingRun.interruptedPath)
+    try? FileManager.default.removeItem(at: left)
+    let settings = ["epochs=2000", "numLayers=1", "numHiddens=16", "batchSize=4", "numSteps=10"].flatMap { ["--set", $0] }
+    let child = try LessonsChild(["run", "deep-rnn", "--step", "train", "--no-cache"] + settings)
+    let started = child.waitUntil(timeout: 300) { child.stdout.contains("/2000 [") }
+    try #require(started, "the first epoch never finished: \(child.stdout) \(child.stderr)")
+    child.send(SIGINT)
+    let exit = child.wait(timeout: 300)
+    #expect(exit.status == 130, "\(child.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: left.path), "a lesson step saved \(left.path)")
+    try? FileManager.default.removeItem(at: left)
+    #expect(!child.stderr.contains("--resume"), "\(child.stderr)")
+    #expect(!Reliability.looksLikeACrash(child.stderr))
+  }
+
   /// A writer killed in the middle of a save leaves the previous checkpoint as it was. The
   /// temporary file is made a FIFO that the test reads a little of, so the writer is certainly
   /// blocked half-way through writing the new checkpoint when it gets SIGKILL.

@@ -4,7 +4,8 @@ import LessonEngine
 
 /// One training run as the `train` command and the lesson's training step show it: a live
 /// readout (epoch, perplexity, tokens/s, a progress bar), the summary, and the predictions.
-/// Ctrl-C stops after the current minibatch and saves a checkpoint that `--resume` continues.
+/// Ctrl-C stops after the current minibatch; the `train` command's run then saves a checkpoint
+/// that `--resume` continues.
 public struct TrainingRun {
   public var configuration: TrainingConfiguration
   public var savePath: String?
@@ -18,6 +19,10 @@ public struct TrainingRun {
   public var transcriptLines = 25
   /// Where an interrupted run saves itself when no --save was given.
   public static let interruptedPath = "interrupted.safetensors"
+  /// Whether Ctrl-C saves a checkpoint that `lessons train --resume` continues (the `train`
+  /// command's runs). A lesson's step cannot be resumed, so it just stops: a file left in the
+  /// learner's folder, with advice for another command, would only puzzle.
+  public var resumable = false
 
   public init(
     configuration: TrainingConfiguration, savePath: String? = nil, resumePath: String? = nil, json: Bool = false,
@@ -197,6 +202,7 @@ public struct TrainingRun {
   /// `interrupted.safetensors`), a finished one to `--save` when given.
   private func save(_ checkpoint: ModelCheckpoint, trainer: Trainer, interrupted: Bool) throws {
     if interrupted {
+      guard resumable || savePath != nil else { return }
       var saved = checkpoint
       if let p = trainer.partial { saved.trainingMetadata["partial"] = String(decoding: try JSONEncoder().encode(p), as: UTF8.self) }
       if let s = trainer.state {

@@ -124,9 +124,10 @@ struct TrainCommand: ParsableCommand {
     if modelKind == .seq2seq { return try Seq2SeqCommands.train(seq2seqConfiguration(), save: save, json: json) }
     try model.checkPrecision()
     do {
-      try TrainingRun(
-        configuration: trainingConfiguration(), savePath: save, resumePath: resume, json: json, reference: reference()
-      ).run()
+      var run = TrainingRun(
+        configuration: try trainingConfiguration(), savePath: save, resumePath: resume, json: json, reference: try reference())
+      run.resumable = true
+      try run.run()
     } catch is LessonInterrupted {
       throw ExitCode(130)
     } catch {
