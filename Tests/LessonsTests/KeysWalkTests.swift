@@ -70,4 +70,29 @@ import Testing
     session.send("q")
     #expect(try session.waitForExit() == 0)
   }
+
+  /// `?` lists every key with what it does; `g` with a number outside the lesson says so and
+  /// asks again, and a good number then goes there; the whole walk ends naming the next lesson.
+  @Test(.enabled(if: LessonsBinary.dataDirectory != nil, "needs the fra-eng pairs in D2L_DATA_DIR or ../shared/data"))
+  func questionMarkListsTheKeysAndGoRefusesAMissingStep() throws {
+    let session = try PseudoTerminalSession(
+      executable: LessonsBinary.url, arguments: ["run", "encoder-decoder", "--lang", "en", "--no-cache", "--set", "epochs=2"],
+      directory: LessonsBinary.packageRoot, environment: ["D2L_DATA_DIR": LessonsBinary.dataDirectory!])
+    try session.waitFor("[step 1/4]")
+    session.send("?")
+    try session.waitFor("o  the outline: every step and its state")
+    for key in ["g", "9", "\r"] {
+      session.send(key)
+      Thread.sleep(forTimeInterval: 0.1)
+    }
+    try session.waitFor("no step 9 · go to step (1–4), then Enter: ")
+    session.send("3")
+    session.send("\r")
+    try session.waitFor("[step 3/4]")
+    session.send("n")
+    try session.waitFor("[step 4/4]")
+    session.send("n")
+    #expect(try session.waitForExit() == 0)
+    #expect(session.output.contains("Next in the course: Sequence-to-Sequence Learning, `lessons run seq2seq`"))
+  }
 }

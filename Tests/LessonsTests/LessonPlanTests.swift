@@ -83,6 +83,8 @@ import Testing
     #expect(!result.stderr.contains("Fatal error"))
     let missing = try LessonsBinary.run(["run", "no-such-lesson"])
     #expect(missing.status == 1)
-    #expect(missing.stderr.contains("lessons/no-such-lesson.md: no such lesson (available: \(CourseLessons.names))"), "\(missing.stderr)")
+    #expect(missing.stderr.contains("no-such-lesson: no such lesson (available: \(CourseLessons.names))"), "\(missing.stderr)")
+    let typo = try LessonsBinary.run(["run", "gur"])
+    #expect(typo.stderr.hasPrefix("gur: no such lesson; did you mean 'gru'? (available: "), "\(typo.stderr)")
   }
 }

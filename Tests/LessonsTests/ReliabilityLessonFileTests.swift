@@ -78,7 +78,7 @@ import Testing
     #expect(missing.stderr == "/no/such/lesson.md: no such lesson file\n")
     let unknown = try LessonsBinary.run(["run", "no-such-lesson"])
     #expect(unknown.status == 1)
-    #expect(unknown.stderr.hasPrefix("lessons/no-such-lesson.md: no such lesson (available: "), "\(unknown.stderr)")
+    #expect(unknown.stderr.hasPrefix("no-such-lesson: no such lesson (available: "), "\(unknown.stderr)")
   }
 
   @Test func folderInsteadOfALessonIsReported() throws {

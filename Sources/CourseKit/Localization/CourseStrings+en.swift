@@ -127,6 +127,8 @@ extension CourseStrings {
     "parser.help": "Help:",
     "parser.seeHelp": "See '{help}' for more information.",
     "run.courseLesson": "The course's lesson for this section: `lessons run {name}`",
+    "run.nextLesson.after": "Next in the course: {title}, `lessons run {name}`",
+    "run.courseDone": "That was the course's last lesson: `lessons exercises` lists what is left to try.",
     "run.goingOn": "Going on with `{name}` ({title}), the first lesson you have not walked to its end. (`lessons run LESSON` walks another; `lessons list` shows them.)",
     "run.nextLesson": "Next: `{name}` ({title}), the first lesson you have not walked yet. (`lessons run LESSON` walks another; `lessons list` shows them.)",
     "run.firstLesson": "Starting with `{name}` ({title}), the course's first lesson. (`lessons run LESSON` walks another; `lessons list` shows them.)",

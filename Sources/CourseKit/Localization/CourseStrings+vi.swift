@@ -124,6 +124,8 @@ extension CourseStrings {
     "parser.help": "Trợ giúp:",
     "parser.seeHelp": "Xem '{help}' để biết thêm.",
     "run.courseLesson": "Bài học của khóa cho mục này: `lessons run {name}`",
+    "run.nextLesson.after": "Tiếp theo trong khóa: {title}, `lessons run {name}`",
+    "run.courseDone": "Đó là bài cuối của khóa: `lessons exercises` liệt kê những gì còn lại để thử.",
     "run.goingOn": "Tiếp tục với `{name}` ({title}), bài đầu tiên bạn chưa đi hết. (`lessons run LESSON` mở bài khác; `lessons list` liệt kê các bài.)",
     "run.nextLesson": "Bài tiếp theo: `{name}` ({title}), bài đầu tiên bạn chưa đi qua. (`lessons run LESSON` mở bài khác; `lessons list` liệt kê các bài.)",
     "run.firstLesson": "Bắt đầu với `{name}` ({title}), bài đầu tiên của khóa. (`lessons run LESSON` mở bài khác; `lessons list` liệt kê các bài.)",

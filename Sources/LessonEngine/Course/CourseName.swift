@@ -34,7 +34,9 @@ public enum CourseNameError: Error, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .noLesson(let lesson, let lessons):
-      return tr("name.noLesson", ["lesson": lesson, "lessons": lessons.joined(separator: ", ")])
+      return tr("name.noLesson", [
+        "lesson": lesson, "suggestion": NameSuggestion.note(lesson, among: lessons), "lessons": lessons.joined(separator: ", "),
+      ])
     case .notFound(let kind, let name, let known):
       return tr("name.notFound", [
         "kind": tr("name.kind.\(kind)"), "name": name,

@@ -28,8 +28,11 @@ public enum LessonLocator {
     }
     let known = course.lessons.map(\.name).joined(separator: ", ")
     guard let lesson = course.lesson(named: nameOrPath), let relative = lesson.file(language: language) else {
-      let relative = language == "en" ? "lessons/\(nameOrPath).md" : "lessons/\(language)/\(nameOrPath).md"
-      throw LessonError(file: relative, line: nil, reason: tr("lesson.noLesson", ["known": known.isEmpty ? tr("lesson.noneFound") : known]))
+      // Named as the learner typed it: no lesson of that name, so no file of theirs either.
+      let suggestion = NameSuggestion.note(nameOrPath, among: course.lessons.map(\.name))
+      throw LessonError(
+        file: nameOrPath, line: nil,
+        reason: tr("lesson.noLesson", ["suggestion": suggestion, "known": known.isEmpty ? tr("lesson.noneFound") : known]))
     }
     for root in roots {
       let url = root.appendingPathComponent(relative)

@@ -60,7 +60,10 @@ public struct LessonPlan {
       entries.append(Entry(step: step, definition: definition, values: StepValues(values)))
     }
     if let unused = overriding.keys.sorted().first(where: { !used.contains($0) }) {
-      throw LessonError(file: file, line: nil, reason: tr("plan.unusedSet", ["name": unused]))
+      let names = Set(entries.flatMap { $0.definition.parameters.map(\.name) }).sorted()
+      throw LessonError(
+        file: file, line: nil,
+        reason: tr("plan.unusedSet", ["name": unused, "suggestion": NameSuggestion.note(unused, among: names)]))
     }
     self.document = document
     self.entries = entries
@@ -71,7 +74,10 @@ public struct LessonPlan {
   /// The entries to run for `--step id`: its prerequisites (transitively, in lesson order), then it.
   public func entries(upTo id: String) throws -> [Entry] {
     guard entries.contains(where: { $0.step.id == id }) else {
-      throw LessonError(file: document.file, line: nil, reason: tr("plan.noStep", ["id": id, "steps": entries.map(\.step.id).joined(separator: ", ")]))
+      let ids = entries.map(\.step.id)
+      throw LessonError(
+        file: document.file, line: nil,
+        reason: tr("plan.noStep", ["id": id, "suggestion": NameSuggestion.note(id, among: ids), "steps": ids.joined(separator: ", ")]))
     }
     var needed: Set<String> = [id]
     var frontier = [id]

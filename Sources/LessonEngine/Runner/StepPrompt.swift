@@ -21,6 +21,10 @@ enum StepPrompt {
       if let key = key(for: press) {
         if key != .go(0) { return key }
         if let target = askStepNumber(keys, total: total) { return .go(target) }
+      } else if press == .character("?") || press == .character("h") {
+        // Every key with what it does, one a line, above the footer.
+        let legend = tr("step.keys").split(separator: "\n").flatMap { LineFitter.fit("  " + $0, width: Console.width - 1) }
+        Console.write("\r\u{1B}[2K" + legend.joined(separator: "\n") + "\n")
       }
       drawFooter(number: number, total: total, color: color)
     }
@@ -44,9 +48,10 @@ enum StepPrompt {
     }
   }
 
-  /// `g`: digits, then Enter; Esc, Backspace past the start, or any other key gives up.
+  /// `g`: digits, then Enter; Esc, Backspace past the start, or any other key gives up. A
+  /// number outside the lesson is said so, and asked again.
   private static func askStepNumber(_ keys: KeyReader, total: Int) -> Int? {
-    let question = tr("prompt.goTo", ["total": total])
+    var question = tr("prompt.goTo", ["total": total])
     var digits = ""
     while true {
       Console.write("\r\u{1B}[2K" + question + digits)
@@ -56,7 +61,12 @@ enum StepPrompt {
         if digits.isEmpty { return nil }
         digits.removeLast()
       case .character("\r"), .character("\n"):
-        guard let n = Int(digits), (1...total).contains(n) else { return nil }
+        guard let n = Int(digits), (1...total).contains(n) else {
+          if digits.isEmpty { return nil }
+          question = tr("prompt.noSuchStep", ["number": digits]) + tr("prompt.goTo", ["total": total])
+          digits = ""
+          continue
+        }
         return n
       case .resize: continue
       default: return nil

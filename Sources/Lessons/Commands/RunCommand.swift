@@ -132,10 +132,10 @@ struct RunCommand: ParsableCommand {
     let interactive = Console.isTerminal && isatty(STDIN_FILENO) == 1
     let runner = options.runner(plan, interactive: interactive, original: original, cache: noCache ? nil : .using(fresh: fresh))
     do {
-      if let step { try runner.run(step: step) } else { try runner.run(from: from) }
-      // A D2L file's walk ends by naming the course's lesson for its section.
-      if step == nil, course.lesson(named: options.lesson) == nil, let lesson = course.lesson(teachingSection: options.lesson) {
-        Console.write("\n" + tr("run.courseLesson", ["name": lesson.name]) + "\n")
+      if let step {
+        try runner.run(step: step)
+      } else if try runner.run(from: from) == .finished {
+        sayWhatComesNext()
       }
     } catch let error as LessonError {
       Console.error(error.description)
@@ -147,6 +147,19 @@ struct RunCommand: ParsableCommand {
     } catch {
       Console.error(tr("command.error", ["error": LibraryErrorText.words(error)]))
       throw ExitCode.failure
+    }
+  }
+
+  /// After a whole walk: a D2L file's names the course's lesson for its section; a lesson's
+  /// names the course's next one, as a book's chapter ends by pointing to the next.
+  private func sayWhatComesNext() {
+    func say(_ line: String) { Console.write("\n" + LineFitter.fitLines(line, width: Console.width) + "\n") }
+    if let index = course.lessons.firstIndex(where: { $0.name == options.lesson }) {
+      guard index + 1 < course.lessons.count else { return say(tr("run.courseDone")) }
+      let next = course.lessons[index + 1]
+      say(tr("run.nextLesson.after", ["name": next.name, "title": next.title]))
+    } else if let lesson = course.lesson(teachingSection: options.lesson) {
+      say(tr("run.courseLesson", ["name": lesson.name]))
     }
   }
 
