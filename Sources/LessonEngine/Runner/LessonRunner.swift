@@ -55,7 +55,7 @@ public struct LessonRunner {
       case .quit:
         let entry = plan.entries[index]
         let stopped = tr("step.stopped", ["number": index + 1, "total": plan.entries.count, "lesson": lessonName, "id": entry.step.id])
-        Console.write("\n" + stopped + "\n")
+        Console.write("\n" + LineFitter.fitLines(stopped, width: Console.width) + "\n")
         return .quit
       }
     }

@@ -14,7 +14,9 @@ public enum ParameterPrompt {
     for parameter in parameters {
       let now = current.all[parameter.name] ?? ""
       while true {
-        Console.write("  " + tr("set.ask", ["name": parameter.name, "value": now, "range": range(parameter), "help": parameter.help]))
+        // Broken at spaces to the terminal's width, with room left on the last line for the answer.
+        let question = "  " + tr("set.ask", ["name": parameter.name, "value": now, "range": range(parameter), "help": parameter.help])
+        Console.write(LineFitter.fit(question, width: max(20, Console.width - 12)).joined(separator: "\n") + " ")
         guard let line = readLine() else { return values }
         let answer = line.trimmingCharacters(in: .whitespaces)
         if answer.isEmpty { break }

@@ -10,6 +10,8 @@ enum StepPrompt {
   static func ask(number: Int, of total: Int, color: Bool) -> Key {
     let keys = KeyReader()
     keys.start()
+    // Keys pressed while the step ran were not meant for this prompt (nor seen answering it).
+    if isatty(STDIN_FILENO) == 1 { tcflush(STDIN_FILENO, TCIFLUSH) }
     defer {
       keys.stop()
       Console.write("\r\u{1B}[2K")

@@ -64,8 +64,9 @@ final class Walk {
       case .quit: return .quit
       case .rerun: try runOrSkip(index, again: true)
       case .set:
+        let before = values[index]
         values[index] = ParameterPrompt.ask(plan.entries[index].definition.parameters, current: values[index])
-        try runOrSkip(index)
+        if values[index].all != before.all { try runOrSkip(index) }  // Enter on every value: nothing to run
       case .edit: edit(index)
       case .runStale: try runStale(upTo: index)
       case .outline: Console.write(outline(current: index).joined(separator: "\n") + "\n")
