@@ -19,7 +19,7 @@ extension Walk {
   /// the learner edited it) and the time it took, or is expected to take when the cache has it.
   func outline(current: Int? = nil) -> [String] {
     let width = min(renderer.width, 100)
-    var lines = [tr("outline.title", ["lesson": runner.lessonName, "count": plan.entries.count])]
+    var heads: [String] = []
     for (index, entry) in plan.entries.enumerated() {
       var state = tr(state(index).rawValue)
       if runner.editing?.isEdited(entry.step.id) ?? false { state += ", " + tr("outline.edited") }
@@ -33,9 +33,18 @@ extension Walk {
         time = ""
       }
       let marker = index == current ? "▶" : " "
-      let head = "\(marker)\(String(format: "%3d", index + 1)). " + pad(entry.step.id, 20) + " " + pad(state, 16) + " " + pad(time, 9, right: true) + "  "
-      let room = max(8, width - LineFitter.columns(head))
-      lines.append(head + LineFitter.truncate(entry.definition.summary, width: room))
+      heads.append("\(marker)\(String(format: "%3d", index + 1)). " + pad(entry.step.id, 20) + " " + pad(state, 16) + " " + pad(time, 9, right: true) + "  ")
+    }
+    // The summaries beside the columns when every one fits there; else each under its step, whole.
+    let beside = zip(heads, plan.entries).allSatisfy { LineFitter.columns($0 + $1.definition.summary) <= width }
+    var lines = [tr("outline.title", ["lesson": runner.lessonName, "count": plan.entries.count])]
+    for (head, entry) in zip(heads, plan.entries) {
+      if beside {
+        lines.append(head + entry.definition.summary)
+      } else {
+        lines.append(String(head.reversed().drop { $0 == " " }.reversed()))
+        lines += LineFitter.paragraph(entry.definition.summary, width: width, first: "       ", rest: "       ")
+      }
     }
     return lines
   }
