@@ -85,7 +85,7 @@ struct CheckCommand: ParsableCommand {
       `lessons exercises` lists which exercises have code to check; the others are experiments.
       """)
 
-  @Argument(help: "The exercise to check: LESSON:N, or N.") var exercise: String
+  @Argument(help: "The exercise to check: LESSON:N, or N (lessons exercises lists them).") var exercise: String
   @OptionGroup var location: ExercisesLocation
   @OptionGroup var language: LanguageOption
 
