@@ -60,8 +60,12 @@ import Testing
     #expect(broken.stdout.range(of: Self.errorWithLine, options: .regularExpression) != nil, "\(broken.stdout)")
     #expect(broken.stdout.contains("Your file is kept"))
 
-    let reset = try LessonsBinary.run(["edit", "scratch-stack", "--reset"], environment: env)
+    // --reset asks before discarding the learner's version: no answer keeps it.
+    let kept = try LessonsBinary.run(["edit", "scratch-stack", "--reset"], environment: env)
+    #expect(kept.status == 0 && kept.stdout.contains("Nothing changed"), "\(kept.stdout)")
+    let reset = try LessonsBinary.run(["edit", "scratch-stack", "--reset", "--yes"], environment: env)
     #expect(reset.status == 0)
+    #expect(reset.stdout.contains("scratch-stack: the lesson's code is back in "), "\(reset.stdout)")
     let after = try LessonsBinary.run(["run", "deep-rnn", "--step", "scratch-stack"], environment: env)
     #expect(after.stdout.contains("layer 2:") && !after.stdout.contains("layer 3:") && !after.stdout.contains("(edited)"))
   }

@@ -24,8 +24,11 @@ struct EditCommand: ParsableCommand {
   @Option(name: .customLong("set"), help: "Override a step parameter, as lessons run --set does (repeatable).")
   var overrides: [String] = []
 
-  @Flag(help: "Put the lesson's code back, discarding your version.")
+  @Flag(help: "Put the lesson's code back, discarding your version (asks first).")
   var reset = false
+
+  @Flag(name: .shortAndLong, help: "With --reset: do not ask for confirmation.")
+  var yes = false
 
   @Flag(name: .customLong("no-editor"), help: "Build and run your version as it is, without opening an editor.")
   var noEditor = false
@@ -42,8 +45,13 @@ struct EditCommand: ParsableCommand {
     let playground: Playground
     do { playground = try Playground.locate(lesson: options.chosen) } catch { throw ValidationError("\(error)") }
     if reset {
+      // Your version is discarded only when you say so, as `lessons reset` does for an exercise.
+      let file = playground.file(for: step).path
+      if playground.isEdited(step) && !yes && !ExerciseReset.askOnStandardInput(tr("edit.resetAsk", ["step": step, "file": file])) {
+        return Console.write(tr("reset.declined") + "\n")
+      }
       try playground.reset(step)
-      Console.write("\(step): the lesson's code is back in \(playground.file(for: step).path)\n")
+      Console.write(tr("edit.resetDone", ["step": step, "file": file]) + "\n")
       return
     }
     guard try EditRun(plan: plan, playground: playground, step: step, openEditor: !noEditor, renderer: options.renderer).run() else {
