@@ -17,6 +17,7 @@ extension Walk {
     let entry = plan.entries[index]
     let edited = runner.editing?.isEdited(entry.step.id) ?? false
     let cached = again ? nil : cachedResult(index)
+    output.width = renderer.width
     let note = cached.map(Walk.cachedNote) ?? (isStale(index) ? tr("step.staleAgain") : nil)
     let shortNote = cached.map(Walk.cachedShortNote)
     Console.write(header(index, edited: edited, note: note, shortNote: shortNote))

@@ -24,7 +24,14 @@ final class Walk {
   }
 
   var plan: LessonPlan { runner.plan }
-  var renderer: TerminalRenderer { runner.renderer }
+  /// The renderer at the terminal's width now: after a resize the next prose, code and output
+  /// fit the new width (what is printed stays as it was).
+  var renderer: TerminalRenderer {
+    guard runner.interactive else { return runner.renderer }
+    var now = runner.renderer
+    now.width = TerminalStyle.renderWidth(environment: ProcessInfo.processInfo.environment)
+    return now
+  }
 
   /// The prose between the previous step and step `index` (and, after the last step, the rest).
   func showProse(before index: Int) {

@@ -10,7 +10,8 @@ public final class StepOutput {
   /// Printing is off while `--step` runs a step's prerequisites quietly (events are still kept).
   public var quiet = false
   public let color: Bool
-  public let width: Int
+  /// Columns to fit; the walk follows the terminal's width from step to step.
+  public var width: Int
   /// What was printed since the last `takeEvents()`.
   public private(set) var events: [StepEvent] = []
 

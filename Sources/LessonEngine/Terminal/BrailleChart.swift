@@ -30,7 +30,9 @@ public enum BrailleChart {
     if hi - lo < 1e-9 { (lo, hi) = (lo - 0.5, hi + 0.5) }
     let longest = max(series.map(\.values.count).max() ?? 1, 1)
     let points = max(span ?? longest, longest, 2)
-    let columns = max(4, min(width - 11, points))
+    // A column per point, spread to at least 24 columns (a short run's few points would make
+    // a chart narrower than its own axis labels).
+    let columns = max(4, min(width - 11, max(points, 24)))
     let (dotsX, dotsY) = (columns * 2, height * 4)
     // owner[y][x]: the first series through each dot.
     var owner = Array(repeating: Array(repeating: -1, count: dotsX), count: dotsY)
