@@ -158,8 +158,11 @@ import Testing
     lengthLie.replaceSubrange(0..<8, with: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F])
     #expect(Self.refusal(lengthLie)?.hasPrefix("header claims 9223372036854775807 bytes but only ") == true)
     var notJSON = try Self.validCheckpoint()
-    notJSON[8] = UInt8(ascii: "[")
+    notJSON[9] = UInt8(ascii: "[")
     #expect(Self.refusal(notJSON) == "header is not a JSON object")
+    // Another format altogether (here a text file) is named as such, not as a cut-off file.
+    #expect(Self.refusal(Data("time traveller, for so it will be\n".utf8))
+      == "not a safetensors file (it does not start with a length and a JSON header)")
   }
 
   @Test func headerLyingAboutOffsetsIsRefused() throws {

@@ -57,7 +57,7 @@ import Testing
       ["export", "deep-rnn", "--html", page.path, "--lang", "vi", "--run"] + WalkthroughTests.quick,
       environment: ["LESSONS_CACHE_DIR": folder.path])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.contains("17 of 17 steps with their outputs"))
+    #expect(result.stdout.contains("17 trên 17 bước kèm đầu ra"))  // in the lesson's language
     let record = folder.appendingPathComponent("runs/deep-rnn.vi.run.json")
     #expect(FileManager.default.fileExists(atPath: record.path))
     let html = try String(contentsOf: page, encoding: .utf8)

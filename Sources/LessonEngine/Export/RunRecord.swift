@@ -73,7 +73,7 @@ public struct RunRecord: Codable, Equatable, Sendable {
   }
 
   /// The version written into records and receipts.
-  public static let toolVersion = "d2l-swift 0.9"
+  public static let toolVersion = "d2l-swift " + ToolVersion.number
 
   /// The step `id` as it last ran, if it did.
   public func step(_ id: String) -> Step? { steps.first { $0.id == id } }

@@ -20,11 +20,14 @@ struct CacheCommand: ParsableCommand {
 struct CacheListCommand: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "list", abstract: "List the cached step results and the disk they take.")
 
+  @OptionGroup var language: LanguageOption
+
   func run() throws {
+    _ = try language.apply()
     let directory = StepCache.defaultDirectory()
     let listing = CacheListing(directory: directory)
     Console.write("\(directory.path)\n")
-    if listing.entries.isEmpty { Console.write("  (no cached results)\n") }
+    if listing.entries.isEmpty { Console.write("  " + tr("cache.none") + "\n") }
     let formatter = DateFormatter()
     formatter.dateFormat = "yyyy-MM-dd HH:mm"
     var lesson = ""
@@ -33,13 +36,14 @@ struct CacheListCommand: ParsableCommand {
         lesson = entry.lesson
         Console.write("\(lesson)\n")
       }
-      let id = entry.step.padding(toLength: 20, withPad: " ", startingAt: 0)
+      // Ids padded, never cut.
+      let id = entry.step + String(repeating: " ", count: max(1, 20 - entry.step.count))
       let size = Self.size(entry.bytes).leftPadded(to: 9)
-      let detail = entry.problem.map { "unusable: \($0)" }
-        ?? "\(entry.date.map(formatter.string) ?? "")  took \(Self.seconds(entry.seconds ?? 0))"
+      let detail = entry.problem.map { tr("cache.unusable", ["why": $0]) }
+        ?? "\(entry.date.map(formatter.string) ?? "")  " + tr("cache.took", ["seconds": Self.seconds(entry.seconds ?? 0)])
       Console.write(LineFitter.truncate("  \(id) \(size)  \(detail)", width: Console.width) + "\n")
     }
-    Console.write("total on disk: \(Self.size(listing.totalBytes)) in \(listing.entries.count) entries\n")
+    Console.write(tr("cache.total", ["size": Self.size(listing.totalBytes), "count": listing.entries.count]) + "\n")
   }
 
   /// `1.2 MB`, `23.4 kB`, `512 B`.
@@ -59,9 +63,19 @@ struct CacheClearCommand: ParsableCommand {
   @Argument(help: "Only this lesson's results (a name that lessons list shows).")
   var lesson: String?
 
+  @OptionGroup var language: LanguageOption
+
+  func validate() throws {
+    if let lesson, course.lesson(named: lesson) == nil {
+      throw ValidationError(CourseNameError.noLesson(lesson, lessons: course.lessons.map(\.name)).description)
+    }
+  }
+
   func run() throws {
+    _ = try language.apply()
     let freed = try CacheListing.clear(directory: StepCache.defaultDirectory(), lesson: lesson)
-    Console.write("cleared \(lesson.map { "the cached results of \($0)" } ?? "every cached result") (\(CacheListCommand.size(freed)))\n")
+    let what = lesson.map { tr("cache.clearedLesson", ["lesson": $0]) } ?? tr("cache.clearedAll")
+    Console.write(tr("cache.cleared", ["what": what, "size": CacheListCommand.size(freed)]) + "\n")
   }
 }
 

@@ -16,7 +16,7 @@ struct ExportCommand: ParsableCommand {
 
   @OptionGroup var options: LessonOptions
 
-  @Option(name: .customLong("html"), help: "The page to write (default: the lesson's name with .html).")
+  @Option(name: .customLong("html"), help: "The page to write (default: the lesson's name with .html; .vi.html in Vietnamese).")
   var html: String?
 
   @Flag(name: .customLong("run"), help: "Run the lesson first (without pausing), recording its outputs.")
@@ -56,10 +56,11 @@ struct ExportCommand: ParsableCommand {
     do {
       record = try RunRecord.load(from: recordURL)
     } catch {
-      Console.error("note: \(error); the page shows no outputs")
+      Console.error(tr("export.noOutputs", ["error": "\(error)"]))
     }
-    if record == nil { Console.error("note: no run of \(name) recorded at \(recordURL.path): `lessons run \(name)` or --run") }
-    let file = html ?? "\(name).html"
+    if record == nil { Console.error(tr("export.noRecord", ["name": name, "path": recordURL.path])) }
+    // Each language's page its own name by default, so that one export never overwrites the other's.
+    let file = html ?? (options.lang == "en" ? "\(name).html" : "\(name).\(options.lang).html")
     let page = LessonExporter(plan: plan, markdown: markdown, record: record, lesson: name).html()
     let url = URL(fileURLWithPath: file)
     do {
@@ -70,6 +71,6 @@ struct ExportCommand: ParsableCommand {
     }
     let ran = plan.entries.filter { record?.step($0.step.id) != nil }.count
     let kilobytes = (page.utf8.count + 1023) / 1024
-    Console.write("wrote \(file) (\(kilobytes) KB): \(ran) of \(plan.entries.count) steps with their outputs\n")
+    Console.write(tr("export.wrote", ["file": file, "kb": kilobytes, "ran": ran, "total": plan.entries.count]) + "\n")
   }
 }

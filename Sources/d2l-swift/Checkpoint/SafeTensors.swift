@@ -40,6 +40,11 @@ public struct SafeTensorsFile {
   public init(data: Data) throws {
     guard data.count >= 8 else { throw SafeTensorsError("file is \(data.count) bytes, too short for the 8-byte header length") }
     let headerLength = data.prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+    // A safetensors header is JSON: a file whose ninth byte is not `{` was never one (a text
+    // file, another format), which is a different mistake from a cut-off download.
+    guard data.count > 8, data[data.startIndex + 8] == UInt8(ascii: "{") else {
+      throw SafeTensorsError("not a safetensors file (it does not start with a length and a JSON header)")
+    }
     guard headerLength <= UInt64(data.count - 8) else {
       throw SafeTensorsError("header claims \(headerLength) bytes but only \(data.count - 8) follow (truncated file?)")
     }
