@@ -61,6 +61,28 @@ struct ReliabilityTrainingTests {
     }
   }
 
+  /// A finished run resumes only to train further: with no more epochs asked for it says so
+  /// (it reprinted the stored run as if it had trained); `--epochs` gives the new total; an
+  /// option the checkpoint fixes is refused by name.
+  @Test func aFinishedRunResumesOnlyToTrainFurther() throws {
+    try Reliability.withTemporaryDirectory { dir in
+      let checkpoint = dir.appendingPathComponent("done.safetensors").path
+      let first = try LessonsBinary.run(["train", "--epochs", "2", "--save", checkpoint, "--json"] + Self.small)
+      try #require(first.status == 0, "\(first.stderr)")
+      let again = try LessonsBinary.run(["train", "--resume", checkpoint])
+      #expect(again.status == 1)
+      #expect(again.stderr.contains("holds a finished run of 2 epochs: give --epochs 3 or more to train it further"), "\(again.stderr)")
+      let further = try LessonsBinary.run(["train", "--resume", checkpoint, "--epochs", "3", "--json"])
+      let reference = try LessonsBinary.run(["train", "--epochs", "3", "--json"] + Self.small)
+      let a = try #require(Reliability.json(further.stdout)), b = try #require(Reliability.json(reference.stdout))
+      #expect(a["epochs"] as? Int == 3)
+      let p = try #require(a["perplexity"] as? Double), q = try #require(b["perplexity"] as? Double)
+      #expect(abs(p - q) <= 1e-6, "resumed to 3 epochs \(p) vs 3 epochs straight \(q)")
+      let fixed = try LessonsBinary.run(["train", "--resume", checkpoint, "--hidden", "64"])
+      #expect(fixed.stderr.hasPrefix("Error: --hidden cannot change a resumed run"), "\(fixed.stderr)")
+    }
+  }
+
   /// Ctrl-C in a lesson's training step stops the walk (exit 130) and leaves no checkpoint
   /// behind: a step cannot be resumed with `lessons train --resume`, so it does not say so.
   @Test func anInterruptedLessonStepLeavesNoCheckpoint() throws {

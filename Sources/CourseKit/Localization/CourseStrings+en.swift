@@ -104,6 +104,9 @@ extension CourseStrings {
     "data.bytes": "{count} bytes",
     "command.stepOfOtherLesson": "step {step} belongs to another lesson than {lesson}: leave the lesson out, or name the step STEP",
     // The command line's checks of its options.
+    "option.notForSeq2Seq": "{option} is an option of the language model: the seq2seq run takes --epochs, --lr, --clip, --seed, --save and --json",
+    "option.notWithResume": "{option} cannot change a resumed run: its checkpoint fixes the model and its settings (with --resume: --epochs, --save, --json)",
+    "train.error.finished": "{path} holds a finished run of {epochs} epochs: give --epochs {more} or more to train it further",
     "option.range": "{option} must be between {low} and {high}, got {value}",
     "option.positive": "{option} must be a positive number, got {value}",
     "option.noFile": "{option}: no such file '{path}'",

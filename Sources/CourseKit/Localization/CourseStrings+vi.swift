@@ -101,6 +101,9 @@ extension CourseStrings {
     "data.bytes": "{count} byte",
     "command.stepOfOtherLesson": "bước {step} thuộc một bài học khác {lesson}: hãy bỏ tên bài học, hoặc gọi bước là BƯỚC",
     // The command line's checks of its options.
+    "option.notForSeq2Seq": "{option} là tùy chọn của mô hình ngôn ngữ: lần chạy seq2seq nhận --epochs, --lr, --clip, --seed, --save và --json",
+    "option.notWithResume": "{option} không đổi được lần chạy tiếp: điểm lưu đã cố định mô hình và các thiết lập của nó (với --resume: --epochs, --save, --json)",
+    "train.error.finished": "{path} chứa một lần chạy đã xong {epochs} epoch: hãy cho --epochs {more} trở lên để huấn luyện tiếp",
     "option.range": "{option} phải nằm trong khoảng {low} đến {high}, nhận được {value}",
     "option.positive": "{option} phải là một số dương, nhận được {value}",
     "option.noFile": "{option}: không có tệp '{path}'",

@@ -23,6 +23,9 @@ public struct TrainingRun {
   /// command's runs). A lesson's step cannot be resumed, so it just stops: a file left in the
   /// learner's folder, with advice for another command, would only puzzle.
   public var resumable = false
+  /// With `resumePath`: the run's total epochs, when they should differ from the checkpoint's
+  /// (a finished run trained further).
+  public var resumedEpochs: Int?
 
   public init(
     configuration: TrainingConfiguration, savePath: String? = nil, resumePath: String? = nil, json: Bool = false,
@@ -118,8 +121,14 @@ public struct TrainingRun {
   private func startingPoint() throws -> (TrainingConfiguration, ModelCheckpoint?) {
     guard let resumePath else { return (configuration, nil) }
     let checkpoint = try ModelCheckpoint.load(from: URL(fileURLWithPath: resumePath))
-    guard let saved = checkpoint.configuration else {
+    guard var saved = checkpoint.configuration else {
       throw TrainingRunError(tr("train.error.noConfiguration", ["path": resumePath]))
+    }
+    if let resumedEpochs { saved.epochs = resumedEpochs }
+    // Nothing left to train is said, rather than reprinting the stored run as if it had run.
+    let done = checkpoint.history.count
+    if done >= saved.epochs && checkpoint.trainingMetadata["partial"] == nil {
+      throw TrainingRunError(tr("train.error.finished", ["path": resumePath, "epochs": done, "more": done + 1]))
     }
     return (saved, checkpoint)
   }

@@ -71,6 +71,27 @@ struct TrainCommand: ParsableCommand {
     // Found out now, not after hours of training.
     if let save { try Self.checkWritable(save, option: "--save") }
     _ = try reference()
+    // An option that cannot apply is refused by name rather than silently ignored.
+    if modelKind == .seq2seq, let option = languageModelOptionsGiven().first {
+      throw ValidationError(tr("option.notForSeq2Seq", ["option": option]))
+    }
+    if resume != nil, let option = (languageModelOptionsGiven().filter { $0 != "--resume" } + (lr != nil ? ["--lr"] : [])).first {
+      throw ValidationError(tr("option.notWithResume", ["option": option]))
+    }
+  }
+
+  /// The language model's options given other values than their defaults (`--resume` among
+  /// them): what neither the seq2seq run nor a resumed run (whose checkpoint fixes them) takes.
+  func languageModelOptionsGiven() -> [String] {
+    let defaults = TrainingConfiguration(), c = model.configuration()
+    let given: [(String, Bool)] = [
+      ("--cell", c.cell != defaults.cell), ("--layers", c.numLayers != defaults.numLayers),
+      ("--hidden", c.hiddenSize != defaults.hiddenSize), ("--bidirectional", c.bidirectional),
+      ("--batch-size", c.batchSize != defaults.batchSize), ("--num-steps", c.numSteps != defaults.numSteps),
+      ("--precision", c.precision != .fp32), ("--iter", iteration != .sequential), ("--max-tokens", maxTokens != 10_000),
+      ("--books", !books.isEmpty), ("--lesson", lesson != nil), ("--resume", resume != nil),
+    ]
+    return given.filter(\.1).map(\.0)
   }
 
   /// The published result the chart draws: `--lesson`'s, else the course's first lesson's.
@@ -127,6 +148,7 @@ struct TrainCommand: ParsableCommand {
       var run = TrainingRun(
         configuration: try trainingConfiguration(), savePath: save, resumePath: resume, json: json, reference: try reference())
       run.resumable = true
+      run.resumedEpochs = epochs  // --epochs with --resume: the run's new total
       try run.run()
     } catch is LessonInterrupted {
       throw ExitCode(130)
