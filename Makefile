@@ -56,7 +56,7 @@ BASHDIR := $(PREFIX)/share/bash-completion/completions
 ZSHDIR := $(PREFIX)/share/zsh/site-functions
 FISHDIR := $(PREFIX)/share/fish/vendor_completions.d
 ## What a learner's packages need, as tracked by git (never .build/, a learner's edits, data).
-SOURCE_PATHS := Package.swift Sources lessons playground
+SOURCE_PATHS := Package.swift Sources lessons playground docs/glossary.md
 MANUAL := .build/plugins/GenerateManual/outputs/Lessons/lessons.1
 
 install: release

@@ -74,4 +74,20 @@ import Testing
       #expect(refused.status == 64 && refused.stderr.hasPrefix("Error: --beam: the beam size must be at least 1, got 0"), "\(refused.stderr)")
     }
   }
+
+  /// The model read the book lower-cased: a prefix with capitals is read the same way (it was
+  /// "<unk>ime"), and what the vocabulary lacks is named on stderr.
+  @Test func aCapitalisedPrefixIsReadLowerCasedAndUnknownCharactersAreNamed() throws {
+    try Reliability.withTemporaryDirectory { dir in
+      var generator = RandomGenerator(seed: 7)
+      let model = RNNModel(kind: .gru, vocabSize: Vocab.timeMachine.count, hiddenSize: 8, numLayers: 1, using: &generator)
+      let file = dir.appendingPathComponent("tiny.safetensors")
+      try ModelCheckpoint(model: model, vocab: .timeMachine).save(to: file)
+      let result = try LessonsBinary.run(["predict", "--weights", file.path, "--prefix", "Time!", "--chars", "3"])
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stdout.hasPrefix("time<unk>"), "\(result.stdout)")
+      #expect(result.stderr.contains("note: the prefix is read lower-cased, as the model read the book: \"time!\""))
+      #expect(result.stderr.contains("note: '!' not in the model's vocabulary: read as <unk>"), "\(result.stderr)")
+    }
+  }
 }

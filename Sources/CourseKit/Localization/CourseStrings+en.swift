@@ -107,6 +107,8 @@ extension CourseStrings {
     "option.notForSeq2Seq": "{option} is an option of the language model: the seq2seq run takes --epochs, --lr, --clip, --seed, --save and --json",
     "option.notWithResume": "{option} cannot change a resumed run: its checkpoint fixes the model and its settings (with --resume: --epochs, --save, --json)",
     "train.error.finished": "{path} holds a finished run of {epochs} epochs: give --epochs {more} or more to train it further",
+    "predict.lowercased": "note: the prefix is read lower-cased, as the model read the book: \"{prefix}\"",
+    "predict.unknown": "note: {characters} not in the model's vocabulary: read as <unk>",
     "option.range": "{option} must be between {low} and {high}, got {value}",
     "option.positive": "{option} must be a positive number, got {value}",
     "option.noFile": "{option}: no such file '{path}'",

@@ -104,6 +104,8 @@ extension CourseStrings {
     "option.notForSeq2Seq": "{option} là tùy chọn của mô hình ngôn ngữ: lần chạy seq2seq nhận --epochs, --lr, --clip, --seed, --save và --json",
     "option.notWithResume": "{option} không đổi được lần chạy tiếp: điểm lưu đã cố định mô hình và các thiết lập của nó (với --resume: --epochs, --save, --json)",
     "train.error.finished": "{path} chứa một lần chạy đã xong {epochs} epoch: hãy cho --epochs {more} trở lên để huấn luyện tiếp",
+    "predict.lowercased": "lưu ý: tiền tố được đọc ở dạng chữ thường, như mô hình đã đọc sách: \"{prefix}\"",
+    "predict.unknown": "lưu ý: {characters} không có trong bộ từ vựng của mô hình: được đọc là <unk>",
     "option.range": "{option} phải nằm trong khoảng {low} đến {high}, nhận được {value}",
     "option.positive": "{option} phải là một số dương, nhận được {value}",
     "option.noFile": "{option}: không có tệp '{path}'",

@@ -34,6 +34,14 @@ struct PredictCommand: ParsableCommand {
   func run() throws {
     let checkpoint = try loadCheckpoint(weights)
     let model = checkpoint.model, vocab = checkpoint.vocab
+    // The model read the book lower-cased (D2L's preprocessing), so the prefix is too; what its
+    // vocabulary still lacks reads as <unk>, and the learner is told so, not left to wonder.
+    let prefix = self.prefix.lowercased()
+    if prefix != self.prefix { Console.error(tr("predict.lowercased", ["prefix": prefix])) }
+    let unknown = Array(Set(prefix.map(String.init).filter { vocab[$0] == Vocab.unknownIndex })).sorted()
+    if !unknown.isEmpty {
+      Console.error(tr("predict.unknown", ["characters": unknown.map { "'\($0)'" }.joined(separator: " ")]))
+    }
     let text: String
     if search.beam != nil {
       // The character model has no <eos>: every candidate has --chars characters.
