@@ -24,8 +24,20 @@ public struct Language: RawRepresentable, Hashable, Comparable, Sendable, Custom
     (a == .en ? "" : a.rawValue) < (b == .en ? "" : b.rawValue)
   }
 
-  /// The language of this run, set by the command line before anything is printed.
-  nonisolated(unsafe) public static var current: Language = .en
+  /// The language of this run, set by the command line before anything is printed; a task
+  /// may speak another for a while (`speaking`) without changing it for the tasks beside it.
+  public static var current: Language {
+    get { spoken ?? chosen }
+    set { chosen = newValue }
+  }
+  nonisolated(unsafe) private static var chosen: Language = .en
+  @TaskLocal private static var spoken: Language?
+
+  /// Runs `body` with `language` as `current` for this task only: a test walks a lesson in
+  /// Vietnamese while others, in the same process, walk theirs in English.
+  public static func speaking<T>(_ language: Language, _ body: () throws -> T) rethrows -> T {
+    try $spoken.withValue(language, operation: body)
+  }
 
   /// The language for `flag` (`--lang`, nil when absent) and the locale variables, among
   /// `available` (the tables' languages).

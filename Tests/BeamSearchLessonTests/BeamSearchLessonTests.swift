@@ -49,23 +49,23 @@ import Testing
 
   @Test(.enabled(if: hasData, "needs timemachine.txt and fra-eng/fra.txt in D2L_DATA_DIR"), arguments: ["en", "vi"])
   func everyStepRunsAtTinySizes(language: String) throws {
-    Language.current = language == "vi" ? .vi : .en
-    defer { Language.current = .en }
-    let plan = try Self.plan(language, overrides: BeamSearchLesson.lesson.quickValues)
-    let results = StepResults()
-    for entry in plan.entries {
-      try entry.definition.run(StepOutput(color: false, width: 100), entry.values, results)
-    }
-    // The translation table: one row per beam size, k = 1 unchanged against itself, times measured.
-    let table = try #require(results.outputIfRun(of: BeamTableStep.self))
-    #expect(table.map(\.beamSize) == [1, 2, 3, 5, 10])
-    #expect(table[0].changed == 0 && table.allSatisfy { $0.secondsPerSentence > 0 && $0.meanBLEU >= 0 })
-    #expect(try #require(results.outputIfRun(of: BeamAlphaStep.self)).map(\.alpha) == [0, 0.25, 0.5, 0.75, 1])
-    let rows = try #require(results.outputIfRun(of: BeamCharStep.self))
-    // Beam search maximises log P: never less probable than greedy's text on the same prefix.
-    for row in rows where row.search != "predict" {
-      let greedy = try #require(rows.first { $0.prefix == row.prefix && $0.search == "predict" })
-      #expect(row.perplexity <= greedy.perplexity + 1e-6, "\(row.prefix) \(row.search)")
+    try Language.speaking(language == "vi" ? .vi : .en) {
+      let plan = try Self.plan(language, overrides: BeamSearchLesson.lesson.quickValues)
+      let results = StepResults()
+      for entry in plan.entries {
+        try entry.definition.run(StepOutput(color: false, width: 100), entry.values, results)
+      }
+      // The translation table: one row per beam size, k = 1 unchanged against itself, times measured.
+      let table = try #require(results.outputIfRun(of: BeamTableStep.self))
+      #expect(table.map(\.beamSize) == [1, 2, 3, 5, 10])
+      #expect(table[0].changed == 0 && table.allSatisfy { $0.secondsPerSentence > 0 && $0.meanBLEU >= 0 })
+      #expect(try #require(results.outputIfRun(of: BeamAlphaStep.self)).map(\.alpha) == [0, 0.25, 0.5, 0.75, 1])
+      let rows = try #require(results.outputIfRun(of: BeamCharStep.self))
+      // Beam search maximises log P: never less probable than greedy's text on the same prefix.
+      for row in rows where row.search != "predict" {
+        let greedy = try #require(rows.first { $0.prefix == row.prefix && $0.search == "predict" })
+        #expect(row.perplexity <= greedy.perplexity + 1e-6, "\(row.prefix) \(row.search)")
+      }
     }
   }
 }

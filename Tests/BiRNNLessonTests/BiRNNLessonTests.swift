@@ -52,31 +52,31 @@ import Testing
 
   @Test(.enabled(if: hasTimeMachine, "needs timemachine.txt in D2L_DATA_DIR"), arguments: ["en", "vi"])
   func everyStepRunsAtTinySizes(language: String) throws {
-    Language.current = language == "vi" ? .vi : .en
-    defer { Language.current = .en }
-    let plan = try Self.plan(language, overrides: BiRNNLesson.lesson.quickValues)
-    let results = StepResults()
-    var printed: [String: String] = [:]
-    for entry in plan.entries {
-      let out = StepOutput(color: false, width: 100)
-      try entry.definition.run(out, entry.values, results)
-      printed[entry.step.id] = out.takeEvents().map { "\($0)" }.joined(separator: "\n")
+    try Language.speaking(language == "vi" ? .vi : .en) {
+      let plan = try Self.plan(language, overrides: BiRNNLesson.lesson.quickValues)
+      let results = StepResults()
+      var printed: [String: String] = [:]
+      for entry in plan.entries {
+        let out = StepOutput(color: false, width: 100)
+        try entry.definition.run(out, entry.values, results)
+        printed[entry.step.id] = out.takeEvents().map { "\($0)" }.joined(separator: "\n")
+      }
+      let agrees = try #require(results.outputIfRun(of: BiConciseAgreesStep.self))
+      #expect(agrees < 1e-5)
+      let future = try #require(results.outputIfRun(of: BiFutureStep.self))
+      // The one-directional model never reads ahead: both ways of scoring it agree.
+      #expect(abs(future.oneDirectional.withFuture.perplexity - future.oneDirectional.withoutFuture.perplexity) < 1e-3)
+      #expect(try #require(results.outputIfRun(of: BiSizesStep.self)) == [6, 2, 8])
+      let polysemy = try #require(results.outputIfRun(of: BiPolysemyStep.self))
+      #expect(abs(polysemy.oneDirectional - 1) < 1e-6, "the contexts agree up to the word (up to rounding: the two lengths block the products differently)")
+      #expect(polysemy.bidirectional < 1 - 1e-5, "the backward direction reads the different endings: \(polysemy.bidirectional)")
+      let speed = try #require(results.outputIfRun(of: BiSpeedStep.self))
+      #expect(speed.oneDirectional > 0 && speed.bidirectional > 0)
+      #expect(try #require(results.outputIfRun(of: BiPredictStep.self)).count == 2)
+      // Printed in the lesson's language.
+      #expect(printed["bi-future"]!.contains(language == "vi" ? "hai chiều" : "bidirectional"))
+      #expect(printed["bi-speed"]!.contains(language == "vi" ? "token/s" : "tokens/s"))
     }
-    let agrees = try #require(results.outputIfRun(of: BiConciseAgreesStep.self))
-    #expect(agrees < 1e-5)
-    let future = try #require(results.outputIfRun(of: BiFutureStep.self))
-    // The one-directional model never reads ahead: both ways of scoring it agree.
-    #expect(abs(future.oneDirectional.withFuture.perplexity - future.oneDirectional.withoutFuture.perplexity) < 1e-3)
-    #expect(try #require(results.outputIfRun(of: BiSizesStep.self)) == [6, 2, 8])
-    let polysemy = try #require(results.outputIfRun(of: BiPolysemyStep.self))
-    #expect(abs(polysemy.oneDirectional - 1) < 1e-6, "the contexts agree up to the word (up to rounding: the two lengths block the products differently)")
-    #expect(polysemy.bidirectional < 1 - 1e-5, "the backward direction reads the different endings: \(polysemy.bidirectional)")
-    let speed = try #require(results.outputIfRun(of: BiSpeedStep.self))
-    #expect(speed.oneDirectional > 0 && speed.bidirectional > 0)
-    #expect(try #require(results.outputIfRun(of: BiPredictStep.self)).count == 2)
-    // Printed in the lesson's language.
-    #expect(printed["bi-future"]!.contains(language == "vi" ? "hai chiều" : "bidirectional"))
-    #expect(printed["bi-speed"]!.contains(language == "vi" ? "token/s" : "tokens/s"))
   }
 }
 

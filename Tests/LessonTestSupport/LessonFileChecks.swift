@@ -70,13 +70,13 @@ public struct LessonFileChecks {
   /// Runs every step of the lesson's file in `language` (`en` or `vi`) at the lesson's
   /// `quickValues`, in that language, and returns their results for the caller to check.
   public func runEveryStepAtTinySizes(language: String) throws -> StepResults {
-    Language.current = language == "vi" ? .vi : .en
-    defer { Language.current = .en }
-    let plan = try plan(language, overrides: lesson.quickValues)
-    let results = StepResults()
-    for entry in plan.entries {
-      try entry.definition.run(StepOutput(color: false, width: 100), entry.values, results)
+    try Language.speaking(language == "vi" ? .vi : .en) {
+      let plan = try plan(language, overrides: lesson.quickValues)
+      let results = StepResults()
+      for entry in plan.entries {
+        try entry.definition.run(StepOutput(color: false, width: 100), entry.values, results)
+      }
+      return results
     }
-    return results
   }
 }

@@ -64,16 +64,12 @@ import Testing
   /// `s` in a walk describes each parameter with its help: in Vietnamese in a Vietnamese walk,
   /// for every step of every lesson (and never as a raw key).
   @Test func everyParametersHelpSpeaksTheLanguage() {
-    let saved = Language.current
-    defer { Language.current = saved }
     var count = 0
     for lesson in course.lessons {
       for step in lesson.catalog.all {
         for parameter in step.parameters {
-          Language.current = .en
-          let english = parameter.help
-          Language.current = .vi
-          let vietnamese = parameter.help
+          let english = Language.speaking(.en) { parameter.help }
+          let vietnamese = Language.speaking(.vi) { parameter.help }
           count += 1
           #expect(!english.hasPrefix("help.") && !vietnamese.hasPrefix("help."), "\(lesson.name):\(step.id) \(parameter.name)")
           #expect(english != vietnamese, "\(lesson.name):\(step.id) \(parameter.name): '\(english)' is not translated")
@@ -86,20 +82,20 @@ import Testing
   /// The library's errors carry what happened; the walk and the commands word them in the
   /// learner's language (the library's own description stays English).
   @Test func libraryErrorsAreWordedInTheLanguage() {
-    let saved = Language.current
-    defer { Language.current = saved }
     let missing = DataError.fileNotFound(
       name: "timemachine.txt", attempts: [.init(location: "/data/timemachine.txt", outcome: "no such file")], cacheDirectory: "/cache")
-    Language.current = .vi
-    let vietnamese = LibraryErrorText.words(missing)
-    #expect(vietnamese.hasPrefix("Không tìm thấy tệp dữ liệu 'timemachine.txt'. Đã tìm ở:\n  - /data/timemachine.txt: no such file"))
-    #expect(vietnamese.contains("hoặc đặt timemachine.txt vào /cache/."))
-    #expect(LibraryErrorText.words(TrainingError.diverged(epoch: 1, step: 2, loss: 90, learningRate: 1000))
-      .hasPrefix("quá trình huấn luyện phân kỳ ở epoch 1, minibatch 2: hàm mất mát bằng 90.0, nên độ rối là vô hạn."))
-    Language.current = .en
-    #expect(LibraryErrorText.words(missing) == missing.description)
-    let diverged = TrainingError.diverged(epoch: 1, step: 2, loss: .nan, learningRate: 2)
-    #expect(LibraryErrorText.words(diverged) == diverged.description)
+    Language.speaking(.vi) {
+      let vietnamese = LibraryErrorText.words(missing)
+      #expect(vietnamese.hasPrefix("Không tìm thấy tệp dữ liệu 'timemachine.txt'. Đã tìm ở:\n  - /data/timemachine.txt: no such file"))
+      #expect(vietnamese.contains("hoặc đặt timemachine.txt vào /cache/."))
+      #expect(LibraryErrorText.words(TrainingError.diverged(epoch: 1, step: 2, loss: 90, learningRate: 1000))
+        .hasPrefix("quá trình huấn luyện phân kỳ ở epoch 1, minibatch 2: hàm mất mát bằng 90.0, nên độ rối là vô hạn."))
+    }
+    Language.speaking(.en) {
+      #expect(LibraryErrorText.words(missing) == missing.description)
+      let diverged = TrainingError.diverged(epoch: 1, step: 2, loss: .nan, learningRate: 2)
+      #expect(LibraryErrorText.words(diverged) == diverged.description)
+    }
   }
 
   @Test func templatesAreFilledByName() {
