@@ -69,7 +69,7 @@ extension CourseStrings {
     "action.check": "check",
     "action.reset": "reset",
     "reset.pristine": "{file} is already the starting file: nothing to reset.",
-    "reset.declined": "Nothing changed (lessons reset --yes resets without asking).",
+    "reset.declined": "Nothing changed (--yes skips the question).",
     "edit.resetAsk": "Discard your version of {step} in {file} and put the lesson's code back? [y/N] ",
     "edit.resetDone": "{step}: the lesson's code is back in {file}",
     "reset.done": "Reset {file} to its starting file.",

@@ -66,7 +66,7 @@ extension CourseStrings {
     "action.check": "kiểm tra",
     "action.reset": "đặt lại",
     "reset.pristine": "{file} vẫn đang là tệp ban đầu: không có gì để đặt lại.",
-    "reset.declined": "Không thay đổi gì (lessons reset --yes đặt lại mà không hỏi).",
+    "reset.declined": "Không thay đổi gì (--yes để khỏi hỏi).",
     "edit.resetAsk": "Bỏ bản của bạn cho {step} trong {file} và đặt lại mã của bài học? [y/N] ",
     "edit.resetDone": "{step}: mã của bài học đã trở lại trong {file}",
     "reset.done": "Đã đặt {file} về tệp ban đầu.",
