@@ -16,7 +16,7 @@ extension TrainedScratch: CachableOutput {
     func json<T: Encodable>(_ value: T) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
     let metadata = [
       "cell": Cell.kind.name, "vocab": try json(vocab.idxToToken), "history": try json(outcome.history),
-      "predictions": try json(outcome.predictions.map { [$0.prefix, $0.text] }), "wallSeconds": "\(outcome.wallSeconds)",
+      "predictions": try CachedPredictions.encode(outcome.predictions), "wallSeconds": "\(outcome.wallSeconds)",
     ]
     try writeAtomically(try SafeTensorsFile.encode(model.namedParameters, metadata: metadata), to: url)
   }
@@ -34,8 +34,7 @@ extension TrainedScratch: CachableOutput {
     guard metadata["cell"] == Cell.kind.name else { throw fail("holds a \(metadata["cell"] ?? "?") cell, not a \(Cell.kind.name)") }
     let vocab = try Vocab(idxToToken: try decode("vocab", as: [String].self))
     let history = try decode("history", as: [EpochReport].self)
-    let pairs = try decode("predictions", as: [[String]].self)
-    guard pairs.allSatisfy({ $0.count == 2 }), let wall = metadata["wallSeconds"].flatMap(Double.init),
+    guard let predictions = CachedPredictions.decode(metadata["predictions"]), let wall = metadata["wallSeconds"].flatMap(Double.init),
       let output = file.entries["W_hq"], output.shape.count == 2
     else { throw fail("its predictions, time or W_hq are missing") }
     var generator = RandomGenerator(seed: 0)
@@ -49,7 +48,7 @@ extension TrainedScratch: CachableOutput {
     }
     guard Set(file.entries.keys) == Set(model.namedParameters.map(\.name)) else { throw fail("its tensors are not this cell's") }
     let outcome = TrainingRun.ModelOutcome(
-      model: model, vocab: vocab, history: history, predictions: pairs.map { ($0[0], $0[1]) }, wallSeconds: wall)
+      model: model, vocab: vocab, history: history, predictions: predictions, wallSeconds: wall)
     return TrainedScratch(model: model, outcome: outcome)
   }
 }

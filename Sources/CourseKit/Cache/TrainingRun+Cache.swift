@@ -11,10 +11,7 @@ extension TrainingRun.Outcome: CachableOutput {
 
   public func writeCache(to url: URL) throws {
     var checkpoint = ModelCheckpoint(model: model, vocab: vocab, history: history)
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    checkpoint.trainingMetadata["cache.predictions"] = String(
-      decoding: try encoder.encode(predictions.map { [$0.prefix, $0.text] }), as: UTF8.self)
+    checkpoint.trainingMetadata["cache.predictions"] = try CachedPredictions.encode(predictions)
     checkpoint.trainingMetadata["cache.wallSeconds"] = "\(wallSeconds)"
     checkpoint.trainingMetadata["cache.interrupted"] = "\(interrupted)"
     try checkpoint.save(to: url)
@@ -23,14 +20,13 @@ extension TrainingRun.Outcome: CachableOutput {
   public static func readCache(from url: URL) throws -> TrainingRun.Outcome {
     let checkpoint = try ModelCheckpoint.load(from: url)
     let metadata = checkpoint.trainingMetadata
-    guard let json = metadata["cache.predictions"],
-      let pairs = try? JSONDecoder().decode([[String]].self, from: Data(json.utf8)), pairs.allSatisfy({ $0.count == 2 }),
+    guard let predictions = CachedPredictions.decode(metadata["cache.predictions"]),
       let wall = metadata["cache.wallSeconds"].flatMap(Double.init),
       let interrupted = metadata["cache.interrupted"].flatMap(Bool.init)
     else { throw CachedRunError(file: url.lastPathComponent) }
     return TrainingRun.Outcome(
       model: checkpoint.model, vocab: checkpoint.vocab, history: checkpoint.history,
-      predictions: pairs.map { ($0[0], $0[1]) }, wallSeconds: wall, interrupted: interrupted)
+      predictions: predictions, wallSeconds: wall, interrupted: interrupted)
   }
 }
 

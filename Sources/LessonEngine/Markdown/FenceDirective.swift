@@ -57,16 +57,7 @@ enum FenceDirective: Equatable {
 
   /// Whether `word` is `step` with one letter added, dropped, changed, or two swapped (any case).
   static func nearlyStep(_ word: String) -> Bool {
-    let (a, b) = (Array(word.lowercased()), Array("step"))
-    if a == b { return word != "step" }  // `Step`, `STEP`
-    switch a.count - b.count {
-    case 0:
-      let differ = (0..<a.count).filter { a[$0] != b[$0] }
-      return differ.count == 1 || (differ.count == 2 && differ[1] == differ[0] + 1 && a[differ[0]] == b[differ[1]] && a[differ[1]] == b[differ[0]])
-    case 1: return (0..<a.count).contains { k in Array(a[..<k] + a[(k + 1)...]) == b }
-    case -1: return (0..<b.count).contains { k in Array(b[..<k] + b[(k + 1)...]) == a }
-    default: return false
-    }
+    word != "step" && NameSuggestion.distance(word.lowercased(), "step") <= 1
   }
 
   /// Splits at white space, except inside double quotes: `prefixes="time traveller|traveller"`

@@ -42,7 +42,7 @@ extension Walk {
       if beside {
         lines.append(head + entry.definition.summary)
       } else {
-        lines.append(String(head.reversed().drop { $0 == " " }.reversed()))
+        lines.append(head.trimmingTrailingSpaces())
         lines += LineFitter.paragraph(entry.definition.summary, width: width, first: "       ", rest: "       ")
       }
     }

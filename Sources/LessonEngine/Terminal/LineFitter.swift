@@ -18,7 +18,7 @@ public enum LineFitter {
   /// kept (a matrix's padded columns stay aligned); at a break they are dropped.
   public static func paragraph(_ text: String, width: Int, first: String, rest: String) -> [String] {
     var lines: [String] = [], current = first, currentWidth = columns(first), empty = true
-    func close() { lines.append(String(current.reversed().drop { $0 == " " }.reversed())) }
+    func close() { lines.append(current.trimmingTrailingSpaces()) }
     for word in text.split(separator: " ", omittingEmptySubsequences: false) {
       if word.isEmpty {  // one more space of a run: kept unless the line has no word yet
         if !empty { (current, currentWidth) = (current + " ", currentWidth + 1) }
@@ -76,7 +76,8 @@ public enum LineFitter {
 }
 
 extension String {
-  fileprivate func trimmingTrailingSpaces() -> String {
+  /// The string without the spaces at its end.
+  func trimmingTrailingSpaces() -> String {
     var s = self
     while s.last == " " { s.removeLast() }
     return s

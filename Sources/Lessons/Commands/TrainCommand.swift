@@ -146,7 +146,7 @@ struct TrainCommand: ParsableCommand {
     try model.checkPrecision()
     do {
       var run = TrainingRun(
-        configuration: try trainingConfiguration(), savePath: save, resumePath: resume, json: json, reference: try reference())
+        configuration: trainingConfiguration(), savePath: save, resumePath: resume, json: json, reference: try reference())
       run.resumable = true
       run.resumedEpochs = epochs  // --epochs with --resume: the run's new total
       try run.run()
