@@ -59,6 +59,8 @@ import Testing
     session.send("a")
     try session.waitFor("(running scratch-stack again: it was stale)")
     try session.waitFor("(running concise-model again: it was stale)")
+    // The footer first: keys typed while steps run are dropped at the prompt.
+    try session.waitFor("[step 6/17]", occurrences: 3)
     session.send("o")
     try session.waitFor("deep-rnn: 17 steps", occurrences: 2)
     Thread.sleep(forTimeInterval: 0.5)
